@@ -1,0 +1,136 @@
+// Package calendar reads the dates a strategy is written in: NHS financial
+// years (April to March, written 2023/24), months (2023-07) and dates
+// (2024-03-31). It is strict: 2023-02-30 and 2023/25 are errors, not guesses.
+package calendar
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Year is an NHS financial year, from 1 April of Start to 31 March of Start+1.
+type Year struct {
+	Start int
+}
+
+// ParseYear reads a financial year written YYYY/YY, such as 2023/24.
+func ParseYear(s string) (Year, error) {
+	if len(s) != 7 || s[4] != '/' {
+		return Year{}, fmt.Errorf("write a financial year as YYYY/YY, like 2023/24")
+	}
+	start, err1 := strconv.Atoi(s[:4])
+	end, err2 := strconv.Atoi(s[5:])
+	if err1 != nil || err2 != nil || s[0] == '+' || s[5] == '+' || s[5] == '-' {
+		return Year{}, fmt.Errorf("write a financial year as YYYY/YY, like 2023/24")
+	}
+	if want := (start + 1) % 100; end != want {
+		return Year{}, fmt.Errorf("the year after %d ends in %02d: write %d/%02d", start, want, start, want)
+	}
+	return Year{Start: start}, nil
+}
+
+// YearOf returns the financial year a day falls in.
+func YearOf(t time.Time) Year {
+	if t.Month() >= time.April {
+		return Year{Start: t.Year()}
+	}
+	return Year{Start: t.Year() - 1}
+}
+
+// String writes the year as YYYY/YY.
+func (y Year) String() string {
+	return fmt.Sprintf("%04d/%02d", y.Start, (y.Start+1)%100)
+}
+
+// First returns 1 April, the year's first day.
+func (y Year) First() time.Time {
+	return time.Date(y.Start, time.April, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// Last returns 31 March, the year's last day.
+func (y Year) Last() time.Time {
+	return time.Date(y.Start+1, time.March, 31, 0, 0, 0, 0, time.UTC)
+}
+
+// Span is a run of financial years, From and To inclusive.
+type Span struct {
+	From, To Year
+}
+
+// ParseSpan reads two financial years and checks that to is not before from.
+func ParseSpan(from, to string) (Span, error) {
+	f, err := ParseYear(from)
+	if err != nil {
+		return Span{}, err
+	}
+	t, err := ParseYear(to)
+	if err != nil {
+		return Span{}, err
+	}
+	if t.Start < f.Start {
+		return Span{}, fmt.Errorf("%s ends before it starts (%s)", to, from)
+	}
+	return Span{From: f, To: t}, nil
+}
+
+// String writes the span as "2023/24 to 2025/26", or one year when From is To.
+func (s Span) String() string {
+	if s.From == s.To {
+		return s.From.String()
+	}
+	return s.From.String() + " to " + s.To.String()
+}
+
+// First returns the span's first day.
+func (s Span) First() time.Time { return s.From.First() }
+
+// Last returns the span's last day.
+func (s Span) Last() time.Time { return s.To.Last() }
+
+// Contains reports whether a day falls inside the span.
+func (s Span) Contains(t time.Time) bool {
+	return !t.Before(s.First()) && !t.After(s.Last())
+}
+
+// Covers reports whether every year of o lies inside s.
+func (s Span) Covers(o Span) bool {
+	return o.From.Start >= s.From.Start && o.To.Start <= s.To.Start
+}
+
+// ParseDate reads a real calendar date written YYYY-MM-DD.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || len(s) != 10 {
+		return time.Time{}, fmt.Errorf("%q is not a real date written YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// Range is the days a month or a date stands for, First and Last inclusive.
+type Range struct {
+	First, Last time.Time
+}
+
+// ParseMonthOrDate reads a month (YYYY-MM, standing for all its days) or a
+// date (YYYY-MM-DD, standing for itself).
+func ParseMonthOrDate(s string) (Range, error) {
+	if len(s) == 7 {
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return Range{}, fmt.Errorf("%q is not a real month written YYYY-MM", s)
+		}
+		return Range{First: t, Last: t.AddDate(0, 1, -1)}, nil
+	}
+	t, err := ParseDate(s)
+	if err != nil {
+		return Range{}, fmt.Errorf("%q is not a real month (YYYY-MM) or date (YYYY-MM-DD)", s)
+	}
+	return Range{First: t, Last: t}, nil
+}
+
+// Day truncates a time to its calendar day in UTC, the unit engage compares in.
+func Day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

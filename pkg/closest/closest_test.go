@@ -1,0 +1,40 @@
+package closest
+
+import "testing"
+
+func TestMatch(t *testing.T) {
+	statuses := []string{"not-reported", "planned", "in-progress", "at-risk", "off-track", "done", "dropped"}
+	tests := []struct {
+		word, want string
+		ok         bool
+	}{
+		{"donee", "done", true},
+		{"Done", "done", true},
+		{"inprogress", "in-progress", true},
+		{"plannde", "planned", true},
+		{"complete", "", false},
+		{"x", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			got, ok := Match(tt.word, statuses)
+			if ok != tt.ok || (ok && got != tt.want) {
+				t.Errorf("Match(%q) = %q, %v; want %q, %v", tt.word, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"statsu", "status", 1}, {"naem", "name", 1},
+	}
+	for _, tt := range tests {
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,265 @@
+// Package coverage is the engage coverage command.
+package coverage
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/engage-icb/engage/pkg/cmdutil"
+	"github.com/engage-icb/engage/pkg/coverage"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/iostreams"
+	"github.com/engage-icb/engage/pkg/render"
+	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/style"
+	"github.com/engage-icb/engage/pkg/validate"
+)
+
+// Options are coverage's flags and arguments.
+type Options struct {
+	IO     *iostreams.IOStreams
+	Now    func() time.Time
+	Paths  []string
+	Format string
+}
+
+// NewCmdCoverage returns the coverage command.
+func NewCmdCoverage(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "coverage [PATH...]",
+		Short: "Grade how strongly a strategy answers each national principle",
+		Long: `For each principle of the strategy's framework, show its grade and what
+supports it. Grades, weakest first:
+
+  ✗ missing     nothing in the strategy maps to the principle
+  ○ stated      a local principle maps to it, but nothing delivers it
+  ◔ planned     an objective, milestone or metric (not dropped) delivers it
+  ◑ delivering  one of those is in progress, at risk, off track or done
+  ◕ evidenced   one is done, with an update linking to evidence
+  ● measured    a metric for it has a measured value (baseline or actual)
+
+PATH may be files or folders; with none, ./strategies is read. A file that
+does not match the file format is not graded: engage lists what to fix and
+exits 1.`,
+		Example: `  engage coverage strategies/lsc.yaml
+  engage coverage --format json strategies/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return coverageRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// Graded is one strategy's coverage.
+type Graded struct {
+	File       string               `json:"file"`
+	ICB        ICB                  `json:"icb"`
+	Title      string               `json:"title"`
+	Kind       string               `json:"kind"`
+	Period     string               `json:"period,omitempty"`
+	Framework  FrameworkRef         `json:"framework"`
+	Summary    map[string]int       `json:"summary"`
+	Principles []coverage.Principle `json:"principles"`
+	noun       string
+}
+
+// ICB identifies the strategy's ICB in the JSON output.
+type ICB struct {
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Short string `json:"short,omitempty"`
+}
+
+// FrameworkRef names a framework in the JSON output.
+type FrameworkRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+func coverageRun(opts *Options) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return cmdutil.Usage(fmt.Errorf("--format: unknown format %q: use one of json, text", opts.Format))
+	}
+	files, err := cmdutil.StrategyFiles(opts.Paths)
+	if err != nil {
+		return err
+	}
+	v, err := validate.New(validate.Options{AsOf: opts.Now()})
+	if err != nil {
+		return err
+	}
+	var graded []Graded
+	failed, unreadable := false, false
+	for _, path := range files {
+		doc, err := strategy.Load(path)
+		if err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s\n", err)
+			unreadable = true
+			continue
+		}
+		if fs := v.Structure(doc); len(fs) > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be graded until it matches the file format:\n", path)
+			_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(indent{opts.IO.ErrOut}, &render.Findings{Files: 1, Findings: fs})
+			failed = true
+			continue
+		}
+		fw, ok := v.Frameworks().Get(doc.Strategy.FrameworkID())
+		if !ok {
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
+				path, doc.Strategy.FrameworkID(), strings.Join(v.Frameworks().IDs(), ", "))
+			failed = true
+			continue
+		}
+		graded = append(graded, grade(path, doc.Strategy, fw))
+	}
+	if opts.Format == "json" {
+		if graded == nil {
+			graded = []Graded{}
+		}
+		if err := render.WriteJSON(opts.IO.Out, struct {
+			SchemaVersion int      `json:"schemaVersion"`
+			Strategies    []Graded `json:"strategies"`
+		}{render.SchemaVersion, graded}); err != nil {
+			return err
+		}
+	} else {
+		writeText(opts.IO.Out, style.For(opts.IO), graded)
+	}
+	switch {
+	case unreadable:
+		return cmdutil.ErrSilent
+	case failed:
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+func grade(path string, s *strategy.Strategy, fw *framework.Framework) Graded {
+	rep := coverage.Of(s, fw)
+	g := Graded{
+		File:       path,
+		ICB:        ICB{Code: s.ICB.Code, Name: s.ICB.Name, Short: s.ICB.Short},
+		Title:      s.Meta.Title,
+		Kind:       s.Kind(),
+		Framework:  FrameworkRef{ID: fw.ID, Title: fw.Title},
+		noun:       fw.Noun(),
+		Summary:    map[string]int{},
+		Principles: rep.Principles,
+	}
+	if s.Meta.Period != nil {
+		g.Period = s.Meta.Period.String()
+	}
+	for _, gr := range coverage.Grades {
+		g.Summary[gr.String()] = 0
+	}
+	for gr, n := range rep.Counts() {
+		g.Summary[gr.String()] = n
+	}
+	return g
+}
+
+// Symbols pairs each grade with a symbol, so the grade reads without colour.
+var Symbols = map[coverage.Grade]string{
+	coverage.Missing: "✗", coverage.Stated: "○", coverage.Planned: "◔",
+	coverage.Delivering: "◑", coverage.Evidenced: "◕", coverage.Measured: "●",
+}
+
+func writeText(w io.Writer, th *style.Theme, graded []Graded) {
+	var b strings.Builder
+	for i, g := range graded {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		name := g.ICB.Name
+		if g.ICB.Short != "" {
+			name = g.ICB.Short + " · " + name
+		}
+		fmt.Fprintf(&b, "%s\n", th.Bold(render.Sanitize(name)))
+		meta := []string{g.File, render.Sanitize(g.Title)}
+		if g.Period != "" {
+			meta = append(meta, g.Period)
+		}
+		fmt.Fprintf(&b, "%s\n", th.Muted(strings.Join(meta, " · ")))
+		fmt.Fprintf(&b, "%s\n", th.Muted(fmt.Sprintf("Framework: %s — %s", g.Framework.ID, g.Framework.Title)))
+		if g.Kind == strategy.KindSelfAssessment {
+			fmt.Fprintf(&b, "%s\n", th.Muted("A self-assessment: grades are shown for information; coverage is not required."))
+		}
+		b.WriteString("\n")
+		for _, p := range g.Principles {
+			word := fmt.Sprintf("%s %-10s", Symbols[p.Grade], p.Grade)
+			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), render.Sanitize(p.Label))
+			if sup := supports(p.Supports); sup != "" {
+				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 19), th.Muted(render.Sanitize(sup)))
+			}
+		}
+		b.WriteString("\n")
+		var counts []string
+		for j := len(coverage.Grades) - 1; j >= 0; j-- {
+			gr := coverage.Grades[j]
+			if n := g.Summary[gr.String()]; n > 0 {
+				counts = append(counts, fmt.Sprintf("%d %s", n, gr))
+			}
+		}
+		fmt.Fprintf(&b, "%d %ss: %s\n", len(g.Principles), g.noun, strings.Join(counts, ", "))
+	}
+	_, _ = io.WriteString(w, b.String())
+}
+
+// supports lists what supports a principle, grouped by kind: "principle P1;
+// objectives Y1-04, L2-04 (in-progress); metric citizen-panel (measured)".
+func supports(sups []coverage.Support) string {
+	order := []string{"principle", "objective", "milestone", "metric"}
+	groups := map[string][]string{}
+	for _, s := range sups {
+		item := s.ID
+		switch {
+		case s.Kind == "metric" && s.Grade == coverage.Measured:
+			item += " (measured)"
+		case s.Status != "" && s.Status != strategy.NotReported:
+			item += " (" + s.Status + ")"
+		}
+		if strings.HasPrefix(s.Via, "objective ") {
+			item += " via " + s.Via
+		}
+		groups[s.Kind] = append(groups[s.Kind], item)
+	}
+	var parts []string
+	for _, k := range order {
+		if items := groups[k]; len(items) > 0 {
+			name := k
+			if len(items) > 1 {
+				name += "s"
+			}
+			parts = append(parts, name+" "+strings.Join(items, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// indent writes everything indented by two spaces.
+type indent struct{ w io.Writer }
+
+func (i indent) Write(p []byte) (int, error) {
+	lines := strings.SplitAfter(string(p), "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+	}
+	if _, err := io.WriteString(i.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -1,0 +1,39 @@
+package cmdutil
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// DefaultPath is where commands look for strategies when given no path.
+const DefaultPath = "strategies"
+
+// StrategyFiles expands the paths a command was given into strategy files,
+// using ./strategies when there are none.
+func StrategyFiles(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		if _, err := os.Stat(DefaultPath); errors.Is(err, fs.ErrNotExist) {
+			return nil, Usage(fmt.Errorf("no path given and there is no ./%s folder here: name the strategy files or folders to check", DefaultPath))
+		}
+		paths = []string{DefaultPath}
+	}
+	return strategy.Discover(paths)
+}
+
+// AsOf reads --as-of (YYYY-MM-DD), or returns today when it is empty.
+func AsOf(flag string, now func() time.Time) (time.Time, error) {
+	if flag == "" {
+		return calendar.Day(now()), nil
+	}
+	t, err := calendar.ParseDate(flag)
+	if err != nil {
+		return time.Time{}, Usage(fmt.Errorf("--as-of: %w", err))
+	}
+	return t, nil
+}

@@ -1,0 +1,74 @@
+// Package finding is what engage reports about a file: a rule, a severity,
+// where (file, line, column, JSON pointer) and what to do about it.
+package finding
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// Severity is how much a finding matters. The zero value is not a severity.
+type Severity int
+
+// Severities, from least to most serious.
+const (
+	Warning Severity = iota + 1
+	Error
+)
+
+// String names the severity as the JSON output does.
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// MarshalJSON writes the severity's name.
+func (s Severity) MarshalJSON() ([]byte, error) {
+	return json.Marshal(s.String())
+}
+
+// Finding is one thing engage reports about one place in one file.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Pointer  string   `json:"pointer"`
+	Message  string   `json:"message"`
+	Hint     string   `json:"hint"`
+}
+
+// Sort orders findings by file, line, column, rule and message, so output is
+// the same on every run.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Count returns how many findings have each severity.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		}
+	}
+	return errors, warnings
+}

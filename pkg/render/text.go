@@ -1,0 +1,107 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/engage-icb/engage/pkg/finding"
+)
+
+// Text writes findings for people. Piped, it writes one line per finding in
+// the file:line:column form editors and CI logs link from, with the hint on
+// the next line. On a terminal it shows each finding with its source line.
+type Text struct {
+	Options
+}
+
+// Render writes the findings and a summary line.
+func (t *Text) Render(w io.Writer, r *Findings) error {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		if t.Terminal {
+			t.finding(&b, f)
+		} else {
+			fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", Sanitize(f.File), f.Line, f.Column, f.Severity, Sanitize(f.Message), f.Rule)
+			if f.Hint != "" {
+				fmt.Fprintf(&b, "    hint: %s\n", Sanitize(f.Hint))
+			}
+		}
+	}
+	t.summary(&b, r)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (t *Text) finding(b *strings.Builder, f finding.Finding) {
+	th := t.Theme
+	label := th.Error("✖ error")
+	if f.Severity == finding.Warning {
+		label = th.Warning("⚠ warning")
+	}
+	fmt.Fprintf(b, "%s %s %s\n", label, th.Bold(Sanitize(f.Message)), th.Muted("["+f.Rule+"]"))
+	num := strconv.Itoa(f.Line)
+	pad := strings.Repeat(" ", len(num))
+	fmt.Fprintf(b, "%s %s %s:%d:%d\n", pad, th.Muted("-->"), Sanitize(f.File), f.Line, f.Column)
+	if t.Source != nil {
+		if line, ok := t.Source(f.File, f.Line); ok {
+			line = Sanitize(line)
+			fmt.Fprintf(b, "%s %s\n", pad, th.Muted("|"))
+			fmt.Fprintf(b, "%s %s %s\n", th.Muted(num), th.Muted("|"), line)
+			fmt.Fprintf(b, "%s %s %s%s\n", pad, th.Muted("|"), strings.Repeat(" ", max(f.Column-1, 0)), underline(f, line, th))
+		}
+	}
+	if f.Hint != "" {
+		fmt.Fprintf(b, "%s %s hint: %s\n", pad, th.Muted("="), Sanitize(f.Hint))
+	}
+	b.WriteByte('\n')
+}
+
+// underline marks the word the finding is about: from its column to the
+// next space (or the end of a quoted value).
+func underline(f finding.Finding, line string, th Theme) string {
+	runes := []rune(line)
+	start := f.Column - 1
+	if start < 0 || start >= len(runes) {
+		return mark(f, "^", th)
+	}
+	end := start + 1
+	if q := runes[start]; q == '"' || q == '\'' {
+		for end < len(runes) && runes[end] != q {
+			end++
+		}
+		end = min(end+1, len(runes))
+	} else {
+		for end < len(runes) && !strings.ContainsRune(" ,:]}", runes[end]) {
+			end++
+		}
+	}
+	return mark(f, strings.Repeat("^", max(utf8.RuneCountInString(string(runes[start:end])), 1)), th)
+}
+
+func mark(f finding.Finding, s string, th Theme) string {
+	if f.Severity == finding.Warning {
+		return th.Warning(s)
+	}
+	return th.Error(s)
+}
+
+func (t *Text) summary(b *strings.Builder, r *Findings) {
+	errs, warns := finding.Count(r.Findings)
+	files := plural(r.Files, "file", "files")
+	counts := plural(errs, "error", "errors") + ", " + plural(warns, "warning", "warnings")
+	if !t.Terminal {
+		fmt.Fprintf(b, "%s checked: %s\n", files, counts)
+		return
+	}
+	switch {
+	case errs > 0:
+		fmt.Fprintf(b, "%s %s checked: %s\n", t.Theme.Error("✖"), files, counts)
+	case warns > 0:
+		fmt.Fprintf(b, "%s %s checked: %s\n", t.Theme.Warning("⚠"), files, counts)
+	default:
+		fmt.Fprintf(b, "%s %s checked: %s\n", t.Theme.Success("✔"), files, counts)
+	}
+}

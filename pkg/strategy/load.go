@@ -1,0 +1,437 @@
+package strategy
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest strategy file engage reads, in bytes. Real
+// strategies are tens of kilobytes.
+const MaxFileSize = 10 << 20
+
+// maxValueNodes bounds how many values a file may expand to through YAML
+// aliases, so an "alias bomb" is refused instead of exhausting memory.
+const maxValueNodes = 1_000_000
+
+// Rule IDs of the problems the loader finds. Package validate documents them.
+const (
+	RuleTooLarge          = "file-too-large"
+	RuleNotText           = "not-text"
+	RuleSyntax            = "yaml-syntax"
+	RuleEmpty             = "empty-file"
+	RuleMultipleDocuments = "multiple-documents"
+	RuleNotMapping        = "not-a-mapping"
+	RuleDuplicateKey      = "duplicate-key"
+	RuleUnsupportedYAML   = "unsupported-yaml"
+)
+
+// Document is one strategy file as read: its source, its YAML tree (which
+// knows where every value is) and the typed model. A file with Problems has
+// no Strategy.
+type Document struct {
+	Path     string
+	Source   []byte
+	Root     *yaml.Node // the top-level mapping
+	Strategy *Strategy  // nil when the file could not be read into the model
+	// DecodeErr says why Strategy is nil although the file parsed.
+	DecodeErr error
+	Problems  []Problem
+}
+
+// Problem is something that stops a file being read at all.
+type Problem struct {
+	Rule    string
+	Line    int
+	Column  int
+	Pointer string
+	Message string
+	Hint    string
+}
+
+// Load reads and parses one file. The error is for I/O failures only (a file
+// that does not exist or cannot be read); anything wrong with the content is
+// a Problem in the Document.
+func Load(path string) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %q: %w", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read %q: %w", path, err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("read %q: it is a folder", path)
+	}
+	if info.Size() > MaxFileSize {
+		return tooLarge(path, info.Size()), nil
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %q: %w", path, err)
+	}
+	if len(src) > MaxFileSize {
+		return tooLarge(path, int64(len(src))), nil
+	}
+	return Parse(path, src), nil
+}
+
+func tooLarge(path string, size int64) *Document {
+	return &Document{Path: path, Problems: []Problem{{
+		Rule: RuleTooLarge, Line: 1, Column: 1,
+		Message: fmt.Sprintf("the file is %.1f MB, over the %d MB limit for a strategy file", float64(size)/(1<<20), MaxFileSize>>20),
+		Hint:    "a strategy file is normally well under 1 MB: check this is the right file",
+	}}}
+}
+
+// Parse reads a strategy from src. path names it in messages.
+func Parse(path string, src []byte) *Document {
+	d := &Document{Path: path, Source: src}
+	if p, bad := checkText(src); bad {
+		d.Problems = append(d.Problems, p)
+		return d
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		d.Problems = append(d.Problems, syntaxProblem(src, err))
+		return d
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		d.Problems = append(d.Problems, Problem{
+			Rule: RuleMultipleDocuments, Line: secondDocument(src), Column: 1,
+			Message: "the file holds more than one YAML document (a line with --- starts another)",
+			Hint:    "keep one strategy per file: remove the --- line and what follows, or move it to its own file",
+		})
+		return d
+	} else if !errors.Is(err, io.EOF) {
+		d.Problems = append(d.Problems, syntaxProblem(src, err))
+		return d
+	}
+	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].ShortTag() == "!!null") {
+		d.Problems = append(d.Problems, Problem{
+			Rule: RuleEmpty, Line: 1, Column: 1,
+			Message: "the file is empty or holds only comments",
+			Hint:    "start from examples/minimal.yaml, or run engage schema to see every key",
+		})
+		return d
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.AliasNode {
+		root = root.Alias
+	}
+	if root.Kind != yaml.MappingNode {
+		d.Problems = append(d.Problems, Problem{
+			Rule: RuleNotMapping, Line: root.Line, Column: root.Column,
+			Message: fmt.Sprintf("the file holds %s; a strategy is a set of key: value lines (engage: 1, icb:, strategy:, ...)", describeNode(root)),
+			Hint:    "start from examples/minimal.yaml",
+		})
+		return d
+	}
+	d.Root = root
+	c := inspector{}
+	c.walk(root, "")
+	if len(c.problems) > 0 {
+		d.Problems = c.problems
+		return d
+	}
+	var s Strategy
+	if err := root.Decode(&s); err != nil {
+		d.DecodeErr = err
+		return d
+	}
+	d.Strategy = &s
+	return d
+}
+
+// checkText refuses content that is not UTF-8 text.
+func checkText(src []byte) (Problem, bool) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
+		return Problem{Rule: RuleNotText, Line: line, Column: col,
+			Message: "the file is not text (it holds a zero byte): is it a binary file named .yaml?",
+			Hint:    "save the strategy as plain UTF-8 text"}, true
+	}
+	if utf8.Valid(src) {
+		return Problem{}, false
+	}
+	i := 0
+	for i < len(src) {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	line, col := lineCol(src, i)
+	return Problem{Rule: RuleNotText, Line: line, Column: col,
+		Message: fmt.Sprintf("the file is not valid UTF-8 text (byte 0x%02X)", src[i]),
+		Hint:    "re-save the file as UTF-8; text pasted from Word or saved as Windows-1252 often causes this"}, true
+}
+
+// lineCol turns a byte offset into a 1-based line and column (in characters).
+func lineCol(src []byte, off int) (int, int) {
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(src[start:off])
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxProblem explains a YAML syntax error in plain English.
+func syntaxProblem(src []byte, err error) Problem {
+	msg := err.Error()
+	line, col := 1, 1
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	text := sourceLine(src, line)
+	p := Problem{Rule: RuleSyntax, Line: line, Column: col,
+		Message: "the YAML cannot be read: " + msg,
+		Hint:    "check the indentation and quoting on this line and the line before it"}
+	switch {
+	case strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):
+		p.Column = 1 + utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')])
+		p.Message = "a tab is used for indentation; YAML only allows spaces"
+		p.Hint = "replace the tab with spaces (two per level); most editors can convert tabs to spaces"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		p.Message = "a colon followed by a space starts a new key here, where none is expected"
+		p.Hint = `if this is text that contains ": ", put the whole text in quotes; otherwise check the indentation`
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
+		p.Message = "the block that starts here is not indented consistently: a line below it does not line up"
+		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
+	case strings.Contains(msg, "could not find expected ':'"):
+		p.Message = "a key is missing its colon, or a text runs on to the next line without quotes"
+		p.Hint = "write key: value, and put text that runs over several lines in quotes or after >-"
+	case strings.Contains(msg, "found unexpected end of stream"), strings.Contains(msg, "found unexpected end"):
+		p.Message = "the file ends in the middle of something: a quote or bracket is not closed"
+		p.Hint = "look for an opening \" ' [ or { above without its closing partner"
+	}
+	return p
+}
+
+// secondDocument returns the line of the --- that starts a second document:
+// the first --- line after some content.
+func secondDocument(src []byte) int {
+	content := false
+	for i, line := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "---") && content:
+			return i + 1
+		case t != "" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(line, "---") && !strings.HasPrefix(line, "%"):
+			content = true
+		}
+	}
+	return 1
+}
+
+func sourceLine(src []byte, line int) string {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return string(src)
+}
+
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("a single value (%q)", truncate(n.Value, 40))
+	}
+	return "something else"
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// inspector walks a YAML tree and refuses what a strategy file must not
+// contain: duplicate keys, keys that are not text, merge keys, and alias
+// expansions that would make checking it exhaust memory or time.
+type inspector struct {
+	nodes    int
+	problems []Problem
+}
+
+func (c *inspector) fail(n *yaml.Node, rule, pointer, msg, hint string) {
+	c.problems = append(c.problems, Problem{Rule: rule, Line: n.Line, Column: n.Column, Pointer: pointer, Message: msg, Hint: hint})
+}
+
+func (c *inspector) walk(n *yaml.Node, ptr string) {
+	c.nodes++
+	if c.nodes > maxValueNodes {
+		if c.nodes == maxValueNodes+1 {
+			c.fail(n, RuleUnsupportedYAML, ptr, "the file expands to over a million values through aliases (*name)", "write the values out instead of repeating anchors; this looks like an \"alias bomb\"")
+		}
+		return
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			c.walk(n.Alias, ptr)
+		}
+	case yaml.MappingNode:
+		var seen map[string]*yaml.Node
+		if len(n.Content) > 32 {
+			seen = make(map[string]*yaml.Node, len(n.Content)/2)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.AliasNode && k.Alias != nil {
+				k = k.Alias
+			}
+			if k.Kind != yaml.ScalarNode {
+				c.fail(k, RuleUnsupportedYAML, ptr, "a key is a list or mapping; keys must be plain words", "write the key as a word, like title:")
+				continue
+			}
+			if k.ShortTag() == "!!merge" {
+				c.fail(k, RuleUnsupportedYAML, ptr, "merge keys (<<) are not supported in strategy files", "write the keys out in full, so that each item reads on its own")
+				continue
+			}
+			if first := earlier(n, i, k.Value, seen); first != nil {
+				c.fail(k, RuleDuplicateKey, ptr+"/"+escape(k.Value),
+					fmt.Sprintf("key %q appears twice in the same block (first at line %d)", k.Value, first.Line),
+					"remove one of them; YAML would silently keep only the last")
+				continue
+			}
+			if seen != nil {
+				seen[k.Value] = k
+			}
+			c.walk(v, ptr+"/"+escape(k.Value))
+		}
+	case yaml.SequenceNode:
+		for i, e := range n.Content {
+			c.walk(e, ptr+"/"+strconv.Itoa(i))
+		}
+	}
+}
+
+// earlier returns an earlier key of mapping n with the same text as key i.
+// Small mappings (most of a strategy) are scanned; large ones use seen.
+func earlier(n *yaml.Node, i int, key string, seen map[string]*yaml.Node) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for j := 0; j < i; j += 2 {
+		if k := n.Content[j]; k.Value == key && k.Kind == yaml.ScalarNode {
+			return k
+		}
+	}
+	return nil
+}
+
+// escape encodes a key as a JSON pointer token (RFC 6901).
+func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func unescape(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// Pointer builds a JSON pointer from keys and list indexes.
+func Pointer(parts ...any) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteByte('/')
+		switch v := p.(type) {
+		case string:
+			b.WriteString(escape(v))
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default:
+			b.WriteString(escape(fmt.Sprint(v)))
+		}
+	}
+	return b.String()
+}
+
+// Locate returns where the value at a JSON pointer is written. When the
+// pointer names something the file does not have, it returns the nearest
+// thing that is there. keyPos asks for the key's position rather than the
+// value's (for "unknown key" findings).
+func (d *Document) Locate(pointer string, keyPos bool) (line, col int) {
+	if d.Root == nil {
+		return 1, 1
+	}
+	n, key := d.Root, (*yaml.Node)(nil)
+	if pointer != "" {
+		for _, tok := range strings.Split(pointer[1:], "/") {
+			child, k := lookup(n, unescape(tok))
+			if child == nil {
+				key = nil
+				break
+			}
+			n, key = child, k
+		}
+	}
+	if keyPos && key != nil {
+		return key.Line, key.Column
+	}
+	return n.Line, n.Column
+}
+
+func lookup(n *yaml.Node, tok string) (value, key *yaml.Node) {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == tok {
+				v := n.Content[i+1]
+				for v.Kind == yaml.AliasNode {
+					v = v.Alias
+				}
+				return v, n.Content[i]
+			}
+		}
+	case yaml.SequenceNode:
+		i, err := strconv.Atoi(tok)
+		if err == nil && i >= 0 && i < len(n.Content) {
+			v := n.Content[i]
+			for v.Kind == yaml.AliasNode {
+				v = v.Alias
+			}
+			return v, nil
+		}
+	}
+	return nil, nil
+}
+
+// Line returns line n (1-based) of the source, without its line ending.
+func (d *Document) Line(n int) string {
+	return strings.TrimRight(sourceLine(d.Source, n), "\r")
+}

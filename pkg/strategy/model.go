@@ -1,0 +1,286 @@
+// Package strategy is the strategy file format: the model of an ICB's
+// strategy for working with people and communities, and a loader that reads
+// YAML strictly while keeping the line and column of every value.
+package strategy
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/framework"
+)
+
+// FormatVersion is the version of the file format this package reads (the
+// file's engage: key).
+const FormatVersion = 1
+
+// Kinds of document (strategy.kind).
+const (
+	KindStrategy       = "strategy"
+	KindSelfAssessment = "self-assessment"
+)
+
+// Statuses of objectives and milestones, in the order reports list them.
+const (
+	NotReported = "not-reported"
+	Planned     = "planned"
+	InProgress  = "in-progress"
+	AtRisk      = "at-risk"
+	OffTrack    = "off-track"
+	Done        = "done"
+	Dropped     = "dropped"
+)
+
+// Statuses lists every status in report order.
+var Statuses = []string{NotReported, Planned, InProgress, AtRisk, OffTrack, Done, Dropped}
+
+// ValidStatus reports whether s is one of Statuses.
+func ValidStatus(s string) bool {
+	for _, v := range Statuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Strategy is one ICB's strategy file. Dates are kept as the text the file
+// gives (2024-03-31, 2023-07, 2023/24); package calendar reads them.
+type Strategy struct {
+	Engage          int          `yaml:"engage"`
+	ICB             ICB          `yaml:"icb"`
+	Meta            Meta         `yaml:"strategy"`
+	Framework       string       `yaml:"framework"`
+	Vision          string       `yaml:"vision"`
+	Mission         *Mission     `yaml:"mission"`
+	Principles      []Principle  `yaml:"principles"`
+	Values          []Value      `yaml:"values"`
+	Objectives      []Objective  `yaml:"objectives"`
+	Roadmap         []Milestone  `yaml:"roadmap"`
+	Metrics         []Metric     `yaml:"metrics"`
+	Governance      []Body       `yaml:"governance"`
+	Spectrum        []Level      `yaml:"involvement_spectrum"`
+	Partners        []Partner    `yaml:"partners"`
+	SelfAssessments []Assessment `yaml:"self_assessments"`
+}
+
+// FrameworkID is the framework the strategy answers, the default when unnamed.
+func (s *Strategy) FrameworkID() string {
+	if s.Framework == "" {
+		return framework.DefaultID
+	}
+	return s.Framework
+}
+
+// Kind is the document's kind, strategy when unnamed.
+func (s *Strategy) Kind() string {
+	if s.Meta.Kind == "" {
+		return KindStrategy
+	}
+	return s.Meta.Kind
+}
+
+// Name is the ICB's short name when it has one, else its full name.
+func (s *Strategy) Name() string {
+	if s.ICB.Short != "" {
+		return s.ICB.Short
+	}
+	return s.ICB.Name
+}
+
+// ICB identifies the Integrated Care Board.
+type ICB struct {
+	Code       string   `yaml:"code"`
+	Name       string   `yaml:"name"`
+	Short      string   `yaml:"short"`
+	Population int64    `yaml:"population"`
+	Places     []string `yaml:"places"`
+}
+
+// Meta describes the document itself.
+type Meta struct {
+	Title      string   `yaml:"title"`
+	Kind       string   `yaml:"kind"`
+	Period     *Period  `yaml:"period"`
+	State      string   `yaml:"state"`
+	Published  string   `yaml:"published"`
+	Updated    string   `yaml:"updated"`
+	NextReview string   `yaml:"next_review"`
+	Sources    []Source `yaml:"sources"`
+}
+
+// Period is a span of financial years, written YYYY/YY.
+type Period struct {
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
+}
+
+// String writes the period as "2023/24 to 2025/26", or one year.
+func (p Period) String() string {
+	if p.From == p.To {
+		return p.From
+	}
+	return p.From + " to " + p.To
+}
+
+// Source is a public document the file's facts come from.
+type Source struct {
+	Title     string `yaml:"title"`
+	Publisher string `yaml:"publisher"`
+	URL       string `yaml:"url"`
+	Note      string `yaml:"note"`
+}
+
+// Mission is the ICB's mission statement and its aims.
+type Mission struct {
+	Statement string   `yaml:"statement"`
+	Aims      []string `yaml:"aims"`
+}
+
+// Principle is one of the ICB's own principles.
+type Principle struct {
+	ID          string   `yaml:"id"`
+	Text        string   `yaml:"text"`
+	National    []int    `yaml:"national"`
+	Theme       string   `yaml:"theme"`
+	Commitments []string `yaml:"commitments"`
+}
+
+// Value is a local guiding value.
+type Value struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+}
+
+// Objective is something the ICB will deliver in a financial year.
+type Objective struct {
+	ID         string   `yaml:"id"`
+	Year       Period   `yaml:"year"`
+	Title      string   `yaml:"title"`
+	National   []int    `yaml:"national"`
+	Principles []string `yaml:"principles"`
+	Owner      string   `yaml:"owner"`
+	Due        string   `yaml:"due"`
+	Status     string   `yaml:"status"`
+	Updates    []Update `yaml:"updates"`
+}
+
+// Update is one entry of an item's delivery log.
+type Update struct {
+	Date     string `yaml:"date"`
+	Status   string `yaml:"status"`
+	Note     string `yaml:"note"`
+	Evidence string `yaml:"evidence"`
+}
+
+// HasEvidence reports whether any update links to evidence.
+func HasEvidence(updates []Update) bool {
+	for _, u := range updates {
+		if u.Evidence != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Milestone is a dated step on the roadmap.
+type Milestone struct {
+	ID         string   `yaml:"id"`
+	From       string   `yaml:"from"`
+	To         string   `yaml:"to"`
+	Title      string   `yaml:"title"`
+	National   []int    `yaml:"national"`
+	Principles []string `yaml:"principles"`
+	Objectives []string `yaml:"objectives"`
+	Status     string   `yaml:"status"`
+	Updates    []Update `yaml:"updates"`
+}
+
+// Metric is a measure of progress.
+type Metric struct {
+	ID         string        `yaml:"id"`
+	Title      string        `yaml:"title"`
+	Unit       string        `yaml:"unit"`
+	National   []int         `yaml:"national"`
+	Principles []string      `yaml:"principles"`
+	Objectives []string      `yaml:"objectives"`
+	Baseline   *Measurement  `yaml:"baseline"`
+	Target     *Measurement  `yaml:"target"`
+	Actuals    []Measurement `yaml:"actuals"`
+}
+
+// Measured reports whether the metric has a measured value: a baseline or an
+// actual. A target alone is not a measurement.
+func (m Metric) Measured() bool {
+	return m.Baseline != nil || len(m.Actuals) > 0
+}
+
+// Measurement is a value of a metric at a time.
+type Measurement struct {
+	Value  float64 `yaml:"value"`
+	Date   string  `yaml:"date"`
+	Note   string  `yaml:"note"`
+	Source string  `yaml:"source"`
+}
+
+// Body is a governance board, committee or group.
+type Body struct {
+	Name        string `yaml:"name"`
+	Role        string `yaml:"role"`
+	Level       string `yaml:"level"`
+	ReportsTo   string `yaml:"reports_to"`
+	Since       string `yaml:"since"`
+	Meets       string `yaml:"meets"`
+	Description string `yaml:"description"`
+}
+
+// Level is one level of the involvement spectrum.
+type Level struct {
+	Level       string   `yaml:"level"`
+	Commitments []string `yaml:"commitments"`
+}
+
+// Partner is an organisation the ICB works with.
+type Partner struct {
+	Name string `yaml:"name"`
+	Type string `yaml:"type"`
+	Role string `yaml:"role"`
+}
+
+// Assessment is one round of self-assessment against a framework.
+type Assessment struct {
+	ID                string    `yaml:"id"`
+	Date              string    `yaml:"date"`
+	Framework         string    `yaml:"framework"`
+	Method            string    `yaml:"method"`
+	Participants      int       `yaml:"participants"`
+	ParticipantGroups string    `yaml:"participant_groups"`
+	AnalysedBy        string    `yaml:"analysed_by"`
+	Report            string    `yaml:"report"`
+	UsedFor           []string  `yaml:"used_for"`
+	Findings          []Finding `yaml:"findings"`
+}
+
+// Finding is what a self-assessment round found for one principle.
+type Finding struct {
+	Principle    int      `yaml:"principle"`
+	Rating       string   `yaml:"rating"`
+	Summary      string   `yaml:"summary"`
+	Strengths    []string `yaml:"strengths"`
+	Improvements []string `yaml:"improvements"`
+}
+
+// UnmarshalYAML reads an objective's year: one financial year (2023/24) or a
+// span {from: 2023/24, to: 2024/25}.
+func (p *Period) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		p.From, p.To = n.Value, n.Value
+		return nil
+	}
+	type plain Period
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: a year must be YYYY/YY or {from, to}", n.Line)
+	}
+	return n.Decode((*plain)(p))
+}

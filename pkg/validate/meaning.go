@@ -1,0 +1,446 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/closest"
+	"github.com/engage-icb/engage/pkg/coverage"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/icb"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// meaning checks what the schema cannot: that IDs are unique, references
+// resolve, dates exist and fall in order and inside the period, statuses
+// agree with their logs, the ICB's identity holds together, and every
+// national principle is answered.
+type meaning struct {
+	s      *strategy.Strategy
+	line   func(ptr string) int // where a pointer is written, for messages
+	fws    *framework.Set
+	fw     *framework.Framework // nil when the framework is unknown
+	asOf   time.Time
+	period *calendar.Span // nil when the period is missing or unreadable
+	out    []problem
+}
+
+func (m *meaning) add(rule, ptr, msg, hint string) {
+	m.out = append(m.out, problem{rule: rule, pointer: ptr, message: msg, hint: hint})
+}
+
+func checkMeaning(doc *strategy.Document, fws *framework.Set, asOf time.Time) []problem {
+	line := func(ptr string) int {
+		l, _ := doc.Locate(ptr, false)
+		return l
+	}
+	m := &meaning{s: doc.Strategy, line: line, fws: fws, asOf: asOf}
+	m.framework()
+	m.identity()
+	m.meta()
+	m.ids()
+	m.principles()
+	m.objectives()
+	m.roadmap()
+	m.metrics()
+	m.governance()
+	m.assessments()
+	m.coverage()
+	return m.out
+}
+
+func (m *meaning) framework() {
+	id := m.s.FrameworkID()
+	fw, ok := m.fws.Get(id)
+	if ok {
+		m.fw = fw
+		return
+	}
+	m.add(RuleUnknownFramework, "/framework",
+		fmt.Sprintf("framework %q is not one engage knows", id),
+		frameworkHint(id, m.fws))
+}
+
+func frameworkHint(id string, fws *framework.Set) string {
+	hint := "known frameworks: " + strings.Join(fws.IDs(), ", ") + " (see engage principles --list)"
+	if c, ok := closest.Match(id, fws.IDs()); ok {
+		hint = fmt.Sprintf("did you mean %q? %s", c, hint)
+	}
+	return hint
+}
+
+func (m *meaning) identity() {
+	code, name := m.s.ICB.Code, m.s.ICB.Name
+	if code == "" || name == "" {
+		return
+	}
+	byCode, codeKnown := icb.ByCode(code)
+	byName, nameKnown := icb.ByName(name)
+	switch {
+	case codeKnown && !byCode.Matches(name):
+		hint := fmt.Sprintf("if the code is right, the name is %q", byCode.Name)
+		if nameKnown {
+			hint = fmt.Sprintf("%q has the code %s; if the code is right, the name is %q", byName.Name, byName.Code, byCode.Name)
+		}
+		m.add(RuleODSMismatch, "/icb/name",
+			fmt.Sprintf("ODS code %s belongs to %s, not %q", code, byCode.Name, name), hint)
+	case !codeKnown && nameKnown:
+		m.add(RuleODSMismatch, "/icb/code",
+			fmt.Sprintf("%s has the ODS code %s, not %s", byName.Name, byName.Code, code),
+			fmt.Sprintf("set code: %s", byName.Code))
+	}
+}
+
+func (m *meaning) meta() {
+	meta := m.s.Meta
+	if p := meta.Period; p != nil {
+		m.period = m.span(p.From, p.To, "/strategy/period")
+	}
+	if meta.Published != "" {
+		m.monthOrDate(meta.Published, "/strategy/published")
+	}
+	if meta.Updated != "" {
+		m.date(meta.Updated, "/strategy/updated")
+	}
+	if meta.NextReview != "" {
+		if r, ok := m.monthOrDate(meta.NextReview, "/strategy/next_review"); ok && r.Last.Before(m.asOf) {
+			days := int(m.asOf.Sub(r.Last).Hours() / 24)
+			m.add(RuleReviewOverdue, "/strategy/next_review",
+				fmt.Sprintf("the next review was due %s, %s ago (as of %s)", meta.NextReview, ago(days), m.asOf.Format(time.DateOnly)),
+				"review the strategy with people and communities, then set next_review to the following review date")
+		}
+	}
+}
+
+func ago(days int) string {
+	switch {
+	case days == 1:
+		return "1 day"
+	case days < 60:
+		return fmt.Sprintf("%d days", days)
+	case days < 730:
+		return fmt.Sprintf("%d months", days*12/365)
+	}
+	return fmt.Sprintf("%d years", days/365)
+}
+
+// span reads a pair of financial years; nil when either is unreadable.
+func (m *meaning) span(from, to, ptr string) *calendar.Span {
+	f, errF := m.year(from, ptr+"/from")
+	t, errT := m.year(to, ptr+"/to")
+	if errF != nil || errT != nil {
+		return nil
+	}
+	if t.Start < f.Start {
+		m.add(RuleDateOrder, ptr+"/to",
+			fmt.Sprintf("the span ends (%s) before it starts (%s)", to, from),
+			"swap from and to, or correct the year")
+		return nil
+	}
+	return &calendar.Span{From: f, To: t}
+}
+
+func (m *meaning) year(s, ptr string) (calendar.Year, error) {
+	y, err := calendar.ParseYear(s)
+	if err != nil {
+		m.add(RuleInvalidDate, ptr, fmt.Sprintf("%q is not a real financial year", s), err.Error())
+	}
+	return y, err
+}
+
+func (m *meaning) date(s, ptr string) (time.Time, bool) {
+	t, err := calendar.ParseDate(s)
+	if err != nil {
+		m.add(RuleInvalidDate, ptr, fmt.Sprintf("%q is not a real date", s), "check the day and month: write YYYY-MM-DD")
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func (m *meaning) monthOrDate(s, ptr string) (calendar.Range, bool) {
+	r, err := calendar.ParseMonthOrDate(s)
+	if err != nil {
+		m.add(RuleInvalidDate, ptr, fmt.Sprintf("%q is not a real month or date", s), "check the day and month: write YYYY-MM or YYYY-MM-DD")
+		return calendar.Range{}, false
+	}
+	return r, true
+}
+
+// inPeriod reports a day range that falls outside the strategy period.
+func (m *meaning) inPeriod(r calendar.Range, what, ptr string) {
+	if m.period == nil {
+		return
+	}
+	if !m.period.Contains(r.First) || !m.period.Contains(r.Last) {
+		m.add(RuleOutsidePeriod, ptr,
+			fmt.Sprintf("%s falls outside the strategy period %s (%s to %s)", what, m.period,
+				m.period.First().Format(time.DateOnly), m.period.Last().Format(time.DateOnly)),
+			"correct the date, or widen strategy.period if the strategy really runs longer")
+	}
+}
+
+type idUse struct {
+	kind string
+	ptr  string
+}
+
+func (m *meaning) ids() {
+	seen := map[string]idUse{}
+	check := func(kind, list string, i int, id string) {
+		if id == "" {
+			return
+		}
+		ptr := strategy.Pointer(list, i, "id")
+		if first, dup := seen[id]; dup {
+			m.add(RuleDuplicateID, ptr,
+				fmt.Sprintf("ID %q is already used by a %s on line %d", id, first.kind, m.line(first.ptr)),
+				"give each principle, objective, milestone, metric and assessment its own ID")
+			return
+		}
+		seen[id] = idUse{kind, ptr}
+	}
+	for i, p := range m.s.Principles {
+		check("principle", "principles", i, p.ID)
+	}
+	for i, o := range m.s.Objectives {
+		check("objective", "objectives", i, o.ID)
+	}
+	for i, ms := range m.s.Roadmap {
+		check("milestone", "roadmap", i, ms.ID)
+	}
+	for i, mt := range m.s.Metrics {
+		check("metric", "metrics", i, mt.ID)
+	}
+	for i, a := range m.s.SelfAssessments {
+		check("self-assessment", "self_assessments", i, a.ID)
+	}
+	names := map[string]bool{}
+	for i, b := range m.s.Governance {
+		key := strings.ToLower(strings.TrimSpace(b.Name))
+		if names[key] {
+			m.add(RuleDuplicateID, strategy.Pointer("governance", i, "name"),
+				fmt.Sprintf("governance body %q is listed twice", b.Name), "remove one of them, or merge what they say")
+		}
+		names[key] = true
+	}
+}
+
+// national checks that each number exists in fw.
+func (m *meaning) national(fw *framework.Framework, numbers []int, ptr string) {
+	for j, n := range numbers {
+		m.number(fw, n, ptr+"/"+strconv.Itoa(j))
+	}
+}
+
+// number checks that a principle number exists in fw.
+func (m *meaning) number(fw *framework.Framework, n int, ptr string) {
+	if fw == nil {
+		return
+	}
+	if _, ok := fw.Principle(n); ok {
+		return
+	}
+	hint := fmt.Sprintf("%s has %ss %s: run engage principles --framework %s to see them", fw.ID, fw.Noun(), fw.Numbers(), fw.ID)
+	if n > len(fw.Principles) && n <= fw.Declared && len(fw.Missing) > 0 {
+		hint = strings.Join(fw.Missing, " ") + " " + hint
+	}
+	m.add(RuleUnknownPrinciple, ptr,
+		fmt.Sprintf("national %s %d does not exist in %s", fw.Noun(), n, fw.ID), hint)
+}
+
+func (m *meaning) refs(ids []string, known map[string]bool, kind, ptr string) {
+	for j, id := range ids {
+		if known[id] {
+			continue
+		}
+		hint := fmt.Sprintf("name a %s this file defines", kind)
+		if c, ok := closest.Match(id, sortedKeys(known)); ok {
+			hint = fmt.Sprintf("did you mean %q?", c)
+		}
+		m.add(RuleUnresolved, ptr+"/"+strconv.Itoa(j),
+			fmt.Sprintf("there is no %s with ID %q in this file", kind, id), hint)
+	}
+}
+
+func (m *meaning) localIDs() map[string]bool {
+	ids := map[string]bool{}
+	for _, p := range m.s.Principles {
+		ids[p.ID] = true
+	}
+	return ids
+}
+
+func (m *meaning) objectiveIDs() map[string]bool {
+	ids := map[string]bool{}
+	for _, o := range m.s.Objectives {
+		ids[o.ID] = true
+	}
+	return ids
+}
+
+func (m *meaning) principles() {
+	for i, p := range m.s.Principles {
+		m.national(m.fw, p.National, strategy.Pointer("principles", i, "national"))
+	}
+}
+
+func (m *meaning) objectives() {
+	local := m.localIDs()
+	for i, o := range m.s.Objectives {
+		base := strategy.Pointer("objectives", i)
+		m.national(m.fw, o.National, base+"/national")
+		m.refs(o.Principles, local, "local principle", base+"/principles")
+		year := base + "/year"
+		if o.Year.From == o.Year.To {
+			if y, err := m.year(o.Year.From, year); err == nil && m.period != nil && !m.period.Covers(calendar.Span{From: y, To: y}) {
+				m.inPeriod(calendar.Range{First: y.First(), Last: y.Last()}, "year "+o.Year.From, year)
+			}
+		} else if sp := m.span(o.Year.From, o.Year.To, year); sp != nil {
+			m.inPeriod(calendar.Range{First: sp.First(), Last: sp.Last()}, "years "+sp.String(), year)
+		}
+		if o.Due != "" {
+			if t, ok := m.date(o.Due, base+"/due"); ok {
+				m.inPeriod(calendar.Range{First: t, Last: t}, "due date "+o.Due, base+"/due")
+			}
+		}
+		m.log(o.Status, o.Updates, base)
+	}
+}
+
+func (m *meaning) roadmap() {
+	local, objectives := m.localIDs(), m.objectiveIDs()
+	for i, ms := range m.s.Roadmap {
+		base := strategy.Pointer("roadmap", i)
+		m.national(m.fw, ms.National, base+"/national")
+		m.refs(ms.Principles, local, "local principle", base+"/principles")
+		m.refs(ms.Objectives, objectives, "objective", base+"/objectives")
+		from, okF := m.monthOrDate(ms.From, base+"/from")
+		to, okT := m.monthOrDate(ms.To, base+"/to")
+		if okF && okT {
+			if to.Last.Before(from.First) {
+				m.add(RuleDateOrder, base+"/to",
+					fmt.Sprintf("the milestone ends (%s) before it starts (%s)", ms.To, ms.From),
+					"swap from and to, or correct the date")
+			} else {
+				m.inPeriod(calendar.Range{First: from.First, Last: to.Last}, "the milestone ("+ms.From+" to "+ms.To+")", base)
+			}
+		}
+		m.log(ms.Status, ms.Updates, base)
+	}
+}
+
+// log checks an item's delivery log: real dates in order, and the item's
+// status matching the latest update that records one.
+func (m *meaning) log(status string, updates []strategy.Update, base string) {
+	var prev time.Time
+	latest := -1
+	for j, u := range updates {
+		ptr := fmt.Sprintf("%s/updates/%d", base, j)
+		if t, ok := m.date(u.Date, ptr+"/date"); ok {
+			if t.Before(prev) {
+				m.add(RuleUpdateOrder, ptr+"/date",
+					fmt.Sprintf("update dated %s comes after one dated %s: the log must be in date order", u.Date, prev.Format(time.DateOnly)),
+					"move this update above the later one; add new updates at the end")
+			}
+			prev = t
+		}
+		if u.Status != "" {
+			latest = j
+		}
+	}
+	if latest < 0 || !strategy.ValidStatus(status) {
+		return
+	}
+	if u := updates[latest]; u.Status != status {
+		m.add(RuleStatusMismatch, base+"/status",
+			fmt.Sprintf("status is %q but the latest update (%s, line %d) says %q", status, u.Date, m.line(fmt.Sprintf("%s/updates/%d", base, latest)), u.Status),
+			fmt.Sprintf("set status: %s, or add an update that records the change to %s", u.Status, status))
+	}
+}
+
+func (m *meaning) metrics() {
+	local, objectives := m.localIDs(), m.objectiveIDs()
+	for i, mt := range m.s.Metrics {
+		base := strategy.Pointer("metrics", i)
+		m.national(m.fw, mt.National, base+"/national")
+		m.refs(mt.Principles, local, "local principle", base+"/principles")
+		m.refs(mt.Objectives, objectives, "objective", base+"/objectives")
+		if mt.Baseline != nil && mt.Baseline.Date != "" {
+			m.monthOrDate(mt.Baseline.Date, base+"/baseline/date")
+		}
+		if mt.Target != nil && mt.Target.Date != "" {
+			m.monthOrDate(mt.Target.Date, base+"/target/date")
+		}
+		var prev time.Time
+		for j, a := range mt.Actuals {
+			ptr := fmt.Sprintf("%s/actuals/%d/date", base, j)
+			if r, ok := m.monthOrDate(a.Date, ptr); ok {
+				if r.First.Before(prev) {
+					m.add(RuleUpdateOrder, ptr,
+						fmt.Sprintf("actual dated %s comes after a later one: actuals must be in date order", a.Date),
+						"move this value above the later one; add new values at the end")
+				}
+				prev = r.First
+			}
+		}
+	}
+}
+
+func (m *meaning) governance() {
+	for i, b := range m.s.Governance {
+		if b.Since != "" {
+			m.monthOrDate(b.Since, strategy.Pointer("governance", i, "since"))
+		}
+	}
+}
+
+func (m *meaning) assessments() {
+	for i, a := range m.s.SelfAssessments {
+		base := strategy.Pointer("self_assessments", i)
+		m.monthOrDate(a.Date, base+"/date")
+		fw := m.fw
+		if a.Framework != "" {
+			var ok bool
+			if fw, ok = m.fws.Get(a.Framework); !ok {
+				m.add(RuleUnknownFramework, base+"/framework",
+					fmt.Sprintf("framework %q is not one engage knows", a.Framework), frameworkHint(a.Framework, m.fws))
+			}
+		}
+		for j, f := range a.Findings {
+			m.number(fw, f.Principle, fmt.Sprintf("%s/findings/%d/principle", base, j))
+		}
+	}
+}
+
+// coverage reports national principles a strategy leaves unanswered.
+func (m *meaning) coverage() {
+	if m.fw == nil || m.s.Kind() != strategy.KindStrategy {
+		return
+	}
+	rep := coverage.Of(m.s, m.fw)
+	for _, p := range rep.Principles {
+		switch p.Grade {
+		case coverage.Missing:
+			m.add(RulePrincipleMissing, "/principles",
+				fmt.Sprintf("nothing in the strategy answers national %s %d: %q", m.fw.Noun(), p.Number, p.Text),
+				fmt.Sprintf("map a local principle to it (national: [%d]) and add an objective that delivers it", p.Number))
+		case coverage.Stated:
+			m.add(RulePrincipleStated, p.Supports[0].Pointer+"/national",
+				fmt.Sprintf("national %s %d (%s) is stated but nothing delivers it: no objective, milestone or metric maps to it", m.fw.Noun(), p.Number, p.Label),
+				fmt.Sprintf("add an objective with national: [%d], or with principles: [%s]", p.Number, p.Supports[0].ID))
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,90 @@
+package validate
+
+import (
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Rule is one check engage makes. Every rule is documented in docs/rules.md
+// under a heading with its ID.
+type Rule struct {
+	ID       string
+	Severity finding.Severity
+	Summary  string
+}
+
+// Rule IDs of the structural (schema) and meaning checks. The loader's own
+// rule IDs are in package strategy.
+const (
+	RuleUnknownKey       = "unknown-key"
+	RuleMissingKey       = "missing-key"
+	RuleWrongType        = "wrong-type"
+	RuleNotAllowed       = "not-allowed"
+	RuleBadFormat        = "bad-format"
+	RuleInvalidValue     = "invalid-value"
+	RuleUnknownFramework = "unknown-framework"
+	RuleUnknownPrinciple = "unknown-principle"
+	RuleDuplicateID      = "duplicate-id"
+	RuleUnresolved       = "unresolved-reference"
+	RuleInvalidDate      = "invalid-date"
+	RuleDateOrder        = "date-order"
+	RuleOutsidePeriod    = "outside-period"
+	RuleUpdateOrder      = "update-order"
+	RuleStatusMismatch   = "status-mismatch"
+	RuleReviewOverdue    = "review-overdue"
+	RuleODSMismatch      = "ods-mismatch"
+	RulePrincipleMissing = "principle-missing"
+	RulePrincipleStated  = "principle-stated-only"
+)
+
+// Rules lists every rule, in the order docs/rules.md documents them.
+var Rules = []Rule{
+	{strategy.RuleTooLarge, finding.Error, "The file is larger than the size limit."},
+	{strategy.RuleNotText, finding.Error, "The file is not UTF-8 text."},
+	{strategy.RuleSyntax, finding.Error, "The YAML cannot be read (indentation, tabs, quoting)."},
+	{strategy.RuleEmpty, finding.Error, "The file is empty or holds only comments."},
+	{strategy.RuleMultipleDocuments, finding.Error, "The file holds more than one YAML document."},
+	{strategy.RuleNotMapping, finding.Error, "The file is a list or a single value, not a set of keys."},
+	{strategy.RuleDuplicateKey, finding.Error, "The same key appears twice in one block."},
+	{strategy.RuleUnsupportedYAML, finding.Error, "YAML features a strategy file may not use: merge keys, non-text keys, alias bombs."},
+	{RuleUnknownKey, finding.Error, "A key the file format does not have (often a typo)."},
+	{RuleMissingKey, finding.Error, "A required key is missing."},
+	{RuleWrongType, finding.Error, "A value of the wrong kind: text where a number belongs, a list where a block belongs."},
+	{RuleNotAllowed, finding.Error, "A value that is not one of the allowed words (status, state, role...)."},
+	{RuleBadFormat, finding.Error, "A value not written in its format: dates, financial years, ODS codes, IDs, web addresses."},
+	{RuleInvalidValue, finding.Error, "A value out of range, empty, or repeated in a list."},
+	{RuleUnknownFramework, finding.Error, "The framework named is not one engage knows."},
+	{RuleUnknownPrinciple, finding.Error, "A national principle number the framework does not have."},
+	{RuleDuplicateID, finding.Error, "Two items share an ID (or two governance bodies a name)."},
+	{RuleUnresolved, finding.Error, "A reference to a local principle or objective that does not exist."},
+	{RuleInvalidDate, finding.Error, "A date, month or financial year in the right format that does not exist (2023-02-30, 2023/25)."},
+	{RuleDateOrder, finding.Error, "Something ends before it starts."},
+	{RuleOutsidePeriod, finding.Error, "An objective or milestone falls outside the strategy's period."},
+	{RuleUpdateOrder, finding.Error, "A delivery log (updates, actuals) is not in date order."},
+	{RuleStatusMismatch, finding.Error, "An item's status differs from its latest update."},
+	{RuleReviewOverdue, finding.Warning, "The strategy's next review date has passed."},
+	{RuleODSMismatch, finding.Error, "The ICB's ODS code and name belong to different ICBs."},
+	{RulePrincipleMissing, finding.Error, "Nothing in the strategy answers a national principle."},
+	{RulePrincipleStated, finding.Warning, "A national principle is stated but nothing delivers it."},
+}
+
+var ruleIndex = func() map[string]Rule {
+	m := make(map[string]Rule, len(Rules))
+	for _, r := range Rules {
+		m[r.ID] = r
+	}
+	return m
+}()
+
+// LookupRule returns the rule with an ID.
+func LookupRule(id string) (Rule, bool) {
+	r, ok := ruleIndex[id]
+	return r, ok
+}
+
+func severityOf(rule string) finding.Severity {
+	if r, ok := ruleIndex[rule]; ok {
+		return r.Severity
+	}
+	return finding.Error
+}

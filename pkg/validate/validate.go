@@ -1,0 +1,199 @@
+// Package validate checks strategy files: their structure against the JSON
+// Schema shipped in schemas/, then their meaning (IDs, references, dates,
+// statuses, identity, coverage of the national principles). It returns
+// findings; it prints nothing.
+package validate
+
+import (
+	"errors"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Validator checks strategy files. It is safe for concurrent use.
+type Validator struct {
+	schema     *Schema
+	frameworks *framework.Set
+	asOf       time.Time
+}
+
+// Options configure a Validator.
+type Options struct {
+	// AsOf is "today" for date checks such as an overdue review.
+	AsOf time.Time
+	// Frameworks are the principle sets strategies may name; the built-in
+	// ones when nil.
+	Frameworks *framework.Set
+}
+
+// New compiles the schema and returns a Validator.
+func New(opts Options) (*Validator, error) {
+	sch, err := CompileSchema()
+	if err != nil {
+		return nil, err
+	}
+	fws := opts.Frameworks
+	if fws == nil {
+		if fws, err = framework.Builtin(); err != nil {
+			return nil, err
+		}
+	}
+	return &Validator{schema: sch, frameworks: fws, asOf: calendar.Day(opts.AsOf)}, nil
+}
+
+// Result is what validating a set of files found.
+type Result struct {
+	Files    int
+	Findings []finding.Finding
+	// ReadErrors are files that could not be read at all.
+	ReadErrors []error
+}
+
+// Counts returns the number of error and warning findings.
+func (r *Result) Counts() (errors, warnings int) { return finding.Count(r.Findings) }
+
+// Files loads and checks each file, using one worker per CPU. Findings come
+// back sorted by file and position, whatever order the work finished in.
+func (v *Validator) Files(paths []string) *Result {
+	type out struct {
+		findings []finding.Finding
+		err      error
+	}
+	results := make([]out, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(paths)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				doc, err := strategy.Load(paths[i])
+				if err != nil {
+					results[i] = out{err: err}
+					continue
+				}
+				results[i] = out{findings: v.Document(doc)}
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	r := &Result{}
+	for _, o := range results {
+		if o.err != nil {
+			r.ReadErrors = append(r.ReadErrors, o.err)
+			continue
+		}
+		r.Files++
+		r.Findings = append(r.Findings, o.findings...)
+	}
+	finding.Sort(r.Findings)
+	return r
+}
+
+// Document checks one loaded document: its structure, then its meaning.
+func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
+	out, structural := v.structure(doc)
+	if doc.Strategy == nil || len(doc.Problems) > 0 {
+		return out
+	}
+	for _, p := range checkMeaning(doc, v.frameworks, v.asOf) {
+		if !coveredBy(p.pointer, structural) {
+			out = append(out, place(doc, p))
+		}
+	}
+	finding.Sort(out)
+	return out
+}
+
+// Structure checks only that a document can be read and matches the schema:
+// what a command needs before it can use the strategy's content.
+func (v *Validator) Structure(doc *strategy.Document) []finding.Finding {
+	out, _ := v.structure(doc)
+	return out
+}
+
+func (v *Validator) structure(doc *strategy.Document) ([]finding.Finding, []problem) {
+	var out []finding.Finding
+	for _, p := range doc.Problems {
+		out = append(out, finding.Finding{
+			Rule: p.Rule, Severity: severityOf(p.Rule), File: doc.Path,
+			Line: p.Line, Column: p.Column, Pointer: p.Pointer, Message: p.Message, Hint: p.Hint,
+		})
+	}
+	if len(doc.Problems) > 0 {
+		return out, nil
+	}
+	structural := v.schema.check(doc.Root)
+	for _, p := range structural {
+		out = append(out, place(doc, p))
+	}
+	if doc.Strategy == nil && len(structural) == 0 && doc.DecodeErr != nil {
+		out = append(out, decodeFinding(doc))
+	}
+	finding.Sort(out)
+	return out, structural
+}
+
+// Frameworks returns the principle sets the validator knows.
+func (v *Validator) Frameworks() *framework.Set { return v.frameworks }
+
+func place(doc *strategy.Document, p problem) finding.Finding {
+	var line, col int
+	if p.node != nil {
+		line, col = p.node.Line, p.node.Column
+	} else {
+		line, col = doc.Locate(p.pointer, false)
+	}
+	return finding.Finding{
+		Rule: p.rule, Severity: severityOf(p.rule), File: doc.Path,
+		Line: line, Column: col, Pointer: p.pointer, Message: p.message, Hint: p.hint,
+	}
+}
+
+// coveredBy reports whether a structural finding already explains the
+// value at ptr (the same value, or one that contains it), so the meaning
+// checks do not report it a second time.
+func coveredBy(ptr string, structural []problem) bool {
+	for _, s := range structural {
+		if s.pointer == "" {
+			continue
+		}
+		if ptr == s.pointer || strings.HasPrefix(ptr, s.pointer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+var decodeLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// decodeFinding explains a value the schema accepts but the model cannot
+// hold, such as a whole number too large for the computer.
+func decodeFinding(doc *strategy.Document) finding.Finding {
+	f := finding.Finding{Rule: RuleInvalidValue, Severity: finding.Error, File: doc.Path, Line: 1, Column: 1,
+		Message: "a value cannot be read: " + doc.DecodeErr.Error(),
+		Hint:    "check that numbers are within range and written plainly"}
+	var te *yaml.TypeError
+	if errors.As(doc.DecodeErr, &te) && len(te.Errors) > 0 {
+		if m := decodeLineRE.FindStringSubmatch(te.Errors[0]); m != nil {
+			f.Line, _ = strconv.Atoi(m[1])
+			f.Message = "a value cannot be read: " + m[2]
+		}
+	}
+	return f
+}

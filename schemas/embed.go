@@ -1,0 +1,16 @@
+// Package schemas holds the data engage ships inside its binary: the JSON
+// Schema of the strategy file format and the national frameworks.
+package schemas
+
+import "embed"
+
+// StrategySchema is schemas/strategy.schema.json, the JSON Schema (draft
+// 2020-12) every strategy file is validated against.
+//
+//go:embed strategy.schema.json
+var StrategySchema []byte
+
+// Frameworks holds frameworks/*.yaml, one national principle set each.
+//
+//go:embed frameworks/*.yaml
+var Frameworks embed.FS
