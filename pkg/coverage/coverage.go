@@ -169,11 +169,17 @@ type mapper struct {
 
 func newMapper(s *strategy.Strategy) *mapper {
 	m := &mapper{local: map[string][]int{}, objectives: map[string]strategy.Objective{}}
+	// With a repeated ID (which validate reports), the first definition
+	// is the one references mean.
 	for _, p := range s.Principles {
-		m.local[p.ID] = p.National
+		if _, dup := m.local[p.ID]; !dup {
+			m.local[p.ID] = p.National
+		}
 	}
 	for _, o := range s.Objectives {
-		m.objectives[o.ID] = o
+		if _, dup := m.objectives[o.ID]; !dup {
+			m.objectives[o.ID] = o
+		}
 	}
 	return m
 }

@@ -24,7 +24,11 @@ func (t *Text) Render(w io.Writer, r *Findings) error {
 		if t.Terminal {
 			t.finding(&b, f)
 		} else {
-			fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", Sanitize(f.File), f.Line, f.Column, f.Severity, Sanitize(f.Message), f.Rule)
+			sev := t.Theme.Error(f.Severity.String())
+			if f.Severity == finding.Warning {
+				sev = t.Theme.Warning(f.Severity.String())
+			}
+			fmt.Fprintf(&b, "%s:%d:%d: %s: %s %s\n", Sanitize(f.File), f.Line, f.Column, sev, Sanitize(f.Message), t.Theme.Muted("["+f.Rule+"]"))
 			if f.Hint != "" {
 				fmt.Fprintf(&b, "    hint: %s\n", Sanitize(f.Hint))
 			}
@@ -41,7 +45,7 @@ func (t *Text) finding(b *strings.Builder, f finding.Finding) {
 	if f.Severity == finding.Warning {
 		label = th.Warning("⚠ warning")
 	}
-	fmt.Fprintf(b, "%s %s %s\n", label, th.Bold(Sanitize(f.Message)), th.Muted("["+f.Rule+"]"))
+	fmt.Fprintf(b, "%s: %s %s\n", label, th.Bold(Sanitize(f.Message)), th.Muted("["+f.Rule+"]"))
 	num := strconv.Itoa(f.Line)
 	pad := strings.Repeat(" ", len(num))
 	fmt.Fprintf(b, "%s %s %s:%d:%d\n", pad, th.Muted("-->"), Sanitize(f.File), f.Line, f.Column)

@@ -46,9 +46,13 @@ type Violation struct {
 	Dup [2]int
 }
 
-// maxSteps bounds the work one document may cause, in values visited.
-// The loader refuses alias bombs before this is reached; it is a backstop.
-const maxSteps = 4_000_000
+// maxSteps bounds the work one document may cause, in values visited, and
+// maxDepth how deeply values may nest. The loader refuses alias bombs and
+// aliases inside themselves first; these are a backstop.
+const (
+	maxSteps = 4_000_000
+	maxDepth = 20_000
+)
 
 // Validate checks a YAML document's root value against the schema.
 func (s *Schema) Validate(root *yaml.Node) []Violation {
@@ -60,6 +64,7 @@ func (s *Schema) Validate(root *yaml.Node) []Violation {
 type validator struct {
 	out   []Violation
 	steps int
+	depth int
 }
 
 func (v *validator) add(x Violation) { v.out = append(v.out, x) }
@@ -68,9 +73,11 @@ func (v *validator) validate(n *yaml.Node, s *Node, ptr string) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	if v.steps--; v.steps < 0 {
+	if v.steps--; v.steps < 0 || v.depth > maxDepth {
 		return
 	}
+	v.depth++
+	defer func() { v.depth-- }()
 	if s.refNode != nil {
 		v.validate(n, s.refNode, ptr)
 	}
@@ -175,7 +182,7 @@ func (v *validator) choice(n *yaml.Node, s *Node, branches []*Node, ptr string, 
 	matched := 0
 	var failed [][]Violation
 	for _, b := range branches {
-		sub := &validator{steps: v.steps}
+		sub := &validator{steps: v.steps, depth: v.depth}
 		sub.validate(n, b, ptr)
 		v.steps = sub.steps
 		if len(sub.out) == 0 {
@@ -212,7 +219,7 @@ func shapeName(b *Node, t Violation) string {
 
 // passes reports whether n matches s, without reporting anything.
 func (v *validator) passes(n *yaml.Node, s *Node, ptr string) bool {
-	sub := &validator{steps: v.steps}
+	sub := &validator{steps: v.steps, depth: v.depth}
 	sub.validate(n, s, ptr)
 	v.steps = sub.steps
 	return len(sub.out) == 0

@@ -42,7 +42,8 @@ type Document struct {
 	Source   []byte
 	Root     *yaml.Node // the top-level mapping
 	Strategy *Strategy  // nil when the file could not be read into the model
-	// DecodeErr says why Strategy is nil although the file parsed.
+	// DecodeErr says which values could not be read into the model. Those
+	// values are left empty in Strategy (nil only when nothing could be read).
 	DecodeErr error
 	Problems  []Problem
 }
@@ -149,7 +150,13 @@ func Parse(path string, src []byte) *Document {
 	var s Strategy
 	if err := root.Decode(&s); err != nil {
 		d.DecodeErr = err
-		return d
+		// A type mismatch leaves that value empty and decodes the rest:
+		// keep the rest, so the meaning of a file can be checked even
+		// while one of its values is the wrong kind.
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return d
+		}
 	}
 	d.Strategy = &s
 	return d
@@ -276,6 +283,7 @@ func truncate(s string, n int) string {
 // expansions that would make checking it exhaust memory or time.
 type inspector struct {
 	nodes    int
+	open     map[*yaml.Node]bool // anchored values being walked, to catch an alias inside itself
 	problems []Problem
 }
 
@@ -293,9 +301,19 @@ func (c *inspector) walk(n *yaml.Node, ptr string) {
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		if n.Alias != nil {
-			c.walk(n.Alias, ptr)
+		if n.Alias == nil {
+			return
 		}
+		if c.open[n.Alias] {
+			c.fail(n, RuleUnsupportedYAML, ptr, fmt.Sprintf("the alias *%s is inside the value it refers to, so it would never end", n.Value), "an alias can only refer to a value defined before it and outside it")
+			return
+		}
+		if c.open == nil {
+			c.open = map[*yaml.Node]bool{}
+		}
+		c.open[n.Alias] = true
+		c.walk(n.Alias, ptr)
+		delete(c.open, n.Alias)
 	case yaml.MappingNode:
 		var seen map[string]*yaml.Node
 		if len(n.Content) > 32 {

@@ -71,6 +71,7 @@ func TestParseProblems(t *testing.T) {
 		{"duplicate nested", "icb:\n  code: A\n  code: B\n", RuleDuplicateKey, 3, 3},
 		{"merge key", "base: &b {x: 1}\nicb:\n  <<: *b\n", RuleUnsupportedYAML, 3, 3},
 		{"list key", "? [a, b]\n: c\n", RuleUnsupportedYAML, 1, 3},
+		{"alias inside itself", "x: &a [*a]\n", RuleUnsupportedYAML, 1, 8},
 		{"two documents", "engage: 1\n---\nengage: 1\n", RuleMultipleDocuments, 2, 1},
 		{"invalid utf8", "title: caf\xe9\n", RuleNotText, 1, 11},
 		{"binary", "\x00\x01\x02", RuleNotText, 1, 1},

@@ -422,6 +422,12 @@ func (m *meaning) coverage() {
 		return
 	}
 	rep := coverage.Of(m.s, m.fw)
+	if rep.Counts()[coverage.Missing] == len(rep.Principles) {
+		m.add(RulePrincipleMissing, "/principles",
+			fmt.Sprintf("nothing in the strategy answers any national %s of %s", m.fw.Noun(), m.fw.ID),
+			fmt.Sprintf("add your local principles under principles:, each with national: [...] naming the %ss it answers (run engage principles to see them)", m.fw.Noun()))
+		return
+	}
 	for _, p := range rep.Principles {
 		switch p.Grade {
 		case coverage.Missing:

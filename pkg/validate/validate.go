@@ -142,7 +142,7 @@ func (v *Validator) structure(doc *strategy.Document) ([]finding.Finding, []prob
 	for _, p := range structural {
 		out = append(out, place(doc, p))
 	}
-	if doc.Strategy == nil && len(structural) == 0 && doc.DecodeErr != nil {
+	if len(structural) == 0 && doc.DecodeErr != nil {
 		out = append(out, decodeFinding(doc))
 	}
 	finding.Sort(out)

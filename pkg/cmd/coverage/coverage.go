@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -134,7 +135,11 @@ func coverageRun(opts *Options) error {
 			return err
 		}
 	} else {
-		writeText(opts.IO.Out, style.For(opts.IO), graded)
+		width := 0
+		if opts.IO.IsStdoutTTY() {
+			width = opts.IO.TerminalWidth()
+		}
+		writeText(opts.IO.Out, style.For(opts.IO), graded, width)
 	}
 	switch {
 	case unreadable:
@@ -175,7 +180,9 @@ var Symbols = map[coverage.Grade]string{
 	coverage.Delivering: "◑", coverage.Evidenced: "◕", coverage.Measured: "●",
 }
 
-func writeText(w io.Writer, th *style.Theme, graded []Graded) {
+// writeText writes the grades for people; on a terminal (width > 0) long
+// lines are wrapped to its width.
+func writeText(w io.Writer, th *style.Theme, graded []Graded, width int) {
 	var b strings.Builder
 	for i, g := range graded {
 		if i > 0 {
@@ -200,7 +207,9 @@ func writeText(w io.Writer, th *style.Theme, graded []Graded) {
 			word := fmt.Sprintf("%s %-10s", Symbols[p.Grade], p.Grade)
 			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), render.Sanitize(p.Label))
 			if sup := supports(p.Supports); sup != "" {
-				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 19), th.Muted(render.Sanitize(sup)))
+				for _, line := range wrap(render.Sanitize(sup), width-19) {
+					fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 19), th.Muted(line))
+				}
 			}
 		}
 		b.WriteString("\n")
@@ -245,6 +254,28 @@ func supports(sups []coverage.Support) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// wrap breaks text into lines of at most width characters at spaces; with
+// width under 20 it does not wrap.
+func wrap(text string, width int) []string {
+	if width < 20 || utf8.RuneCountInString(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
+			lines = append(lines, line)
+			line = word
+		default:
+			line += " " + word
+		}
+	}
+	return append(lines, line)
 }
 
 // indent writes everything indented by two spaces.
