@@ -46,7 +46,7 @@ fuzz: ## fuzz the loader and validator, FUZZTIME each (default 30s)
 
 lint: ## go vet and golangci-lint
 	$(GO) vet ./...
-	@test -x $(TOOLS)/bin/golangci-lint || GOBIN=$(TOOLS)/bin $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
+	@test -x $(TOOLS)/bin/golangci-lint || GOBIN=$(TOOLS)/bin $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 	$(TOOLS)/bin/golangci-lint run ./...
 
 fmt: ## format the Go code

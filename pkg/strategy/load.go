@@ -66,7 +66,7 @@ func Load(path string) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only: nothing to lose on close
 	info, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("read %q: %w", path, err)

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// buildEngage builds the real binary once for the whole-process benchmarks.
+func buildEngage(b *testing.B) string {
+	b.Helper()
+	bin := filepath.Join(b.TempDir(), "engage")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// runProcess times whole runs of the binary, start-up included, as a user
+// or CI sees them. ns/op is the wall time of one run.
+func runProcess(b *testing.B, bin string, args ...string) {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = "../.."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("%v: %v\n%s", args, err, out)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = "../.."
+		cmd.Stdout, cmd.Stderr = nil, nil
+		if err := cmd.Run(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProcessValidateShipped is `engage validate` on strategies/ as a
+// whole process. Target (issue 2): well under 50 ms.
+func BenchmarkProcessValidateShipped(b *testing.B) {
+	runProcess(b, buildEngage(b), "validate", "--as-of", "2026-11-22", "strategies")
+}
+
+// BenchmarkProcessVersion is `engage --version`: the cost of starting up.
+func BenchmarkProcessVersion(b *testing.B) {
+	runProcess(b, buildEngage(b), "--version")
+}
+
