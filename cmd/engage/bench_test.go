@@ -47,4 +47,3 @@ func BenchmarkProcessValidateShipped(b *testing.B) {
 func BenchmarkProcessVersion(b *testing.B) {
 	runProcess(b, buildEngage(b), "--version")
 }
-
