@@ -6,7 +6,7 @@ TOOLS     := $(CURDIR)/.tools
 NODE_DIR  := $(TOOLS)/node
 FUZZTIME  ?= 30s
 # Packages that must not depend on the CLI or styling libraries.
-DOMAIN    := ./pkg/calendar ./pkg/closest ./pkg/coverage ./pkg/finding ./pkg/framework \
+DOMAIN    := ./pkg/calendar ./pkg/closest ./pkg/coverage ./pkg/finding ./pkg/framework ./pkg/pointer \
              ./pkg/icb ./pkg/render ./pkg/schema ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help

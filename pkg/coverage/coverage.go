@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/pointer"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
@@ -107,16 +108,16 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 	}
 	m := newMapper(s)
 	for i, p := range s.Principles {
-		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Text, Grade: Stated, Pointer: strategy.Pointer("principles", i)})
+		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Text, Grade: Stated, Pointer: pointer.New("principles", i)})
 	}
 	for i, o := range s.Objectives {
 		if g, ok := itemGrade(o.Status, o.Updates); ok {
-			add(m.objective(o), Support{Kind: "objective", ID: o.ID, Title: o.Title, Status: o.Status, Grade: g, Pointer: strategy.Pointer("objectives", i)})
+			add(m.objective(o), Support{Kind: "objective", ID: o.ID, Title: o.Title, Status: o.Status, Grade: g, Pointer: pointer.New("objectives", i)})
 		}
 	}
 	for i, ms := range s.Roadmap {
 		if g, ok := itemGrade(ms.Status, ms.Updates); ok {
-			add(m.linked(ms.National, ms.Principles, ms.Objectives), Support{Kind: "milestone", ID: ms.ID, Title: ms.Title, Status: ms.Status, Grade: g, Pointer: strategy.Pointer("roadmap", i)})
+			add(m.linked(ms.National, ms.Principles, ms.Objectives), Support{Kind: "milestone", ID: ms.ID, Title: ms.Title, Status: ms.Status, Grade: g, Pointer: pointer.New("roadmap", i)})
 		}
 	}
 	for i, mt := range s.Metrics {
@@ -124,7 +125,7 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 		if mt.Measured() {
 			g = Measured
 		}
-		add(m.linked(mt.National, mt.Principles, mt.Objectives), Support{Kind: "metric", ID: mt.ID, Title: mt.Title, Grade: g, Pointer: strategy.Pointer("metrics", i)})
+		add(m.linked(mt.National, mt.Principles, mt.Objectives), Support{Kind: "metric", ID: mt.ID, Title: mt.Title, Grade: g, Pointer: pointer.New("metrics", i)})
 	}
 	return r
 }

@@ -14,6 +14,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/engage-icb/engage/pkg/pointer"
 )
 
 // Node is one compiled schema object.
@@ -250,13 +252,9 @@ func (n *Node) shapes() []*Node {
 
 // At returns the schema describing the value at a JSON pointer, before its
 // $ref is followed (so the property's own description is kept).
-func (s *Schema) At(pointer string) *Node {
+func (s *Schema) At(ptr string) *Node {
 	cur := s.root
-	if pointer == "" {
-		return cur
-	}
-	for _, tok := range strings.Split(pointer[1:], "/") {
-		tok = unescape(tok)
+	for _, tok := range pointer.Split(ptr) {
 		var next *Node
 		for _, sh := range cur.shapes() {
 			if p, ok := sh.properties[tok]; ok {
@@ -346,18 +344,4 @@ func isIndex(s string) bool {
 		}
 	}
 	return true
-}
-
-func escape(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
-func unescape(s string) string {
-	if !strings.Contains(s, "~") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }

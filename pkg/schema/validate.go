@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/pointer"
 )
 
 // Kind is the kind of a violation. The zero value is not a kind.
@@ -81,7 +83,7 @@ func (v *validator) validate(n *yaml.Node, s *Node, ptr string) {
 	if s.refNode != nil {
 		v.validate(n, s.refNode, ptr)
 	}
-	kind := kindOf(n)
+	kind := KindOf(n)
 	if len(s.types) > 0 && !typeMatches(n, kind, s.types) {
 		v.add(Violation{Kind: Type, Pointer: ptr, Node: n, At: s, Want: s.types})
 		return
@@ -148,9 +150,9 @@ func (v *validator) object(n *yaml.Node, s *Node, ptr string) {
 		p, ok := s.properties[key.Value]
 		switch {
 		case ok:
-			v.validate(val, p, ptr+"/"+escape(key.Value))
+			v.validate(val, p, ptr+"/"+pointer.Escape(key.Value))
 		case s.additional != nil:
-			v.add(Violation{Kind: Additional, Pointer: ptr + "/" + escape(key.Value), Node: key, Name: key.Value, At: s})
+			v.add(Violation{Kind: Additional, Pointer: ptr + "/" + pointer.Escape(key.Value), Node: key, Name: key.Value, At: s})
 		}
 	}
 }
@@ -234,8 +236,9 @@ func child(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// kindOf names a YAML value's JSON type.
-func kindOf(n *yaml.Node) string {
+// KindOf names a YAML value's JSON type: object, array, string,
+// integer, number, boolean or null.
+func KindOf(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "object"
@@ -346,7 +349,7 @@ func canonical(n *yaml.Node, depth int) string {
 	if depth > 64 {
 		return "…"
 	}
-	switch kindOf(n) {
+	switch KindOf(n) {
 	case "integer", "number":
 		r, _ := number(n)
 		return "n:" + r.RatString()
@@ -366,5 +369,5 @@ func canonical(n *yaml.Node, depth int) string {
 		}
 		return "[" + strings.Join(parts, ",") + "]"
 	}
-	return kindOf(n) + ":" + n.Value
+	return KindOf(n) + ":" + n.Value
 }

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/pointer"
 )
 
 // MaxFileSize is the largest strategy file engage reads, in bytes. Real
@@ -333,7 +335,7 @@ func (c *inspector) walk(n *yaml.Node, ptr string) {
 				continue
 			}
 			if first := earlier(n, i, k.Value, seen); first != nil {
-				c.fail(k, RuleDuplicateKey, ptr+"/"+escape(k.Value),
+				c.fail(k, RuleDuplicateKey, ptr+"/"+pointer.Escape(k.Value),
 					fmt.Sprintf("key %q appears twice in the same block (first at line %d)", k.Value, first.Line),
 					"remove one of them; YAML would silently keep only the last")
 				continue
@@ -341,7 +343,7 @@ func (c *inspector) walk(n *yaml.Node, ptr string) {
 			if seen != nil {
 				seen[k.Value] = k
 			}
-			c.walk(v, ptr+"/"+escape(k.Value))
+			c.walk(v, ptr+"/"+pointer.Escape(k.Value))
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
@@ -364,56 +366,22 @@ func earlier(n *yaml.Node, i int, key string, seen map[string]*yaml.Node) *yaml.
 	return nil
 }
 
-// escape encodes a key as a JSON pointer token (RFC 6901).
-func escape(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
-func unescape(s string) string {
-	if !strings.Contains(s, "~") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
-}
-
-// Pointer builds a JSON pointer from keys and list indexes.
-func Pointer(parts ...any) string {
-	var b strings.Builder
-	for _, p := range parts {
-		b.WriteByte('/')
-		switch v := p.(type) {
-		case string:
-			b.WriteString(escape(v))
-		case int:
-			b.WriteString(strconv.Itoa(v))
-		default:
-			b.WriteString(escape(fmt.Sprint(v)))
-		}
-	}
-	return b.String()
-}
-
 // Locate returns where the value at a JSON pointer is written. When the
 // pointer names something the file does not have, it returns the nearest
 // thing that is there. keyPos asks for the key's position rather than the
 // value's (for "unknown key" findings).
-func (d *Document) Locate(pointer string, keyPos bool) (line, col int) {
+func (d *Document) Locate(ptr string, keyPos bool) (line, col int) {
 	if d.Root == nil {
 		return 1, 1
 	}
 	n, key := d.Root, (*yaml.Node)(nil)
-	if pointer != "" {
-		for _, tok := range strings.Split(pointer[1:], "/") {
-			child, k := lookup(n, unescape(tok))
-			if child == nil {
-				key = nil
-				break
-			}
-			n, key = child, k
+	for _, tok := range pointer.Split(ptr) {
+		child, k := lookup(n, tok)
+		if child == nil {
+			key = nil
+			break
 		}
+		n, key = child, k
 	}
 	if keyPos && key != nil {
 		return key.Line, key.Column

@@ -151,12 +151,6 @@ func TestLocate(t *testing.T) {
 	}
 }
 
-func TestPointer(t *testing.T) {
-	if got := Pointer("objectives", 3, "a/b~c"); got != "/objectives/3/a~1b~0c" {
-		t.Errorf("Pointer = %q", got)
-	}
-}
-
 func TestLoadSizeLimit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "big.yaml")
 	if err := os.WriteFile(path, []byte("x: \""+strings.Repeat("a", MaxFileSize)+"\"\n"), 0o600); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/icb"
+	"github.com/engage-icb/engage/pkg/pointer"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
@@ -194,7 +195,7 @@ func (m *meaning) ids() {
 		if id == "" {
 			return
 		}
-		ptr := strategy.Pointer(list, i, "id")
+		ptr := pointer.New(list, i, "id")
 		if first, dup := seen[id]; dup {
 			m.add(RuleDuplicateID, ptr,
 				fmt.Sprintf("ID %q is already used by a %s on line %d", id, first.kind, m.line(first.ptr)),
@@ -222,7 +223,7 @@ func (m *meaning) ids() {
 	for i, b := range m.s.Governance {
 		key := strings.ToLower(strings.TrimSpace(b.Name))
 		if names[key] {
-			m.add(RuleDuplicateID, strategy.Pointer("governance", i, "name"),
+			m.add(RuleDuplicateID, pointer.New("governance", i, "name"),
 				fmt.Sprintf("governance body %q is listed twice", b.Name), "remove one of them, or merge what they say")
 		}
 		names[key] = true
@@ -284,14 +285,14 @@ func (m *meaning) objectiveIDs() map[string]bool {
 
 func (m *meaning) principles() {
 	for i, p := range m.s.Principles {
-		m.national(m.fw, p.National, strategy.Pointer("principles", i, "national"))
+		m.national(m.fw, p.National, pointer.New("principles", i, "national"))
 	}
 }
 
 func (m *meaning) objectives() {
 	local := m.localIDs()
 	for i, o := range m.s.Objectives {
-		base := strategy.Pointer("objectives", i)
+		base := pointer.New("objectives", i)
 		m.national(m.fw, o.National, base+"/national")
 		m.refs(o.Principles, local, "local principle", base+"/principles")
 		year := base + "/year"
@@ -314,7 +315,7 @@ func (m *meaning) objectives() {
 func (m *meaning) roadmap() {
 	local, objectives := m.localIDs(), m.objectiveIDs()
 	for i, ms := range m.s.Roadmap {
-		base := strategy.Pointer("roadmap", i)
+		base := pointer.New("roadmap", i)
 		m.national(m.fw, ms.National, base+"/national")
 		m.refs(ms.Principles, local, "local principle", base+"/principles")
 		m.refs(ms.Objectives, objectives, "objective", base+"/objectives")
@@ -365,7 +366,7 @@ func (m *meaning) log(status string, updates []strategy.Update, base string) {
 func (m *meaning) metrics() {
 	local, objectives := m.localIDs(), m.objectiveIDs()
 	for i, mt := range m.s.Metrics {
-		base := strategy.Pointer("metrics", i)
+		base := pointer.New("metrics", i)
 		m.national(m.fw, mt.National, base+"/national")
 		m.refs(mt.Principles, local, "local principle", base+"/principles")
 		m.refs(mt.Objectives, objectives, "objective", base+"/objectives")
@@ -393,14 +394,14 @@ func (m *meaning) metrics() {
 func (m *meaning) governance() {
 	for i, b := range m.s.Governance {
 		if b.Since != "" {
-			m.monthOrDate(b.Since, strategy.Pointer("governance", i, "since"))
+			m.monthOrDate(b.Since, pointer.New("governance", i, "since"))
 		}
 	}
 }
 
 func (m *meaning) assessments() {
 	for i, a := range m.s.SelfAssessments {
-		base := strategy.Pointer("self_assessments", i)
+		base := pointer.New("self_assessments", i)
 		m.monthOrDate(a.Date, base+"/date")
 		fw := m.fw
 		if a.Framework != "" {

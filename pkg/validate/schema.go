@@ -10,6 +10,7 @@ import (
 
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/closest"
+	"github.com/engage-icb/engage/pkg/pointer"
 	"github.com/engage-icb/engage/pkg/schema"
 	"github.com/engage-icb/engage/schemas"
 )
@@ -56,7 +57,7 @@ func (s *Schema) explain(v schema.Violation) problem {
 	case schema.Additional:
 		allowed := v.At.Keys()
 		p.rule = RuleUnknownKey
-		p.message = fmt.Sprintf("unknown key %q in %s", v.Name, s.noun(parent(v.Pointer), nil))
+		p.message = fmt.Sprintf("unknown key %q in %s", v.Name, s.noun(pointer.Parent(v.Pointer), nil))
 		p.hint = "keys allowed here: " + strings.Join(allowed, ", ")
 		if m, ok := closest.Match(v.Name, allowed); ok {
 			p.hint = fmt.Sprintf("did you mean %q? %s", m, p.hint)
@@ -72,7 +73,7 @@ func (s *Schema) explain(v schema.Violation) problem {
 		}
 	case schema.Type:
 		p.rule = RuleWrongType
-		if kindOf(v.Node) == "null" {
+		if schema.KindOf(v.Node) == "null" {
 			p.message = fmt.Sprintf("%s is empty", field)
 			p.hint = "give it a value, or remove the key"
 			if d := prop.Describe(); d != "" {
@@ -166,13 +167,6 @@ func (s *Schema) noun(ptr string, n *yaml.Node) string {
 	return title + " (" + locationWords(ptr) + ")"
 }
 
-func parent(ptr string) string {
-	if i := strings.LastIndexByte(ptr, '/'); i >= 0 {
-		return ptr[:i]
-	}
-	return ""
-}
-
 // suggestFormat offers a corrected value for common slips: a date written
 // the British way, a financial year with a dash, a code in lower case, a web
 // address without https://.
@@ -227,16 +221,12 @@ func locationWords(ptr string) string {
 	if ptr == "" {
 		return "the file"
 	}
-	toks := strings.Split(ptr[1:], "/")
-	last := unescapeToken(toks[len(toks)-1])
+	toks := pointer.Split(ptr)
+	last := toks[len(toks)-1]
 	if n, err := strconv.Atoi(last); err == nil && len(toks) > 1 {
-		return fmt.Sprintf("%s item %d", unescapeToken(toks[len(toks)-2]), n+1)
+		return fmt.Sprintf("%s item %d", toks[len(toks)-2], n+1)
 	}
 	return last
-}
-
-func unescapeToken(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 var kindWords = map[string]string{
@@ -266,28 +256,9 @@ func joinOr(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-// kindOf names a YAML value's kind as describe does.
-func kindOf(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "object"
-	case yaml.SequenceNode:
-		return "array"
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return "null"
-	case "!!bool":
-		return "boolean"
-	case "!!int", "!!float":
-		return "number"
-	}
-	return "string"
-}
-
 // describe names a value's kind and shows it when short.
 func describe(n *yaml.Node) string {
-	switch kindOf(n) {
+	switch schema.KindOf(n) {
 	case "object":
 		return "a block of keys"
 	case "array":
@@ -296,7 +267,7 @@ func describe(n *yaml.Node) string {
 		return "empty"
 	case "boolean":
 		return n.Value
-	case "number":
+	case "integer", "number":
 		return "the number " + n.Value
 	}
 	if len(n.Value) > 40 {
