@@ -20,7 +20,7 @@ var (
 	colorWarning = lipgloss.Color("3") // yellow
 	colorSuccess = lipgloss.Color("2") // green
 	colorInfo    = lipgloss.Color("6") // cyan
-	colorBlue    = lipgloss.Color("4") // blue: NHS BRAG "complete"
+	colorBlue    = lipgloss.Color("4") // blue
 	colorMuted   = lipgloss.Color("8") // grey
 )
 
