@@ -52,7 +52,7 @@ lint: ## go vet and golangci-lint
 fmt: ## format the Go code
 	gofmt -w $$(git ls-files '*.go')
 
-docs: ## regenerate docs/cli.md from the command tree
+docs: ## regenerate docs/cli/ from the command tree
 	$(GO) test ./pkg/cmd/root -run TestCLIReference -update
 
 clean: ## remove built files and installed tools

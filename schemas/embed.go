@@ -10,6 +10,12 @@ import "embed"
 //go:embed strategy.schema.json
 var StrategySchema []byte
 
+// ConfigSchema is schemas/config.schema.json, the JSON Schema of
+// .engage.yaml.
+//
+//go:embed config.schema.json
+var ConfigSchema []byte
+
 // Frameworks holds frameworks/*.yaml, one national principle set each.
 //
 //go:embed frameworks/*.yaml

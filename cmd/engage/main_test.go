@@ -78,7 +78,7 @@ func TestEveryRuleHasAScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	re := regexp.MustCompile(`:[0-9]+:[0-9]+: (?:error|warning): .*\[([a-z-]+)\]`)
+	re := regexp.MustCompile(`:[0-9]+:[0-9]+: (?:error|warning|info): .*\\?\[([a-z-]+)\\?\]`)
 	for _, s := range scripts {
 		data, err := os.ReadFile(s)
 		if err != nil {

@@ -23,6 +23,9 @@ type Factory struct {
 	Version   string
 	// Now is "today" when --as-of is not given.
 	Now func() time.Time
+	// ConfigPath is --config: the configuration file to use instead of
+	// looking for .engage.yaml.
+	ConfigPath string
 }
 
 // ErrFindings means a command ran and reported findings at the fail level;

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
@@ -15,8 +16,11 @@ import (
 const DefaultPath = "strategies"
 
 // StrategyFiles expands the paths a command was given into strategy files,
-// using ./strategies when there are none.
-func StrategyFiles(paths []string) ([]string, error) {
+// using the configuration's paths, or ./strategies, when there are none.
+func StrategyFiles(paths []string, cfg *config.Config) ([]string, error) {
+	if len(paths) == 0 && cfg != nil && len(cfg.Paths) > 0 {
+		paths = cfg.Paths
+	}
 	if len(paths) == 0 {
 		if _, err := os.Stat(DefaultPath); errors.Is(err, fs.ErrNotExist) {
 			return nil, Usage(fmt.Errorf("no path given and there is no ./%s folder here: name the strategy files or folders to check", DefaultPath))

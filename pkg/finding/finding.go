@@ -14,19 +14,29 @@ type Severity int
 
 // Severities, from least to most serious.
 const (
-	Warning Severity = iota + 1
+	Info Severity = iota + 1
+	Warning
 	Error
 )
 
+var severityNames = map[Severity]string{Info: "info", Warning: "warning", Error: "error"}
+
 // String names the severity as the JSON output does.
 func (s Severity) String() string {
-	switch s {
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
+	if n, ok := severityNames[s]; ok {
+		return n
 	}
 	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads a severity's name.
+func ParseSeverity(name string) (Severity, bool) {
+	for s, n := range severityNames {
+		if n == name {
+			return s, true
+		}
+	}
+	return 0, false
 }
 
 // MarshalJSON writes the severity's name.
@@ -59,15 +69,34 @@ func Sort(fs []Finding) {
 	})
 }
 
-// Count returns how many findings have each severity.
-func Count(fs []Finding) (errors, warnings int) {
+// Tally is how many findings have each severity.
+type Tally struct {
+	Errors, Warnings, Infos int
+}
+
+// Count tallies findings by severity.
+func Count(fs []Finding) Tally {
+	var t Tally
 	for _, f := range fs {
 		switch f.Severity {
 		case Error:
-			errors++
+			t.Errors++
 		case Warning:
-			warnings++
+			t.Warnings++
+		case Info:
+			t.Infos++
 		}
 	}
-	return errors, warnings
+	return t
+}
+
+// AtLeast counts the findings at or above a severity.
+func (t Tally) AtLeast(s Severity) int {
+	switch s {
+	case Error:
+		return t.Errors
+	case Warning:
+		return t.Errors + t.Warnings
+	}
+	return t.Errors + t.Warnings + t.Infos
 }

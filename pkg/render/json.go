@@ -29,11 +29,11 @@ type jsonSummary struct {
 
 // Render writes the document, indented by two spaces.
 func (JSON) Render(w io.Writer, r *Findings) error {
-	errs, warns := finding.Count(r.Findings)
+	t := r.Tally()
 	doc := jsonFindings{
 		SchemaVersion: SchemaVersion,
 		Findings:      r.Findings,
-		Summary:       jsonSummary{Files: r.Files, Errors: errs, Warnings: warns},
+		Summary:       jsonSummary{Files: len(r.Files), Errors: t.Errors, Warnings: t.Warnings},
 	}
 	if doc.Findings == nil {
 		doc.Findings = []finding.Finding{}

@@ -14,6 +14,9 @@ import (
 	"github.com/engage-icb/engage/pkg/finding"
 )
 
+// RulesURL is where each rule is documented; a rule's ID is its anchor.
+const RulesURL = "https://github.com/engage-icb/engage/blob/main/docs/rules.md"
+
 // Theme styles text by what it means. Package style implements it with
 // colours; Plain leaves text as it is.
 type Theme interface {
@@ -43,10 +46,51 @@ type Options struct {
 	Source   SourceFunc // nil: no source excerpts
 }
 
-// Findings is what a validation run found.
+// Findings is what a validation run found, with what the formats need to
+// present it.
 type Findings struct {
-	Files    int
+	// Files are the files checked, in order.
+	Files    []string
 	Findings []finding.Finding
+	// Suppressed are findings the configuration hid.
+	Suppressed []Suppressed
+	// FailOn is the lowest severity that fails the run (error when 0).
+	FailOn finding.Severity
+	// Rules describes every rule, for formats that list them.
+	Rules   []Rule
+	Version string
+}
+
+// Rule describes a rule for formats that list the rules.
+type Rule struct {
+	ID       string
+	Severity finding.Severity
+	Summary  string
+}
+
+// Suppressed is a finding the configuration hid, and why.
+type Suppressed struct {
+	Finding finding.Finding
+	Reason  string
+	Expires string
+	// Source is where the suppression is written (file:line).
+	Source string
+}
+
+// Tally counts the reported findings by severity.
+func (r *Findings) Tally() finding.Tally { return finding.Count(r.Findings) }
+
+// Fails reports whether a finding makes the run fail.
+func (r *Findings) Fails(f finding.Finding) bool { return f.Severity >= r.failOn() }
+
+// Failed reports whether the run fails.
+func (r *Findings) Failed() bool { return r.Tally().AtLeast(r.failOn()) > 0 }
+
+func (r *Findings) failOn() finding.Severity {
+	if r.FailOn == 0 {
+		return finding.Error
+	}
+	return r.FailOn
 }
 
 // FindingsFormat writes a validation result in one format.
@@ -55,8 +99,12 @@ type FindingsFormat interface {
 }
 
 var findingsFormats = map[string]func(Options) FindingsFormat{
-	"text": func(o Options) FindingsFormat { return &Text{Options: o} },
-	"json": func(Options) FindingsFormat { return JSON{} },
+	"text":     func(o Options) FindingsFormat { return &Text{Options: o} },
+	"json":     func(Options) FindingsFormat { return JSON{} },
+	"github":   func(Options) FindingsFormat { return GitHub{} },
+	"junit":    func(Options) FindingsFormat { return JUnit{} },
+	"sarif":    func(Options) FindingsFormat { return SARIF{} },
+	"markdown": func(Options) FindingsFormat { return Markdown{} },
 }
 
 // FindingsFormatNames lists the formats validate can write.
@@ -83,7 +131,7 @@ func LookupFindings(name string, o Options) (FindingsFormat, error) {
 
 // Sanitize removes control characters (terminal escape sequences among
 // them) from text that came from a file, so it cannot restyle or rewrite
-// the reader's terminal. Tabs become spaces.
+// the reader's terminal. Tabs and line breaks become spaces.
 func Sanitize(s string) string {
 	clean := true
 	for _, r := range s {
@@ -97,9 +145,9 @@ func Sanitize(s string) string {
 	}
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r == '\t':
+		case r == '\t', r == '\n', r == '\r', r == '\u2028', r == '\u2029':
 			return ' '
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029':
+		case unicode.IsControl(r):
 			return -1
 		}
 		return r
@@ -112,4 +160,18 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// counts writes "4 files checked: 1 error, 2 warnings", with info and
+// suppressed findings when there are any.
+func counts(r *Findings) string {
+	t := r.Tally()
+	s := plural(len(r.Files), "file", "files") + " checked: " + plural(t.Errors, "error", "errors") + ", " + plural(t.Warnings, "warning", "warnings")
+	if t.Infos > 0 {
+		s += ", " + plural(t.Infos, "info", "info")
+	}
+	if n := len(r.Suppressed); n > 0 {
+		s += fmt.Sprintf(" (%d suppressed)", n)
+	}
+	return s
 }

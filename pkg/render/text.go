@@ -24,10 +24,7 @@ func (t *Text) Render(w io.Writer, r *Findings) error {
 		if t.Terminal {
 			t.finding(&b, f)
 		} else {
-			sev := t.Theme.Error(f.Severity.String())
-			if f.Severity == finding.Warning {
-				sev = t.Theme.Warning(f.Severity.String())
-			}
+			sev := t.severity(f.Severity, f.Severity.String())
 			fmt.Fprintf(&b, "%s:%d:%d: %s: %s %s\n", Sanitize(f.File), f.Line, f.Column, sev, Sanitize(f.Message), t.Theme.Muted("["+f.Rule+"]"))
 			if f.Hint != "" {
 				fmt.Fprintf(&b, "    hint: %s\n", Sanitize(f.Hint))
@@ -41,10 +38,7 @@ func (t *Text) Render(w io.Writer, r *Findings) error {
 
 func (t *Text) finding(b *strings.Builder, f finding.Finding) {
 	th := t.Theme
-	label := th.Error("✖ error")
-	if f.Severity == finding.Warning {
-		label = th.Warning("⚠ warning")
-	}
+	label := t.severity(f.Severity, symbols[f.Severity]+" "+f.Severity.String())
 	fmt.Fprintf(b, "%s: %s %s\n", label, th.Bold(Sanitize(f.Message)), th.Muted("["+f.Rule+"]"))
 	num := strconv.Itoa(f.Line)
 	pad := strings.Repeat(" ", len(num))
@@ -54,7 +48,7 @@ func (t *Text) finding(b *strings.Builder, f finding.Finding) {
 			line = Sanitize(line)
 			fmt.Fprintf(b, "%s %s\n", pad, th.Muted("|"))
 			fmt.Fprintf(b, "%s %s %s\n", th.Muted(num), th.Muted("|"), line)
-			fmt.Fprintf(b, "%s %s %s%s\n", pad, th.Muted("|"), strings.Repeat(" ", max(f.Column-1, 0)), underline(f, line, th))
+			fmt.Fprintf(b, "%s %s %s%s\n", pad, th.Muted("|"), strings.Repeat(" ", max(f.Column-1, 0)), t.severity(f.Severity, underline(f, line)))
 		}
 	}
 	if f.Hint != "" {
@@ -65,11 +59,11 @@ func (t *Text) finding(b *strings.Builder, f finding.Finding) {
 
 // underline marks the word the finding is about: from its column to the
 // next space (or the end of a quoted value).
-func underline(f finding.Finding, line string, th Theme) string {
+func underline(f finding.Finding, line string) string {
 	runes := []rune(line)
 	start := f.Column - 1
 	if start < 0 || start >= len(runes) {
-		return mark(f, "^", th)
+		return "^"
 	}
 	end := start + 1
 	if q := runes[start]; q == '"' || q == '\'' {
@@ -82,30 +76,34 @@ func underline(f finding.Finding, line string, th Theme) string {
 			end++
 		}
 	}
-	return mark(f, strings.Repeat("^", max(utf8.RuneCountInString(string(runes[start:end])), 1)), th)
+	return strings.Repeat("^", max(utf8.RuneCountInString(string(runes[start:end])), 1))
 }
 
-func mark(f finding.Finding, s string, th Theme) string {
-	if f.Severity == finding.Warning {
-		return th.Warning(s)
+// symbols pair each severity with a symbol, so it reads without colour.
+var symbols = map[finding.Severity]string{finding.Error: "✖", finding.Warning: "⚠", finding.Info: "ℹ"}
+
+func (t *Text) severity(s finding.Severity, text string) string {
+	switch s {
+	case finding.Error:
+		return t.Theme.Error(text)
+	case finding.Warning:
+		return t.Theme.Warning(text)
 	}
-	return th.Error(s)
+	return t.Theme.Muted(text)
 }
 
 func (t *Text) summary(b *strings.Builder, r *Findings) {
-	errs, warns := finding.Count(r.Findings)
-	files := plural(r.Files, "file", "files")
-	counts := plural(errs, "error", "errors") + ", " + plural(warns, "warning", "warnings")
 	if !t.Terminal {
-		fmt.Fprintf(b, "%s checked: %s\n", files, counts)
+		fmt.Fprintf(b, "%s\n", counts(r))
 		return
 	}
+	tally := r.Tally()
 	switch {
-	case errs > 0:
-		fmt.Fprintf(b, "%s %s checked: %s\n", t.Theme.Error("✖"), files, counts)
-	case warns > 0:
-		fmt.Fprintf(b, "%s %s checked: %s\n", t.Theme.Warning("⚠"), files, counts)
+	case tally.Errors > 0:
+		fmt.Fprintf(b, "%s %s\n", t.Theme.Error("✖"), counts(r))
+	case tally.Warnings > 0:
+		fmt.Fprintf(b, "%s %s\n", t.Theme.Warning("⚠"), counts(r))
 	default:
-		fmt.Fprintf(b, "%s %s checked: %s\n", t.Theme.Success("✔"), files, counts)
+		fmt.Fprintf(b, "%s %s\n", t.Theme.Success("✔"), counts(r))
 	}
 }

@@ -30,6 +30,7 @@ type Node struct {
 	types        []string
 	properties   map[string]*Node
 	additional   *bool // additionalProperties: false
+	additionalOf *Node // additionalProperties: {schema}
 	required     []string
 	enum         []any
 	constVal     any
@@ -164,11 +165,19 @@ func (c *compiler) fill(n *Node, m map[string]any, at string) error {
 				}
 			}
 		case "additionalProperties":
-			b, ok := v.(bool)
-			if !ok || b {
-				return fmt.Errorf("schema %s: only additionalProperties: false is supported", at)
+			switch b := v.(type) {
+			case bool:
+				if b {
+					return fmt.Errorf("schema %s: additionalProperties: true is the default; leave it out", at)
+				}
+				n.additional = &b
+			case map[string]any:
+				if n.additionalOf, err = c.node(b, at+"/additionalProperties"); err != nil {
+					return err
+				}
+			default:
+				return fmt.Errorf("schema %s: additionalProperties must be false or a schema", at)
 			}
-			n.additional = &b
 		case "required":
 			for _, e := range v.([]any) {
 				s, _ := e.(string)
@@ -263,6 +272,10 @@ func (s *Schema) At(ptr string) *Node {
 			}
 			if sh.items != nil && isIndex(tok) {
 				next = sh.items
+				break
+			}
+			if sh.additionalOf != nil {
+				next = sh.additionalOf
 				break
 			}
 		}

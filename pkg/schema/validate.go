@@ -151,6 +151,8 @@ func (v *validator) object(n *yaml.Node, s *Node, ptr string) {
 		switch {
 		case ok:
 			v.validate(val, p, ptr+"/"+pointer.Escape(key.Value))
+		case s.additionalOf != nil:
+			v.validate(val, s.additionalOf, ptr+"/"+pointer.Escape(key.Value))
 		case s.additional != nil:
 			v.add(Violation{Kind: Additional, Pointer: ptr + "/" + pointer.Escape(key.Value), Node: key, Name: key.Value, At: s})
 		}

@@ -100,57 +100,12 @@ func tooLarge(path string, size int64) *Document {
 // Parse reads a strategy from src. path names it in messages.
 func Parse(path string, src []byte) *Document {
 	d := &Document{Path: path, Source: src}
-	if p, bad := checkText(src); bad {
-		d.Problems = append(d.Problems, p)
-		return d
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		d.Problems = append(d.Problems, syntaxProblem(src, err))
-		return d
-	}
-	var next yaml.Node
-	if err := dec.Decode(&next); err == nil {
-		d.Problems = append(d.Problems, Problem{
-			Rule: RuleMultipleDocuments, Line: secondDocument(src), Column: 1,
-			Message: "the file holds more than one YAML document (a line with --- starts another)",
-			Hint:    "keep one strategy per file: remove the --- line and what follows, or move it to its own file",
-		})
-		return d
-	} else if !errors.Is(err, io.EOF) {
-		d.Problems = append(d.Problems, syntaxProblem(src, err))
-		return d
-	}
-	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].ShortTag() == "!!null") {
-		d.Problems = append(d.Problems, Problem{
-			Rule: RuleEmpty, Line: 1, Column: 1,
-			Message: "the file is empty or holds only comments",
-			Hint:    "start from examples/minimal.yaml, or run engage schema to see every key",
-		})
-		return d
-	}
-	root := doc.Content[0]
-	if root.Kind == yaml.AliasNode {
-		root = root.Alias
-	}
-	if root.Kind != yaml.MappingNode {
-		d.Problems = append(d.Problems, Problem{
-			Rule: RuleNotMapping, Line: root.Line, Column: root.Column,
-			Message: fmt.Sprintf("the file holds %s; a strategy is a set of key: value lines (engage: 1, icb:, strategy:, ...)", describeNode(root)),
-			Hint:    "start from examples/minimal.yaml",
-		})
-		return d
-	}
-	d.Root = root
-	c := inspector{}
-	c.walk(root, "")
-	if len(c.problems) > 0 {
-		d.Problems = c.problems
+	d.Root, d.Problems = ReadYAML(src, "examples/minimal.yaml")
+	if len(d.Problems) > 0 {
 		return d
 	}
 	var s Strategy
-	if err := root.Decode(&s); err != nil {
+	if err := d.Root.Decode(&s); err != nil {
 		d.DecodeErr = err
 		// A type mismatch leaves that value empty and decodes the rest:
 		// keep the rest, so the meaning of a file can be checked even
@@ -162,6 +117,56 @@ func Parse(path string, src []byte) *Document {
 	}
 	d.Strategy = &s
 	return d
+}
+
+// ReadYAML reads one YAML document whose top level is a set of keys, as
+// every file engage reads is: UTF-8 text, one document, no duplicate or
+// merge keys, no alias that expands without end. It returns the top-level
+// mapping, or the problems that stop the file being read. example names a
+// file to start from, for hints.
+func ReadYAML(src []byte, example string) (*yaml.Node, []Problem) {
+	if p, bad := checkText(src); bad {
+		return nil, []Problem{p}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, []Problem{syntaxProblem(src, err)}
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		return nil, []Problem{{
+			Rule: RuleMultipleDocuments, Line: secondDocument(src), Column: 1,
+			Message: "the file holds more than one YAML document (a line with --- starts another)",
+			Hint:    "keep one strategy per file: remove the --- line and what follows, or move it to its own file",
+		}}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, []Problem{syntaxProblem(src, err)}
+	}
+	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].ShortTag() == "!!null") {
+		return nil, []Problem{{
+			Rule: RuleEmpty, Line: 1, Column: 1,
+			Message: "the file is empty or holds only comments",
+			Hint:    "start from " + example,
+		}}
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.AliasNode {
+		root = root.Alias
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, []Problem{{
+			Rule: RuleNotMapping, Line: root.Line, Column: root.Column,
+			Message: fmt.Sprintf("the file holds %s, not a set of key: value lines", describeNode(root)),
+			Hint:    "start from " + example,
+		}}
+	}
+	c := inspector{}
+	c.walk(root, "")
+	if len(c.problems) > 0 {
+		return nil, c.problems
+	}
+	return root, nil
 }
 
 // checkText refuses content that is not UTF-8 text.

@@ -27,19 +27,21 @@ type meaning struct {
 	fw     *framework.Framework // nil when the framework is unknown
 	asOf   time.Time
 	period *calendar.Span // nil when the period is missing or unreadable
-	out    []problem
+	// defaultFramework is used when the strategy names none.
+	defaultFramework string
+	out              []problem
 }
 
 func (m *meaning) add(rule, ptr, msg, hint string) {
 	m.out = append(m.out, problem{rule: rule, pointer: ptr, message: msg, hint: hint})
 }
 
-func checkMeaning(doc *strategy.Document, fws *framework.Set, asOf time.Time) []problem {
+func checkMeaning(doc *strategy.Document, fws *framework.Set, defaultFramework string, asOf time.Time) []problem {
 	line := func(ptr string) int {
 		l, _ := doc.Locate(ptr, false)
 		return l
 	}
-	m := &meaning{s: doc.Strategy, line: line, fws: fws, asOf: asOf}
+	m := &meaning{s: doc.Strategy, line: line, fws: fws, asOf: asOf, defaultFramework: defaultFramework}
 	m.framework()
 	m.identity()
 	m.meta()
@@ -56,6 +58,9 @@ func checkMeaning(doc *strategy.Document, fws *framework.Set, asOf time.Time) []
 
 func (m *meaning) framework() {
 	id := m.s.FrameworkID()
+	if m.s.Framework == "" && m.defaultFramework != "" {
+		id = m.defaultFramework
+	}
 	fw, ok := m.fws.Get(id)
 	if ok {
 		m.fw = fw

@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/schema"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
@@ -16,12 +18,12 @@ type Rule struct {
 // Rule IDs of the structural (schema) and meaning checks. The loader's own
 // rule IDs are in package strategy.
 const (
-	RuleUnknownKey       = "unknown-key"
-	RuleMissingKey       = "missing-key"
-	RuleWrongType        = "wrong-type"
-	RuleNotAllowed       = "not-allowed"
-	RuleBadFormat        = "bad-format"
-	RuleInvalidValue     = "invalid-value"
+	RuleUnknownKey       = schema.RuleUnknownKey
+	RuleMissingKey       = schema.RuleMissingKey
+	RuleWrongType        = schema.RuleWrongType
+	RuleNotAllowed       = schema.RuleNotAllowed
+	RuleBadFormat        = schema.RuleBadFormat
+	RuleInvalidValue     = schema.RuleInvalidValue
 	RuleUnknownFramework = "unknown-framework"
 	RuleUnknownPrinciple = "unknown-principle"
 	RuleDuplicateID      = "duplicate-id"
@@ -66,7 +68,22 @@ var Rules = []Rule{
 	{RuleODSMismatch, finding.Error, "The ICB's ODS code and name belong to different ICBs."},
 	{RulePrincipleMissing, finding.Error, "Nothing in the strategy answers a national principle."},
 	{RulePrincipleStated, finding.Warning, "A national principle is stated but nothing delivers it."},
+	{config.RuleUnknownRule, finding.Error, "The configuration names a rule that does not exist."},
+	{config.RuleSuppressionExpired, finding.Warning, "A suppression in the configuration has expired; its findings are reported again."},
+	{config.RuleSuppressionUnused, finding.Warning, "A suppression in the configuration hides nothing."},
 }
+
+// RuleIDs lists every rule's ID.
+func RuleIDs() []string {
+	ids := make([]string, len(Rules))
+	for i, r := range Rules {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// Severity is a rule's own severity (before any configuration).
+func Severity(rule string) finding.Severity { return severityOf(rule) }
 
 var ruleIndex = func() map[string]Rule {
 	m := make(map[string]Rule, len(Rules))

@@ -26,6 +26,7 @@ type Validator struct {
 	schema     *Schema
 	frameworks *framework.Set
 	asOf       time.Time
+	framework  string // for strategies that name none
 }
 
 // Options configure a Validator.
@@ -35,6 +36,9 @@ type Options struct {
 	// Frameworks are the principle sets strategies may name; the built-in
 	// ones when nil.
 	Frameworks *framework.Set
+	// Framework is the framework of strategies that name none; the
+	// default (nhse-2022) when empty.
+	Framework string
 }
 
 // New compiles the schema and returns a Validator.
@@ -49,19 +53,17 @@ func New(opts Options) (*Validator, error) {
 			return nil, err
 		}
 	}
-	return &Validator{schema: sch, frameworks: fws, asOf: calendar.Day(opts.AsOf)}, nil
+	return &Validator{schema: sch, frameworks: fws, asOf: calendar.Day(opts.AsOf), framework: opts.Framework}, nil
 }
 
 // Result is what validating a set of files found.
 type Result struct {
-	Files    int
+	// Files are the files read, in order.
+	Files    []string
 	Findings []finding.Finding
 	// ReadErrors are files that could not be read at all.
 	ReadErrors []error
 }
-
-// Counts returns the number of error and warning findings.
-func (r *Result) Counts() (errors, warnings int) { return finding.Count(r.Findings) }
 
 // Files loads and checks each file, using one worker per CPU. Findings come
 // back sorted by file and position, whatever order the work finished in.
@@ -93,12 +95,12 @@ func (v *Validator) Files(paths []string) *Result {
 	close(jobs)
 	wg.Wait()
 	r := &Result{}
-	for _, o := range results {
+	for i, o := range results {
 		if o.err != nil {
 			r.ReadErrors = append(r.ReadErrors, o.err)
 			continue
 		}
-		r.Files++
+		r.Files = append(r.Files, paths[i])
 		r.Findings = append(r.Findings, o.findings...)
 	}
 	finding.Sort(r.Findings)
@@ -111,7 +113,7 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 	if doc.Strategy == nil || len(doc.Problems) > 0 {
 		return out
 	}
-	for _, p := range checkMeaning(doc, v.frameworks, v.asOf) {
+	for _, p := range checkMeaning(doc, v.frameworks, v.framework, v.asOf) {
 		if !coveredBy(p.pointer, structural) {
 			out = append(out, place(doc, p))
 		}
@@ -151,6 +153,15 @@ func (v *Validator) structure(doc *strategy.Document) ([]finding.Finding, []prob
 
 // Frameworks returns the principle sets the validator knows.
 func (v *Validator) Frameworks() *framework.Set { return v.frameworks }
+
+// FrameworkOf returns the ID of the framework a strategy answers: its own,
+// else the validator's default.
+func (v *Validator) FrameworkOf(s *strategy.Strategy) string {
+	if s.Framework == "" && v.framework != "" {
+		return v.framework
+	}
+	return s.FrameworkID()
+}
 
 func place(doc *strategy.Document, p problem) finding.Finding {
 	var line, col int

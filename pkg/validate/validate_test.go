@@ -41,8 +41,8 @@ func TestShippedFilesHaveNoErrors(t *testing.T) {
 	if len(res.ReadErrors) > 0 {
 		t.Fatal(res.ReadErrors)
 	}
-	if res.Files != 5 {
-		t.Errorf("checked %d files, want 5", res.Files)
+	if len(res.Files) != 5 {
+		t.Errorf("checked %d files, want 5", len(res.Files))
 	}
 	for _, f := range res.Findings {
 		if f.Severity == finding.Error {

@@ -22,15 +22,16 @@ import (
 
 // Options are coverage's flags and arguments.
 type Options struct {
-	IO     *iostreams.IOStreams
-	Now    func() time.Time
-	Paths  []string
-	Format string
+	IO      *iostreams.IOStreams
+	Factory *cmdutil.Factory
+	Now     func() time.Time
+	Paths   []string
+	Format  string
 }
 
 // NewCmdCoverage returns the coverage command.
 func NewCmdCoverage(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	opts := &Options{IO: f.IOStreams, Factory: f, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "coverage [PATH...]",
 		Short: "Grade how strongly a strategy answers each national principle",
@@ -92,11 +93,19 @@ func coverageRun(opts *Options) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return cmdutil.Usage(fmt.Errorf("--format: unknown format %q: use one of json, text", opts.Format))
 	}
-	files, err := cmdutil.StrategyFiles(opts.Paths)
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
 	if err != nil {
 		return err
 	}
-	v, err := validate.New(validate.Options{AsOf: opts.Now()})
+	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
+	if err != nil {
+		return err
+	}
+	vopts := validate.Options{AsOf: opts.Now()}
+	if cfg != nil {
+		vopts.Framework = cfg.Framework
+	}
+	v, err := validate.New(vopts)
 	if err != nil {
 		return err
 	}
@@ -111,14 +120,14 @@ func coverageRun(opts *Options) error {
 		}
 		if fs := v.Structure(doc); len(fs) > 0 {
 			fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be graded until it matches the file format:\n", path)
-			_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(indent{opts.IO.ErrOut}, &render.Findings{Files: 1, Findings: fs})
+			_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(indent{opts.IO.ErrOut}, &render.Findings{Files: []string{path}, Findings: fs})
 			failed = true
 			continue
 		}
-		fw, ok := v.Frameworks().Get(doc.Strategy.FrameworkID())
+		fw, ok := v.Frameworks().Get(v.FrameworkOf(doc.Strategy))
 		if !ok {
 			fmt.Fprintf(opts.IO.ErrOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
-				path, doc.Strategy.FrameworkID(), strings.Join(v.Frameworks().IDs(), ", "))
+				path, v.FrameworkOf(doc.Strategy), strings.Join(v.Frameworks().IDs(), ", "))
 			failed = true
 			continue
 		}

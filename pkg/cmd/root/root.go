@@ -52,6 +52,7 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(err) })
 	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
+	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above)")
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
 		coverage.NewCmdCoverage(f, nil),

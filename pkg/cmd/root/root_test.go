@@ -3,6 +3,7 @@ package root
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,30 +12,44 @@ import (
 	"github.com/engage-icb/engage/pkg/iostreams"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/cli.md")
+var update = flag.Bool("update", false, "rewrite docs/cli/")
 
 func factory() (*cmdutil.Factory, *iostreams.IOStreams) {
 	io, _, _, _ := iostreams.Test()
 	return &cmdutil.Factory{IOStreams: io, Version: "test", Now: func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) }}, io
 }
 
-// TestCLIReference fails when docs/cli.md is not what the command tree
+// TestCLIReference fails when docs/cli/ is not what the command tree
 // generates; make docs refreshes it.
 func TestCLIReference(t *testing.T) {
 	f, _ := factory()
-	got := Reference(NewCmdRoot(f))
-	const path = "../../../docs/cli.md"
+	pages := Reference(NewCmdRoot(f))
+	const dir = "../../../docs/cli"
 	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+		_ = os.RemoveAll(dir)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
+		for name, text := range pages {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
-	want, err := os.ReadFile(path)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(want) != got {
-		t.Error("docs/cli.md is stale: run make docs")
+	for _, e := range entries {
+		if _, ok := pages[e.Name()]; !ok {
+			t.Errorf("docs/cli/%s is not generated from any command: remove it (make docs)", e.Name())
+		}
+	}
+	for name, text := range pages {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || string(got) != text {
+			t.Errorf("docs/cli/%s is stale: run make docs", name)
+		}
 	}
 }
 

@@ -5,13 +5,17 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-icb/engage/pkg/atomicfile"
 	"github.com/engage-icb/engage/pkg/cmdutil"
+	"github.com/engage-icb/engage/pkg/config"
+	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/iostreams"
 	"github.com/engage-icb/engage/pkg/render"
 	"github.com/engage-icb/engage/pkg/style"
@@ -20,18 +24,20 @@ import (
 
 // Options are validate's flags and arguments.
 type Options struct {
-	IO     *iostreams.IOStreams
-	Now    func() time.Time
-	Paths  []string
-	Format string
-	Strict bool
-	AsOf   string
+	IO      *iostreams.IOStreams
+	Factory *cmdutil.Factory
+	Now     func() time.Time
+	Paths   []string
+	Formats []string
+	Strict  bool
+	FailOn  string
+	AsOf    string
 }
 
 // NewCmdValidate returns the validate command. runF replaces the work in
 // tests; nil runs validateRun.
 func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	opts := &Options{IO: f.IOStreams, Factory: f, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check strategy files against the file format and the national principles",
@@ -41,15 +47,22 @@ strategy period, statuses that agree with their delivery logs, the ICB's ODS
 code and name, and coverage of every national principle.
 
 PATH may be files or folders (searched for *.yaml and *.yml). With no PATH,
-./strategies is checked. Every finding names its rule; docs/rules.md explains
-each one.
+the paths in .engage.yaml are checked, else ./strategies. Every finding names
+its rule; docs/rules.md explains each one. .engage.yaml can change rules'
+severities and suppress findings until a date (docs/config.md).
 
-Exit status: 0 when nothing is at error level (with --strict: nor at warning
-level), 1 when something is, 2 when engage cannot run (a bad flag, a path that
-does not exist, a file that cannot be read).`,
+-f FORMAT[=FILE] may be given several times: each format goes to its file
+(written atomically), or to standard output without one. Formats: text (for
+people), json, github (workflow annotations), junit, sarif and markdown (for
+$GITHUB_STEP_SUMMARY).
+
+Exit status: 0 when nothing is at the fail level (--fail-on, default error),
+1 when something is, 2 when engage cannot run (a bad flag or configuration, a
+path that does not exist, a file that cannot be read).`,
 		Example: `  engage validate
   engage validate strategies/lsc.yaml --as-of 2024-01-01
-  engage validate --format json strategies/ > findings.json`,
+  engage validate --format json strategies/ > findings.json
+  engage validate -f github -f sarif=engage.sarif -f markdown=$GITHUB_STEP_SUMMARY`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -58,11 +71,19 @@ does not exist, a file that cannot be read).`,
 			return validateRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.FindingsFormatNames(), ", "))
-	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings as well as errors")
+	cmd.Flags().StringArrayVarP(&opts.Formats, "format", "f", []string{"text"}, "output FORMAT[=FILE], repeatable; formats: "+strings.Join(render.FindingsFormatNames(), ", "))
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "", "lowest severity that makes the run fail: error, warning or info (default error, or fail_on in .engage.yaml)")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "same as --fail-on warning")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to check against, YYYY-MM-DD (default today)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.FindingsFormatNames(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.FindingsFormatNames(), cobra.ShellCompDirectiveNoSpace))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// output is one -f FORMAT[=FILE].
+type output struct {
+	format render.FindingsFormat
+	file   string // "" for standard output
 }
 
 func validateRun(opts *Options) error {
@@ -70,25 +91,49 @@ func validateRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	format, err := render.LookupFindings(opts.Format, render.Options{
-		Theme:    style.For(opts.IO),
-		Terminal: opts.IO.IsStdoutTTY(),
-		Source:   sourceLines(),
-	})
-	if err != nil {
-		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
-	}
-	files, err := cmdutil.StrategyFiles(opts.Paths)
+	outputs, err := parseOutputs(opts)
 	if err != nil {
 		return err
 	}
-	v, err := validate.New(validate.Options{AsOf: asOf})
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
+	if err != nil {
+		return err
+	}
+	failOn, err := failLevel(opts, cfg)
+	if err != nil {
+		return err
+	}
+	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
+	if err != nil {
+		return err
+	}
+	if err := refuseOverwrite(outputs, files); err != nil {
+		return err
+	}
+	vopts := validate.Options{AsOf: asOf}
+	if cfg != nil {
+		vopts.Framework = cfg.Framework
+	}
+	v, err := validate.New(vopts)
 	if err != nil {
 		return err
 	}
 	res := v.Files(files)
-	if err := format.Render(opts.IO.Out, &render.Findings{Files: res.Files, Findings: res.Findings}); err != nil {
-		return fmt.Errorf("write output: %w", err)
+	applied := cfg.Apply(res.Findings, res.Files, asOf, validate.Severity)
+	report := &render.Findings{
+		Files: res.Files, Findings: applied.Findings, FailOn: failOn,
+		Version: opts.Factory.Version, Rules: rules(),
+	}
+	for _, s := range applied.Suppressed {
+		report.Suppressed = append(report.Suppressed, render.Suppressed{
+			Finding: s.Finding, Reason: s.By.Reason, Expires: s.By.Expires,
+			Source: fmt.Sprintf("%s:%d", cfg.Path, s.By.Line),
+		})
+	}
+	for _, o := range outputs {
+		if err := write(opts, o, report); err != nil {
+			return err
+		}
 	}
 	for _, e := range res.ReadErrors {
 		fmt.Fprintf(opts.IO.ErrOut, "engage: %s\n", e)
@@ -96,11 +141,88 @@ func validateRun(opts *Options) error {
 	if len(res.ReadErrors) > 0 {
 		return cmdutil.ErrSilent
 	}
-	errs, warns := res.Counts()
-	if errs > 0 || (opts.Strict && warns > 0) {
+	if report.Failed() {
 		return cmdutil.ErrFindings
 	}
 	return nil
+}
+
+func parseOutputs(opts *Options) ([]output, error) {
+	var outs []output
+	for _, spec := range opts.Formats {
+		name, file, _ := strings.Cut(spec, "=")
+		if file == "-" {
+			file = ""
+		}
+		ro := render.Options{Theme: render.Plain{}}
+		if file == "" {
+			ro = render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Source: sourceLines()}
+		}
+		format, err := render.LookupFindings(name, ro)
+		if err != nil {
+			return nil, cmdutil.Usage(fmt.Errorf("--format: %w", err))
+		}
+		outs = append(outs, output{format: format, file: file})
+	}
+	return outs, nil
+}
+
+func failLevel(opts *Options, cfg *config.Config) (finding.Severity, error) {
+	switch {
+	case opts.FailOn != "":
+		s, ok := finding.ParseSeverity(opts.FailOn)
+		if !ok {
+			return 0, cmdutil.Usage(fmt.Errorf("--fail-on must be error, warning or info, not %q", opts.FailOn))
+		}
+		return s, nil
+	case opts.Strict:
+		return finding.Warning, nil
+	case cfg != nil && cfg.FailOn != 0:
+		return cfg.FailOn, nil
+	}
+	return finding.Error, nil
+}
+
+// refuseOverwrite stops an output file replacing one of the strategies
+// being checked.
+func refuseOverwrite(outputs []output, files []string) error {
+	inputs := map[string]bool{}
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil {
+			inputs[abs] = true
+		}
+	}
+	for _, o := range outputs {
+		if o.file == "" {
+			continue
+		}
+		if abs, err := filepath.Abs(o.file); err == nil && inputs[abs] {
+			return cmdutil.Usage(fmt.Errorf("--format: %s is one of the strategies being checked; write the output to another file", o.file))
+		}
+	}
+	return nil
+}
+
+func write(opts *Options, o output, report *render.Findings) error {
+	if o.file == "" {
+		if err := o.format.Render(opts.IO.Out, report); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := o.format.Render(&buf, report); err != nil {
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	return atomicfile.Write(o.file, buf.Bytes(), 0o644)
+}
+
+func rules() []render.Rule {
+	out := make([]render.Rule, len(validate.Rules))
+	for i, r := range validate.Rules {
+		out[i] = render.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary}
+	}
+	return out
 }
 
 // sourceLines reads a file's lines on first use, to show findings in context.

@@ -1,0 +1,41 @@
+package cmdutil
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/engage-icb/engage/pkg/config"
+	"github.com/engage-icb/engage/pkg/render"
+	"github.com/engage-icb/engage/pkg/validate"
+)
+
+// LoadConfig reads the configuration: the file --config names, else the
+// .engage.yaml found by walking up from the working directory, else none
+// (a nil Config, which changes nothing). A configuration with problems is
+// reported on standard error with file:line:column, and ErrSilent returned.
+func LoadConfig(f *Factory) (*config.Config, error) {
+	path := f.ConfigPath
+	if path == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		if path, err = config.Find(wd); err != nil || path == "" {
+			return nil, err
+		}
+	}
+	cfg, problems, err := config.Load(path, validate.RuleIDs())
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		var b strings.Builder
+		_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(&b, &render.Findings{Findings: problems})
+		text := strings.TrimSuffix(b.String(), "\n")
+		text = text[:strings.LastIndex(text, "\n")+1] // drop the "0 files checked" line
+		fmt.Fprintf(f.IOStreams.ErrOut, "engage: the configuration %s has problems; fix them first:\n%s", path, text)
+		return nil, ErrSilent
+	}
+	return cfg, nil
+}

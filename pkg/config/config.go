@@ -1,0 +1,275 @@
+// Package config reads .engage.yaml, a strategy repository's settings for
+// engage: default paths and framework, rule severities, the fail level, and
+// suppressions that must give a reason and expire.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/closest"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/pointer"
+	"github.com/engage-icb/engage/pkg/schema"
+	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/schemas"
+)
+
+// FileName is the file engage looks for.
+const FileName = ".engage.yaml"
+
+// Rule IDs of the findings the configuration raises.
+const (
+	RuleUnknownRule        = "unknown-rule"
+	RuleSuppressionExpired = "suppression-expired"
+	RuleSuppressionUnused  = "suppression-unused"
+
+	// ruleInvalidDate is the rule strategies' impossible dates raise too.
+	ruleInvalidDate = "invalid-date"
+)
+
+// Config is a loaded .engage.yaml. The zero Config (no file) changes nothing.
+type Config struct {
+	// Path is the file it was read from; "" when there is none.
+	Path string
+	// Paths are the default paths, relative to the current directory.
+	Paths     []string
+	Framework string
+	// FailOn is the lowest severity that fails a run; 0 when not set.
+	FailOn finding.Severity
+	// Severities overrides rules' severities; Off turns rules off.
+	Severities   map[string]finding.Severity
+	Off          map[string]bool
+	Suppressions []Suppression
+}
+
+// Suppression accepts the findings of one rule in one file, until a date.
+type Suppression struct {
+	File, Rule, Pointer, Reason, Expires string
+	// Line and Column are where it is written in the config file.
+	Line, Column int
+	index        int
+	abs          string    // the file's absolute path
+	expires      time.Time // the last day it applies
+}
+
+type file struct {
+	Paths        []string          `yaml:"paths"`
+	Framework    string            `yaml:"framework"`
+	FailOn       string            `yaml:"fail_on"`
+	Rules        map[string]string `yaml:"rules"`
+	Suppressions []struct {
+		File    string `yaml:"file"`
+		Rule    string `yaml:"rule"`
+		Pointer string `yaml:"pointer"`
+		Reason  string `yaml:"reason"`
+		Expires string `yaml:"expires"`
+	} `yaml:"suppressions"`
+}
+
+// Find looks for .engage.yaml in dir and each folder above it, and returns
+// its path, or "" when there is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		info, err := os.Stat(p)
+		switch {
+		case err == nil && !info.IsDir():
+			return p, nil
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			return "", fmt.Errorf("read %q: %w", p, err)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Load reads and checks a config file. rules are the rule IDs engage has,
+// so that a misspelt one is caught. Findings are problems with the file
+// itself (each an error); the error is for a file that cannot be read.
+func Load(path string, rules []string) (*Config, []finding.Finding, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read config %q: %w", path, err)
+	}
+	return Parse(path, src, rules)
+}
+
+// Parse reads a config from src; path names it and anchors its relative
+// paths.
+func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding, error) {
+	display := path
+	if rel, err := filepath.Rel(".", path); err == nil && filepath.IsLocal(rel) {
+		display = rel
+	}
+	root, problems := strategy.ReadYAML(src, "docs/config.md")
+	var out []finding.Finding
+	for _, p := range problems {
+		out = append(out, finding.Finding{Rule: p.Rule, Severity: finding.Error, File: display, Line: p.Line, Column: p.Column, Pointer: p.Pointer, Message: p.Message, Hint: p.Hint})
+	}
+	if root == nil {
+		return nil, out, nil
+	}
+	sch, err := compiled()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, p := range sch.Check(root) {
+		out = append(out, at(display, p.Node, p.Rule, p.Pointer, p.Message, p.Hint))
+	}
+	if len(out) > 0 {
+		return nil, out, nil
+	}
+	var f file
+	if err := root.Decode(&f); err != nil {
+		return nil, append(out, finding.Finding{Rule: schema.RuleInvalidValue, Severity: finding.Error, File: display, Line: 1, Column: 1, Message: err.Error()}), nil
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, nil, err
+	}
+	c := &Config{Path: path, Framework: f.Framework, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
+	for _, p := range f.Paths {
+		c.Paths = append(c.Paths, relative(filepath.Join(dir, p)))
+	}
+	if f.FailOn != "" {
+		c.FailOn, _ = finding.ParseSeverity(f.FailOn)
+	}
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r] = true
+	}
+	checkRule := func(rule, ptr string, key bool) {
+		if known[rule] {
+			return
+		}
+		hint := "the rules are listed in docs/rules.md"
+		if m, ok := closest.Match(rule, rules); ok {
+			hint = fmt.Sprintf("did you mean %q? %s", m, hint)
+		}
+		n := locate(root, ptr)
+		if key {
+			n = locateKey(root, ptr)
+		}
+		out = append(out, at(display, n, RuleUnknownRule, ptr, fmt.Sprintf("there is no rule %q", rule), hint))
+	}
+	names := make([]string, 0, len(f.Rules))
+	for name := range f.Rules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		checkRule(name, pointer.New("rules", name), true)
+		if level := f.Rules[name]; level == "off" {
+			c.Off[name] = true
+		} else {
+			c.Severities[name], _ = finding.ParseSeverity(level)
+		}
+	}
+	for i, s := range f.Suppressions {
+		ptr := pointer.New("suppressions", i)
+		checkRule(s.Rule, ptr+"/rule", false)
+		node := locate(root, ptr)
+		sup := Suppression{File: s.File, Rule: s.Rule, Pointer: s.Pointer, Reason: s.Reason, Expires: s.Expires,
+			Line: node.Line, Column: node.Column, index: i, abs: filepath.Join(dir, s.File)}
+		if sup.expires, err = calendar.ParseDate(s.Expires); err != nil {
+			out = append(out, at(display, locate(root, ptr+"/expires"), ruleInvalidDate, ptr+"/expires",
+				fmt.Sprintf("%q is not a real date", s.Expires), "check the day and month: write YYYY-MM-DD"))
+		}
+		c.Suppressions = append(c.Suppressions, sup)
+	}
+	if len(out) > 0 {
+		return nil, out, nil
+	}
+	return c, nil, nil
+}
+
+var schemaCache *schema.Schema
+
+func compiled() (*schema.Schema, error) {
+	if schemaCache != nil {
+		return schemaCache, nil
+	}
+	s, err := schema.Compile(schemas.ConfigSchema)
+	if err != nil {
+		return nil, fmt.Errorf("config schema: %w", err)
+	}
+	schemaCache = s
+	return s, nil
+}
+
+func at(file string, n *yaml.Node, rule, ptr, msg, hint string) finding.Finding {
+	line, col := 1, 1
+	if n != nil {
+		line, col = n.Line, n.Column
+	}
+	return finding.Finding{Rule: rule, Severity: finding.Error, File: file, Line: line, Column: col, Pointer: ptr, Message: msg, Hint: hint}
+}
+
+// locate finds the node at a pointer, or the nearest one above it.
+func locate(root *yaml.Node, ptr string) *yaml.Node {
+	n := root
+	for _, tok := range pointer.Split(ptr) {
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == tok {
+					next = n.Content[i+1]
+				}
+			}
+		case yaml.SequenceNode:
+			var idx int
+			if _, err := fmt.Sscanf(tok, "%d", &idx); err == nil && idx >= 0 && idx < len(n.Content) {
+				next = n.Content[idx]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n = next
+	}
+	return n
+}
+
+// locateKey finds the key of the value at a pointer.
+func locateKey(root *yaml.Node, ptr string) *yaml.Node {
+	parent := locate(root, pointer.Parent(ptr))
+	toks := pointer.Split(ptr)
+	if parent.Kind == yaml.MappingNode && len(toks) > 0 {
+		for i := 0; i+1 < len(parent.Content); i += 2 {
+			if parent.Content[i].Value == toks[len(toks)-1] {
+				return parent.Content[i]
+			}
+		}
+	}
+	return locate(root, ptr)
+}
+
+// relative writes an absolute path relative to the current directory when
+// that is shorter to read.
+func relative(abs string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return abs
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil {
+		return rel
+	}
+	return abs
+}

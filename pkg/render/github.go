@@ -1,0 +1,78 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/engage-icb/engage/pkg/finding"
+)
+
+// GitHubLimit is how many annotations of each kind GitHub shows per step.
+const GitHubLimit = 10
+
+// GitHub writes GitHub Actions workflow commands, which GitHub shows as
+// annotations on the pull request:
+//
+//	::error file=F,line=L,col=C,title=RULE::message
+//
+// GitHub shows at most GitHubLimit errors, warnings and notices per step,
+// so the findings past that are written as plain lines in the log, with a
+// line saying how many and where they are.
+type GitHub struct{}
+
+var githubCommand = map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Info: "notice"}
+
+// Render writes the commands, then the overflow, then the summary.
+func (GitHub) Render(w io.Writer, r *Findings) error {
+	var b, rest strings.Builder
+	shown := map[finding.Severity]int{}
+	hidden := map[finding.Severity]int{}
+	for _, f := range r.Findings {
+		if shown[f.Severity] >= GitHubLimit {
+			hidden[f.Severity]++
+			fmt.Fprintf(&rest, "%s:%d:%d: %s: %s [%s]\n", filepath.ToSlash(f.File), f.Line, f.Column, f.Severity, Sanitize(f.Message), f.Rule)
+			continue
+		}
+		shown[f.Severity]++
+		msg := Sanitize(f.Message)
+		if f.Hint != "" {
+			msg += "\nhint: " + Sanitize(f.Hint)
+		}
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", githubCommand[f.Severity],
+			githubProperty(filepath.ToSlash(f.File)), f.Line, f.Column, githubProperty(f.Rule), githubData(msg))
+	}
+	if rest.Len() > 0 {
+		var parts []string
+		for _, s := range []finding.Severity{finding.Error, finding.Warning, finding.Info} {
+			if n := hidden[s]; n > 0 {
+				parts = append(parts, plural(n, "more "+s.String(), "more "+s.String()+plural0(s)))
+			}
+		}
+		b.WriteString(rest.String())
+		fmt.Fprintf(&b, "engage: %s not shown as annotations (GitHub shows %d of each kind per step); they are listed in the lines above in this log.\n",
+			strings.Join(parts, " and "), GitHubLimit)
+	}
+	b.WriteString(counts(r) + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// plural0 is the plural ending of a severity's name ("errors", "info").
+func plural0(s finding.Severity) string {
+	if s == finding.Info {
+		return ""
+	}
+	return "s"
+}
+
+// githubData escapes a workflow command's message.
+func githubData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// githubProperty escapes a workflow command's property value.
+func githubProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
