@@ -96,7 +96,11 @@ func TestSARIFMatchesOfficialSchema(t *testing.T) {
 				}
 				Suppressions []struct{ Justification string }
 			}
-			Tool struct{ Driver struct{ Rules []struct{ ID, HelpURI string } } }
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID, HelpURI string }
+				}
+			}
 		}
 	}
 	if err := json.Unmarshal([]byte(render(t, "sarif", sample(1))), &log); err != nil {
