@@ -23,6 +23,27 @@ func Match(word string, candidates []string) (string, bool) {
 	return best, bestD <= limit
 }
 
+// All returns every candidate as near to word as the nearest, when that is
+// near enough to be a likely typo (as Match), in the candidates' order.
+func All(word string, candidates []string) []string {
+	w := strings.ToLower(word)
+	limit := min(max(utf8.RuneCountInString(w)/3, 1), 3)
+	var best []string
+	bestD := limit + 1
+	for _, c := range candidates {
+		switch d := Distance(w, strings.ToLower(c)); {
+		case d < bestD:
+			best, bestD = []string{c}, d
+		case d == bestD:
+			best = append(best, c)
+		}
+	}
+	if bestD > limit {
+		return nil
+	}
+	return best
+}
+
 // Distance is the optimal-string-alignment edit distance between a and b:
 // insertions, deletions, substitutions and swaps of neighbours each cost one.
 func Distance(a, b string) int {

@@ -25,6 +25,15 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestAll(t *testing.T) {
+	if got := All("QJH", []string{"QJ2", "QE1", "QJG"}); len(got) != 2 || got[0] != "QJ2" || got[1] != "QJG" {
+		t.Errorf("All(QJH) = %v, want [QJ2 QJG]", got)
+	}
+	if got := All("zzzz", []string{"QJ2"}); got != nil {
+		t.Errorf("All(zzzz) = %v, want none", got)
+	}
+}
+
 func TestDistance(t *testing.T) {
 	tests := []struct {
 		a, b string

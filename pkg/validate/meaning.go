@@ -2,6 +2,8 @@ package validate
 
 import (
 	"fmt"
+
+	"gopkg.in/yaml.v3"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/icb"
 	"github.com/engage-icb/engage/pkg/pointer"
+	"github.com/engage-icb/engage/pkg/scaffold"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
@@ -53,7 +56,28 @@ func checkMeaning(doc *strategy.Document, fws *framework.Set, defaultFramework s
 	m.governance()
 	m.assessments()
 	m.coverage()
+	m.unwritten(doc.Root, "")
 	return m.out
+}
+
+// unwritten reports texts still holding engage init's placeholder.
+func (m *meaning) unwritten(n *yaml.Node, ptr string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m.unwritten(n.Content[i+1], ptr+"/"+pointer.Escape(n.Content[i].Value))
+		}
+	case yaml.SequenceNode:
+		for i, e := range n.Content {
+			m.unwritten(e, ptr+"/"+strconv.Itoa(i))
+		}
+	case yaml.ScalarNode:
+		if strings.HasPrefix(n.Value, scaffold.Placeholder) {
+			m.add(RuleUnwritten, ptr,
+				fmt.Sprintf("this is still to be written: %q", n.Value),
+				"replace it with your own words, traceable to a public source")
+		}
+	}
 }
 
 func (m *meaning) framework() {

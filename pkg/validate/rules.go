@@ -37,6 +37,7 @@ const (
 	RuleODSMismatch      = "ods-mismatch"
 	RulePrincipleMissing = "principle-missing"
 	RulePrincipleStated  = "principle-stated-only"
+	RuleUnwritten        = "unwritten"
 )
 
 // Rules lists every rule, in the order docs/rules.md documents them.
@@ -68,6 +69,7 @@ var Rules = []Rule{
 	{RuleODSMismatch, finding.Error, "The ICB's ODS code and name belong to different ICBs."},
 	{RulePrincipleMissing, finding.Error, "Nothing in the strategy answers a national principle."},
 	{RulePrincipleStated, finding.Warning, "A national principle is stated but nothing delivers it."},
+	{RuleUnwritten, finding.Warning, "A text is still the placeholder engage init wrote."},
 	{config.RuleUnknownRule, finding.Error, "The configuration names a rule that does not exist."},
 	{config.RuleSuppressionExpired, finding.Warning, "A suppression in the configuration has expired; its findings are reported again."},
 	{config.RuleSuppressionUnused, finding.Warning, "A suppression in the configuration hides nothing."},

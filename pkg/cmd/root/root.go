@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/engage-icb/engage/pkg/cmd/coverage"
+	"github.com/engage-icb/engage/pkg/cmd/initcmd"
 	"github.com/engage-icb/engage/pkg/cmd/principles"
 	"github.com/engage-icb/engage/pkg/cmd/schema"
 	"github.com/engage-icb/engage/pkg/cmd/validate"
@@ -56,6 +57,7 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
 		coverage.NewCmdCoverage(f, nil),
+		initcmd.NewCmdInit(f, nil),
 		principles.NewCmdPrinciples(f, nil),
 		schema.NewCmdSchema(f, nil),
 	)
