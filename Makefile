@@ -6,11 +6,12 @@ TOOLS     := $(CURDIR)/.tools
 NODE_DIR  := $(TOOLS)/node
 FUZZTIME  ?= 30s
 # Packages that must not depend on the CLI or styling libraries.
-DOMAIN    := ./pkg/calendar ./pkg/closest ./pkg/coverage ./pkg/finding ./pkg/framework ./pkg/pointer \
-             ./pkg/icb ./pkg/render ./pkg/schema ./pkg/strategy ./pkg/validate
+DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/finding \
+             ./pkg/framework ./pkg/icb ./pkg/pointer ./pkg/render ./pkg/scaffold ./pkg/schema \
+             ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit check-deps check-schema bench fuzz lint fmt docs clean
+.PHONY: help build test unit check-deps check-agreement bench fuzz lint fmt docs clean
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -18,7 +19,7 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: unit check-deps check-schema ## run every test: vet, unit and end-to-end tests (race detector on), layering, and the schema checked by ajv
+test: unit check-deps check-agreement ## run every test: vet, unit and end-to-end tests (race detector on), layering, and the editor/CLI agreement test
 	@echo "make test: all checks passed"
 
 unit: ## go vet, then all Go tests with the race detector
@@ -30,12 +31,20 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 	if [ -n "$$bad" ]; then echo "domain packages depend on: $$bad"; exit 1; fi; \
 	echo "check-deps: domain packages are free of cobra and lipgloss"
 
-check-schema: $(NODE_DIR)/node_modules/.bin/ajv ## validate the shipped strategies with ajv (an independent JSON Schema validator)
-	@PATH="$(NODE_DIR)/node_modules/.bin:$$PATH" ./scripts/check-schema.sh
+# The same verdict from engage, ajv and yaml-language-server (what VS Code
+# runs) on every shipped file and the fixtures in testdata/agreement.
+AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml
+NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0
 
-$(NODE_DIR)/node_modules/.bin/ajv:
+check-agreement: build $(NODE_DIR)/installed ## engage, ajv and yaml-language-server agree on every shipped file and fixture
+	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/agreement.mjs $(BIN) $(AGREEMENT_FILES)
+
+$(NODE_DIR)/installed:
+	@command -v npm >/dev/null || { echo "check-agreement needs Node.js and npm to install ajv and yaml-language-server"; exit 1; }
 	@mkdir -p $(NODE_DIR)
-	cd $(NODE_DIR) && npm install --no-audit --no-fund --silent ajv-cli@5 ajv-formats@3 yaml@2 >/dev/null
+	cd $(NODE_DIR) && npm install --no-audit --no-fund --silent $(NODE_PACKAGES) >/dev/null \
+		|| { echo "check-agreement: npm could not install $(NODE_PACKAGES) (is the npm registry reachable?)"; exit 1; }
+	@echo "$(NODE_PACKAGES)" > $@
 
 bench: ## run the Go benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...

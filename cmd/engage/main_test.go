@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/pkg/validate"
 )
@@ -29,7 +31,7 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
-			for _, dir := range []string{"strategies", "examples", "schemas"} {
+			for _, dir := range []string{"strategies", "examples", "schemas", ".pre-commit-hooks.yaml"} {
 				if err := copyTree(filepath.Join("..", "..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
 					return err
 				}
@@ -52,6 +54,42 @@ func TestScripts(t *testing.T) {
 					ts.Check(err)
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Repeat(s, n)), 0o644))
+			},
+			// yamlget FILE PATH prints the value at a dotted path (keys and
+			// list indexes) of a YAML file.
+			"yamlget": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: yamlget FILE PATH")
+				}
+				v, err := yamlPath(ts.ReadFile(args[0]), args[1])
+				ts.Check(err)
+				fmt.Fprintln(ts.Stdout(), v)
+			},
+			// runci FILE runs the shell steps of a CI example (a GitHub
+			// workflow's run: steps, or a GitLab job's script lines) with
+			// bash, as CI would, skipping the steps that install engage:
+			// the scenario's engage is already on PATH.
+			"runci": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: runci FILE")
+				}
+				steps, err := ciSteps(ts.ReadFile(args[0]))
+				ts.Check(err)
+				if len(steps) == 0 {
+					ts.Fatalf("runci: %s has no steps that run engage", args[0])
+				}
+				for _, s := range steps {
+					err := ts.Exec("bash", "-eo", "pipefail", "-c", s)
+					if err != nil {
+						if !neg {
+							ts.Fatalf("step %q: %v", s, err)
+						}
+						return
+					}
+				}
+				if neg {
+					ts.Fatalf("every step succeeded")
+				}
 			},
 			// sub FILE OLD NEW replaces the first OLD in FILE with NEW.
 			"sub": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -95,7 +133,71 @@ func TestEveryRuleHasAScenario(t *testing.T) {
 	}
 }
 
+// yamlPath reads a dotted path (jobs.validate.steps.3.with.sarif_file) of a
+// YAML document.
+func yamlPath(src, path string) (string, error) {
+	var v any
+	if err := yaml.Unmarshal([]byte(src), &v); err != nil {
+		return "", err
+	}
+	for _, key := range strings.Split(path, ".") {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[key]
+		case []any:
+			i, err := strconv.Atoi(key)
+			if err != nil || i < 0 || i >= len(c) {
+				return "", fmt.Errorf("%s: no item %q", path, key)
+			}
+			v = c[i]
+		default:
+			return "", fmt.Errorf("%s: nothing at %q", path, key)
+		}
+	}
+	if v == nil {
+		return "", fmt.Errorf("%s: no value", path)
+	}
+	return fmt.Sprint(v), nil
+}
+
+// ciSteps lists the shell commands of a CI example that run engage.
+func ciSteps(src string) ([]string, error) {
+	var doc map[string]any
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		return nil, err
+	}
+	var steps []string
+	add := func(s string) {
+		if strings.Contains(s, "engage") && !strings.HasPrefix(strings.TrimSpace(s), "go install") {
+			steps = append(steps, s)
+		}
+	}
+	if jobs, ok := doc["jobs"].(map[string]any); ok { // GitHub Actions
+		for _, job := range jobs {
+			for _, step := range job.(map[string]any)["steps"].([]any) {
+				if run, ok := step.(map[string]any)["run"].(string); ok {
+					add(run)
+				}
+			}
+		}
+		return steps, nil
+	}
+	for _, job := range doc { // GitLab CI
+		if m, ok := job.(map[string]any); ok {
+			if script, ok := m["script"].([]any); ok {
+				for _, s := range script {
+					add(fmt.Sprint(s))
+				}
+			}
+		}
+	}
+	return steps, nil
+}
+
 func copyTree(from, to string) error {
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
 	return filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -117,3 +117,23 @@ func TestFindingsAreWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// Every shipped strategy starts with the modeline editors use to find the
+// schema, pointing at the file in schemas/.
+func TestShippedFilesCarryTheModeline(t *testing.T) {
+	paths, _ := filepath.Glob("../../strategies/*.yaml")
+	paths = append(paths, "../../examples/minimal.yaml")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(data), "\n")
+		if first != "# yaml-language-server: $schema=../schemas/strategy.schema.json" {
+			t.Errorf("%s starts %q, want the schema modeline", p, first)
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(p), "../schemas/strategy.schema.json")); err != nil {
+			t.Errorf("%s: the modeline's schema path does not resolve: %v", p, err)
+		}
+	}
+}
