@@ -8,9 +8,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/pkg/validate"
@@ -91,6 +93,19 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("every step succeeded")
 				}
 			},
+			// sarifvalid FILE validates a SARIF file against the official
+			// SARIF 2.1.0 schema in testdata/sarif.
+			"sarifvalid": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: sarifvalid FILE")
+				}
+				v, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+				ts.Check(err)
+				err = sarifSchema(ts).Validate(v)
+				if (err == nil) == neg {
+					ts.Fatalf("sarifvalid %s: %v", args[0], err)
+				}
+			},
 			// sub FILE OLD NEW replaces the first OLD in FILE with NEW.
 			"sub": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 3 {
@@ -132,6 +147,37 @@ func TestEveryRuleHasAScenario(t *testing.T) {
 		}
 	}
 }
+
+var (
+	sarifOnce sync.Once
+	sarifSch  *jsonschema.Schema
+	sarifErr  error
+)
+
+// sarifSchema compiles the official SARIF 2.1.0 schema once.
+func sarifSchema(ts *testscript.TestScript) *jsonschema.Schema {
+	sarifOnce.Do(func() {
+		var doc any
+		data, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "sarif", "sarif-schema-2.1.0.json"))
+		if err == nil {
+			doc, err = jsonschema.UnmarshalJSON(strings.NewReader(string(data)))
+		}
+		if err != nil {
+			sarifErr = err
+			return
+		}
+		c := jsonschema.NewCompiler()
+		if sarifErr = c.AddResource("sarif.json", doc); sarifErr == nil {
+			sarifSch, sarifErr = c.Compile("sarif.json")
+		}
+	})
+	ts.Check(sarifErr)
+	return sarifSch
+}
+
+// repoRoot is the repository's root folder, for files the scenarios read
+// in place.
+var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
 
 // yamlPath reads a dotted path (jobs.validate.steps.3.with.sarif_file) of a
 // YAML document.
