@@ -6,9 +6,9 @@ TOOLS     := $(CURDIR)/.tools
 NODE_DIR  := $(TOOLS)/node
 FUZZTIME  ?= 30s
 # Packages that must not depend on the CLI or styling libraries.
-DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/finding \
-             ./pkg/framework ./pkg/icb ./pkg/pointer ./pkg/render ./pkg/scaffold ./pkg/schema \
-             ./pkg/strategy ./pkg/validate
+DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/diff \
+             ./pkg/finding ./pkg/framework ./pkg/gitrev ./pkg/history ./pkg/icb ./pkg/pointer \
+             ./pkg/render ./pkg/scaffold ./pkg/schema ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
 .PHONY: help build test unit check-deps check-agreement bench fuzz lint fmt docs clean
@@ -49,9 +49,10 @@ $(NODE_DIR)/installed:
 bench: ## run the Go benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-fuzz: ## fuzz the loader and validator, FUZZTIME each (default 30s)
+fuzz: ## fuzz the loader, the validator and history's chunked reader, FUZZTIME each (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./pkg/validate
+	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) ./pkg/history
 
 lint: ## go vet and golangci-lint
 	$(GO) vet ./...

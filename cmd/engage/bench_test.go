@@ -4,6 +4,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/engage-icb/engage/internal/corpus"
 )
 
 // buildEngage builds the real binary once for the whole-process benchmarks.
@@ -41,6 +43,24 @@ func runProcess(b *testing.B, bin string, args ...string) {
 // whole process. Target (issue 2): well under 50 ms.
 func BenchmarkProcessValidateShipped(b *testing.B) {
 	runProcess(b, buildEngage(b), "validate", "--as-of", "2026-11-22", "strategies")
+}
+
+// BenchmarkProcessHistory1000 is `engage history` on a file with 1,000
+// commits of status updates (40 objectives). Target (issue 4): under 1 s.
+func BenchmarkProcessHistory1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.HistoryRepo(dir, 1000, 40); err != nil {
+		b.Fatal(err)
+	}
+	bin := buildEngage(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(bin, "history", corpus.HistoryFile)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+	}
 }
 
 // BenchmarkProcessVersion is `engage --version`: the cost of starting up.

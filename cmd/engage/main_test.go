@@ -106,11 +106,14 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("sarifvalid %s: %v", args[0], err)
 				}
 			},
-			// sub FILE OLD NEW replaces the first OLD in FILE with NEW.
+			// sub FILE OLD NEW replaces the first OLD in FILE with NEW; \n in
+			// OLD and NEW stands for a line break.
 			"sub": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 3 {
 					ts.Fatalf("usage: sub FILE OLD NEW")
 				}
+				args[1] = strings.ReplaceAll(args[1], `\n`, "\n")
+				args[2] = strings.ReplaceAll(args[2], `\n`, "\n")
 				path := ts.MkAbs(args[0])
 				data, err := os.ReadFile(path)
 				ts.Check(err)

@@ -25,10 +25,18 @@ type Theme interface {
 	Success(string) string
 	Muted(string) string
 	Bold(string) string
+	// Added, Removed and Changed style the parts of a difference.
+	Added(string) string
+	Removed(string) string
+	Changed(string) string
 }
 
 // Plain is the Theme for uncoloured output.
 type Plain struct{}
+
+func (Plain) Added(s string) string   { return s }
+func (Plain) Removed(s string) string { return s }
+func (Plain) Changed(s string) string { return s }
 
 func (Plain) Error(s string) string   { return s }
 func (Plain) Warning(s string) string { return s }

@@ -357,6 +357,14 @@ func (c *inspector) walk(n *yaml.Node, ptr string) {
 	}
 }
 
+// Inspect checks a YAML tree as ReadYAML does (duplicate keys, merge keys,
+// keys that are not text, aliases without end) and returns the problems.
+func Inspect(n *yaml.Node) []Problem {
+	c := inspector{}
+	c.walk(n, "")
+	return c.problems
+}
+
 // earlier returns an earlier key of mapping n with the same text as key i.
 // Small mappings (most of a strategy) are scanned; large ones use seen.
 func earlier(n *yaml.Node, i int, key string, seen map[string]*yaml.Node) *yaml.Node {

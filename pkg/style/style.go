@@ -78,6 +78,15 @@ func (t *Theme) Muted(s string) string { return t.muted.Render(s) }
 // Bold styles the main point of a line.
 func (t *Theme) Bold(s string) string { return t.bold.Render(s) }
 
+// Added styles what a difference adds.
+func (t *Theme) Added(s string) string { return t.ok.Render(s) }
+
+// Removed styles what a difference removes.
+func (t *Theme) Removed(s string) string { return t.err.Render(s) }
+
+// Changed styles what a difference changes.
+func (t *Theme) Changed(s string) string { return t.warn.Render(s) }
+
 // Grade styles a coverage grade's word and symbol.
 func (t *Theme) Grade(g coverage.Grade, s string) string {
 	if st, ok := t.grades[g]; ok {

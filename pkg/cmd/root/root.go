@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/engage-icb/engage/pkg/cmd/coverage"
+	diffcmd "github.com/engage-icb/engage/pkg/cmd/diff"
+	historycmd "github.com/engage-icb/engage/pkg/cmd/history"
 	"github.com/engage-icb/engage/pkg/cmd/initcmd"
 	"github.com/engage-icb/engage/pkg/cmd/principles"
 	"github.com/engage-icb/engage/pkg/cmd/schema"
@@ -57,6 +59,8 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
 		coverage.NewCmdCoverage(f, nil),
+		diffcmd.NewCmdDiff(f, nil),
+		historycmd.NewCmdHistory(f, nil),
 		initcmd.NewCmdInit(f, nil),
 		principles.NewCmdPrinciples(f, nil),
 		schema.NewCmdSchema(f, nil),

@@ -1,0 +1,120 @@
+package gitrev
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// repo makes a repository with a file edited, renamed and edited again.
+func repo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ann", "GIT_AUTHOR_EMAIL=a@x", "GIT_COMMITTER_NAME=Ann", "GIT_COMMITTER_EMAIL=a@x",
+			"GIT_AUTHOR_DATE=2024-01-02T10:00:00Z", "GIT_COMMITTER_DATE=2024-01-02T10:00:00Z")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("init", "-q", "-b", "main")
+	write("s/old.yaml", "status: planned\nline: 1\nline: 2\nline: 3\n")
+	run("add", ".")
+	run("commit", "-q", "-m", "first")
+	write("s/old.yaml", "status: in-progress\nline: 1\nline: 2\nline: 3\n")
+	run("commit", "-q", "-am", "second")
+	run("mv", "s/old.yaml", "s/new.yaml")
+	run("commit", "-q", "-m", "rename")
+	write("s/new.yaml", "status: done\nline: 1\nline: 2\nline: 3\n")
+	write("other.yaml", "x: 1\n")
+	run("add", ".")
+	run("commit", "-q", "-m", "third")
+	return dir
+}
+
+func TestRepo(t *testing.T) {
+	dir := repo(t)
+	r, err := Open(filepath.Join(dir, "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	head, err := r.Resolve("HEAD")
+	if err != nil || len(head) != 40 {
+		t.Fatalf("Resolve(HEAD) = %q, %v", head, err)
+	}
+	first, err := r.Resolve("HEAD~3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := r.ReadFile(first, "s/old.yaml")
+	if err != nil || !strings.HasPrefix(string(data), "status: planned") {
+		t.Errorf("ReadFile(first, s/old.yaml) = %q, %v", data, err)
+	}
+	if _, err := r.ReadFile(first, "s/new.yaml"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ReadFile of a file absent at that commit: %v, want ErrNotFound", err)
+	}
+	files, err := r.ListFiles(head, []string{"s"})
+	if err != nil || strings.Join(files, ",") != "s/new.yaml" {
+		t.Errorf("ListFiles(HEAD, s) = %v, %v", files, err)
+	}
+	log, err := r.Log("s/new.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Subject+":"+c.Path)
+		if c.Author != "Ann" || !strings.HasPrefix(c.Date, "2024-01-02T10:00:00") || c.Blob == "" {
+			t.Errorf("commit %+v: author, date or blob missing", c)
+		}
+	}
+	if strings.Join(got, " ") != "third:s/new.yaml rename:s/new.yaml second:s/old.yaml first:s/old.yaml" {
+		t.Errorf("Log = %v", got)
+	}
+	blob, err := r.Blob(log[3].Blob)
+	if err != nil || !strings.HasPrefix(string(blob), "status: planned") {
+		t.Errorf("Blob(first) = %q, %v", blob, err)
+	}
+	if rel, err := r.Rel(filepath.Join(dir, "s", "new.yaml")); err != nil || rel != "s/new.yaml" {
+		t.Errorf("Rel = %q, %v", rel, err)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	dir := repo(t)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, rev := range []string{"--output=/tmp/x", "-p", "", "a\nb"} {
+		if _, err := r.Resolve(rev); err == nil {
+			t.Errorf("Resolve(%q) = nil error, want a refusal", rev)
+		}
+	}
+	if _, err := r.Resolve("no-such-branch"); err == nil || !strings.Contains(err.Error(), "unknown revision") {
+		t.Errorf("Resolve(no-such-branch) = %v", err)
+	}
+	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNotRepository) {
+		t.Errorf("Open(plain folder) = %v, want ErrNotRepository", err)
+	}
+	if _, err := r.Rel("/etc/passwd"); err == nil {
+		t.Error("Rel(outside) = nil error")
+	}
+}

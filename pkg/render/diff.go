@@ -1,0 +1,264 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/engage-icb/engage/pkg/diff"
+)
+
+// DiffFormat writes a diff report in one format.
+type DiffFormat interface {
+	Render(w io.Writer, r *diff.Report) error
+}
+
+var diffFormats = map[string]func(Options) DiffFormat{
+	"text":     func(o Options) DiffFormat { return DiffText{Options: o} },
+	"markdown": func(Options) DiffFormat { return DiffMarkdown{} },
+	"json":     func(Options) DiffFormat { return DiffJSON{} },
+}
+
+// DiffFormatNames lists the formats diff can write.
+func DiffFormatNames() []string {
+	names := make([]string, 0, len(diffFormats))
+	for n := range diffFormats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// LookupDiff returns the diff format with a name.
+func LookupDiff(name string, o Options) (DiffFormat, error) {
+	if o.Theme == nil {
+		o.Theme = Plain{}
+	}
+	f, ok := diffFormats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(DiffFormatNames(), ", "))
+	}
+	return f(o), nil
+}
+
+// sideName writes "strategies/lsc.yaml at HEAD~1" or the file alone.
+func sideName(s diff.Side) string {
+	switch {
+	case s.Rev == "":
+		return s.File
+	case s.File == "":
+		return s.Rev
+	}
+	return s.File + " at " + s.Rev
+}
+
+var opSymbol = map[diff.Op]string{diff.Added: "+", diff.Removed: "-", diff.Changed: "~"}
+
+// DiffText writes a diff for people: each change with a symbol and a word
+// (+ added, - removed, ~ changed), field by field, with what it means.
+type DiffText struct {
+	Options
+}
+
+// Render writes the report.
+func (t DiffText) Render(w io.Writer, r *diff.Report) error {
+	th := t.Theme
+	var b strings.Builder
+	for _, s := range r.Removed {
+		fmt.Fprintf(&b, "%s\n", th.Removed(fmt.Sprintf("- strategy %s removed: %s (%s)", s.Code, Sanitize(s.Name), sideName(s.Side))))
+	}
+	for _, s := range r.Added {
+		fmt.Fprintf(&b, "%s\n", th.Added(fmt.Sprintf("+ strategy %s added: %s (%s)", s.Code, Sanitize(s.Name), sideName(s.Side))))
+	}
+	changes, regressions := 0, 0
+	for i := range r.Comparisons {
+		c := &r.Comparisons[i]
+		changes += len(c.Changes) + len(c.Coverage)
+		regressions += len(c.Regressions())
+		if !c.Differs() {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("%s: %s → %s", Sanitize(c.Name), sideName(c.Old), sideName(c.New))))
+		for _, ch := range c.Changes {
+			line := fmt.Sprintf("%s %s %s", opSymbol[ch.Op], ch.Kind, ch.ID)
+			if ch.Kind == "strategy" {
+				line = fmt.Sprintf("%s strategy", opSymbol[ch.Op])
+			}
+			if ch.Op != diff.Changed {
+				line += " " + string(ch.Op)
+			}
+			if ch.Title != "" && ch.Kind != "strategy" {
+				line += ": " + truncate(Sanitize(ch.Title), 70)
+			}
+			fmt.Fprintf(&b, "  %s\n", opStyle(th, ch.Op)(line))
+			for _, f := range ch.Fields {
+				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, quoteEmpty(truncate(Sanitize(f.Old), 60)), quoteEmpty(truncate(Sanitize(f.New), 60)))
+				if f.Note != "" {
+					fmt.Fprintf(&b, "  (%s)", f.Note)
+				}
+				b.WriteString("\n")
+			}
+			if ch.Regression != "" {
+				fmt.Fprintf(&b, "      %s\n", th.Error("⚠ regression: "+ch.Regression))
+			}
+		}
+		if len(c.Coverage) > 0 {
+			b.WriteString("  coverage of the national principles:\n")
+			for _, g := range c.Coverage {
+				fmt.Fprintf(&b, "      %d %s: %s → %s", g.Number, g.Label, g.Old, g.New)
+				if g.Regression {
+					b.WriteString("  " + th.Error("⚠ regression"))
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	if !r.Differs() {
+		b.WriteString("no differences\n")
+	} else {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		summary := plural(changes, "change", "changes")
+		if n := len(r.Added) + len(r.Removed); n > 0 {
+			summary += ", " + plural(n, "strategy added or removed", "strategies added or removed")
+		}
+		summary += "; " + plural(regressions, "regression", "regressions")
+		fmt.Fprintf(&b, "%s\n", summary)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func opStyle(th Theme, op diff.Op) func(string) string {
+	switch op {
+	case diff.Added:
+		return th.Added
+	case diff.Removed:
+		return th.Removed
+	}
+	return th.Changed
+}
+
+func quoteEmpty(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// DiffMarkdown writes a diff for a pull-request comment.
+type DiffMarkdown struct{}
+
+var opWord = map[diff.Op]string{diff.Added: "➕ added", diff.Removed: "➖ removed", diff.Changed: "✏️ changed"}
+
+// Render writes the report.
+func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
+	var b strings.Builder
+	b.WriteString("## engage diff\n\n")
+	if !r.Differs() {
+		b.WriteString("No differences.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if regs := r.Regressions(); len(regs) > 0 {
+		fmt.Fprintf(&b, "**%s:**\n\n", plural(len(regs), "regression", "regressions"))
+		for _, reg := range regs {
+			fmt.Fprintf(&b, "- ⚠️ %s\n", MarkdownText(Sanitize(reg)))
+		}
+		b.WriteString("\n")
+	}
+	for _, s := range r.Removed {
+		fmt.Fprintf(&b, "- ➖ strategy **%s** removed: %s\n", MarkdownText(s.Code), MarkdownText(Sanitize(s.Name)))
+	}
+	for _, s := range r.Added {
+		fmt.Fprintf(&b, "- ➕ strategy **%s** added: %s\n", MarkdownText(s.Code), MarkdownText(Sanitize(s.Name)))
+	}
+	if len(r.Added)+len(r.Removed) > 0 {
+		b.WriteString("\n")
+	}
+	for i := range r.Comparisons {
+		c := &r.Comparisons[i]
+		if !c.Differs() {
+			continue
+		}
+		fmt.Fprintf(&b, "### %s\n\n%s → %s\n\n", MarkdownText(Sanitize(c.Name)), MarkdownText(sideName(c.Old)), MarkdownText(sideName(c.New)))
+		if len(c.Changes) > 0 {
+			b.WriteString("| change | item | detail |\n|---|---|---|\n")
+			for _, ch := range c.Changes {
+				item := ch.Kind + " `" + strings.ReplaceAll(ch.ID, "`", "'") + "`"
+				if ch.Kind == "strategy" {
+					item = "strategy"
+				}
+				var detail []string
+				if ch.Title != "" && ch.Kind != "strategy" && ch.Op != diff.Changed {
+					detail = append(detail, MarkdownCell(truncate(Sanitize(ch.Title), 100)))
+				}
+				for _, f := range ch.Fields {
+					d := fmt.Sprintf("%s: %s → %s", f.Name, MarkdownCell(quoteEmpty(truncate(Sanitize(f.Old), 80))), MarkdownCell(quoteEmpty(truncate(Sanitize(f.New), 80))))
+					if f.Note != "" {
+						d += " (" + MarkdownCell(f.Note) + ")"
+					}
+					detail = append(detail, d)
+				}
+				if ch.Regression != "" {
+					detail = append(detail, "⚠️ regression: "+MarkdownCell(ch.Regression))
+				}
+				fmt.Fprintf(&b, "| %s | %s | %s |\n", opWord[ch.Op], item, strings.Join(detail, "<br>"))
+			}
+			b.WriteString("\n")
+		}
+		if len(c.Coverage) > 0 {
+			b.WriteString("| national principle | was | now | |\n|---|---|---|---|\n")
+			for _, g := range c.Coverage {
+				flag := ""
+				if g.Regression {
+					flag = "⚠️ regression"
+				}
+				fmt.Fprintf(&b, "| %d %s | %s | %s | %s |\n", g.Number, MarkdownCell(g.Label), g.Old, g.New, flag)
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// DiffJSON writes a diff as one versioned JSON document.
+type DiffJSON struct{}
+
+// Render writes the report.
+func (DiffJSON) Render(w io.Writer, r *diff.Report) error {
+	doc := struct {
+		SchemaVersion int `json:"schemaVersion"`
+		*diff.Report
+		Summary struct {
+			Differs     bool     `json:"differs"`
+			Regressions []string `json:"regressions"`
+		} `json:"summary"`
+	}{SchemaVersion: SchemaVersion, Report: r}
+	doc.Summary.Differs = r.Differs()
+	doc.Summary.Regressions = r.Regressions()
+	if doc.Summary.Regressions == nil {
+		doc.Summary.Regressions = []string{}
+	}
+	if r.Added == nil {
+		r.Added = []diff.Strategy{}
+	}
+	if r.Removed == nil {
+		r.Removed = []diff.Strategy{}
+	}
+	return WriteJSON(w, doc)
+}
