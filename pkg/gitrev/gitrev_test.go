@@ -118,3 +118,10 @@ func TestRefusals(t *testing.T) {
 		t.Error("Rel(outside) = nil error")
 	}
 }
+
+func TestNoGit(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if _, err := Open("."); !errors.Is(err, ErrNoGit) {
+		t.Errorf("Open without git on PATH = %v, want ErrNoGit", err)
+	}
+}
