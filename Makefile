@@ -8,7 +8,7 @@ FUZZTIME  ?= 30s
 # Packages that must not depend on the CLI or styling libraries.
 DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/diff \
              ./pkg/finding ./pkg/framework ./pkg/gitrev ./pkg/history ./pkg/icb ./pkg/pointer \
-             ./pkg/render ./pkg/scaffold ./pkg/schema ./pkg/strategy ./pkg/validate
+             ./pkg/render ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
 .PHONY: help build test unit check-deps check-agreement bench fuzz lint fmt docs clean
@@ -49,10 +49,11 @@ $(NODE_DIR)/installed:
 bench: ## run the Go benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-fuzz: ## fuzz the loader, the validator and history's chunked reader, FUZZTIME each (default 30s)
+fuzz: ## fuzz the loader, the validator, history's chunked reader and the in-place editor, FUZZTIME each (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./pkg/validate
 	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) ./pkg/history
+	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) ./pkg/status
 
 lint: ## go vet and golangci-lint
 	$(GO) vet ./...

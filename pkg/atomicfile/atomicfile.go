@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Write replaces path with data: it writes a temporary file in the same
@@ -49,7 +50,20 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 		return fmt.Errorf("write %q: %w", path, err)
 	}
 	syncDir(dir)
+	removeStale(dir, filepath.Base(path))
 	return nil
+}
+
+// removeStale removes temporary files an interrupted write of the same
+// file left behind: ours by name, and old enough that no writer can still
+// be using them.
+func removeStale(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".*.tmp"))
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil && time.Since(info.ModTime()) > 10*time.Minute {
+			_ = os.Remove(m)
+		}
+	}
 }
 
 // syncDir flushes a folder's entries, so the rename survives a crash. Not

@@ -43,6 +43,9 @@ type Config struct {
 	// Paths are the default paths, relative to the current directory.
 	Paths     []string
 	Framework string
+	// StaleMonths is how long without an update makes an item stale; 0
+	// when not set.
+	StaleMonths int
 	// FailOn is the lowest severity that fails a run; 0 when not set.
 	FailOn finding.Severity
 	// Severities overrides rules' severities; Off turns rules off.
@@ -65,6 +68,7 @@ type file struct {
 	Paths        []string          `yaml:"paths"`
 	Framework    string            `yaml:"framework"`
 	FailOn       string            `yaml:"fail_on"`
+	StaleMonths  int               `yaml:"stale_months"`
 	Rules        map[string]string `yaml:"rules"`
 	Suppressions []struct {
 		File    string `yaml:"file"`
@@ -143,7 +147,7 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 	if err != nil {
 		return nil, nil, err
 	}
-	c := &Config{Path: path, Framework: f.Framework, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
+	c := &Config{Path: path, Framework: f.Framework, StaleMonths: f.StaleMonths, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
 	for _, p := range f.Paths {
 		c.Paths = append(c.Paths, relative(filepath.Join(dir, p)))
 	}

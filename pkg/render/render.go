@@ -29,14 +29,17 @@ type Theme interface {
 	Added(string) string
 	Removed(string) string
 	Changed(string) string
+	// Status styles text in a delivery status's colour (NHS BRAG).
+	Status(status, text string) string
 }
 
 // Plain is the Theme for uncoloured output.
 type Plain struct{}
 
-func (Plain) Added(s string) string   { return s }
-func (Plain) Removed(s string) string { return s }
-func (Plain) Changed(s string) string { return s }
+func (Plain) Added(s string) string     { return s }
+func (Plain) Removed(s string) string   { return s }
+func (Plain) Changed(s string) string   { return s }
+func (Plain) Status(_, s string) string { return s }
 
 func (Plain) Error(s string) string   { return s }
 func (Plain) Warning(s string) string { return s }

@@ -28,6 +28,7 @@ var (
 type Theme struct {
 	err, warn, ok, muted, bold lipgloss.Style
 	grades                     map[coverage.Grade]lipgloss.Style
+	statuses                   map[string]lipgloss.Style
 }
 
 // For returns the theme for a command's output: coloured when the streams
@@ -60,6 +61,15 @@ func New(w io.Writer, color bool) *Theme {
 			coverage.Evidenced:  s().Foreground(colorSuccess),
 			coverage.Measured:   s().Foreground(colorSuccess).Bold(true),
 		},
+		statuses: map[string]lipgloss.Style{
+			"done":         s().Foreground(colorBlue).Bold(true),
+			"in-progress":  s().Foreground(colorSuccess),
+			"at-risk":      s().Foreground(colorWarning).Bold(true),
+			"off-track":    s().Foreground(colorError).Bold(true),
+			"planned":      s(),
+			"not-reported": s().Foreground(colorMuted),
+			"dropped":      s().Foreground(colorMuted).Strikethrough(true),
+		},
 	}
 }
 
@@ -86,6 +96,15 @@ func (t *Theme) Removed(s string) string { return t.err.Render(s) }
 
 // Changed styles what a difference changes.
 func (t *Theme) Changed(s string) string { return t.warn.Render(s) }
+
+// Status styles text in a delivery status's NHS BRAG colour: blue done,
+// green in progress, amber at risk, red off track; the rest muted.
+func (t *Theme) Status(status, s string) string {
+	if st, ok := t.statuses[status]; ok {
+		return st.Render(s)
+	}
+	return s
+}
 
 // Grade styles a coverage grade's word and symbol.
 func (t *Theme) Grade(g coverage.Grade, s string) string {

@@ -14,8 +14,10 @@ import (
 	diffcmd "github.com/engage-icb/engage/pkg/cmd/diff"
 	historycmd "github.com/engage-icb/engage/pkg/cmd/history"
 	"github.com/engage-icb/engage/pkg/cmd/initcmd"
+	metriccmd "github.com/engage-icb/engage/pkg/cmd/metric"
 	"github.com/engage-icb/engage/pkg/cmd/principles"
 	"github.com/engage-icb/engage/pkg/cmd/schema"
+	statuscmd "github.com/engage-icb/engage/pkg/cmd/status"
 	"github.com/engage-icb/engage/pkg/cmd/validate"
 	"github.com/engage-icb/engage/pkg/cmdutil"
 	"github.com/engage-icb/engage/pkg/iostreams"
@@ -61,6 +63,8 @@ against the ten principles of NHS England's statutory guidance.`,
 		coverage.NewCmdCoverage(f, nil),
 		diffcmd.NewCmdDiff(f, nil),
 		historycmd.NewCmdHistory(f, nil),
+		statuscmd.NewCmdStatus(f, nil),
+		metriccmd.NewCmdMetric(f),
 		initcmd.NewCmdInit(f, nil),
 		principles.NewCmdPrinciples(f, nil),
 		schema.NewCmdSchema(f, nil),

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/validate"
+)
+
+// build compiles the real binary for tests that run it as separate
+// processes.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "engage")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// errorsIn returns the error findings of a strategy's content.
+func errorsIn(t *testing.T, src []byte) []finding.Finding {
+	t.Helper()
+	v, err := validate.New(validate.Options{AsOf: time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []finding.Finding
+	for _, f := range v.Document(strategy.Parse("lsc.yaml", src)) {
+		if f.Severity == finding.Error {
+			errs = append(errs, f)
+		}
+	}
+	return errs
+}
+
+// TestKillDuringStatusSet kills engage status set at random points, 200
+// times: the file is always either the old version or the new one, and
+// always validates.
+func TestKillDuringStatusSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs engage 200 times: skipped with -short")
+	}
+	bin := build(t)
+	old, err := os.ReadFile("../../strategies/lsc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "lsc.yaml")
+	args := []string{"status", "set", file, "L2-04", "done", "--on", "2024-03-31", "--note", "Panel reached 4,000 members"}
+
+	// The new version, and how long a whole run takes.
+	if err := os.WriteFile(file, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	run := time.Since(start)
+	updated, _ := os.ReadFile(file)
+	if bytes.Equal(updated, old) {
+		t.Fatal("status set changed nothing")
+	}
+
+	rng := rand.New(rand.NewSource(1))
+	outcomes := map[string]int{}
+	for i := 0; i < 200; i++ {
+		if err := os.WriteFile(file, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, args...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int63n(int64(run) * 3 / 2)))
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		got, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("kill %d: the file is gone: %v", i, err)
+		}
+		switch {
+		case bytes.Equal(got, old):
+			outcomes["old"]++
+		case bytes.Equal(got, updated):
+			outcomes["new"]++
+		default:
+			t.Fatalf("kill %d: the file is neither the old nor the new version:\n%s", i, got)
+		}
+		if errs := errorsIn(t, got); len(errs) > 0 {
+			t.Fatalf("kill %d: the file does not validate: %+v", i, errs)
+		}
+		// A killed run may leave its temporary file; it is never a .yaml.
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Name() != "lsc.yaml" {
+				if strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml") {
+					t.Fatalf("kill %d: left %s, which engage would read as a strategy", i, e.Name())
+				}
+				outcomes["temporary file left"]++
+				_ = os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	t.Logf("200 kills within %v of start: %v", run*3/2, outcomes)
+}
+
+// TestConcurrentStatusSet runs 50 status set calls on one file at once:
+// all 50 updates land.
+func TestConcurrentStatusSet(t *testing.T) {
+	bin := build(t)
+	old, err := os.ReadFile("../../strategies/lsc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "lsc.yaml")
+	if err := os.WriteFile(file, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	failures := make(chan string, 50)
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			status := []string{"in-progress", "at-risk"}[i%2]
+			out, err := exec.Command(bin, "status", "set", file, "L2-04", status, "--on", "2024-03-31", "--note", fmt.Sprintf("update %02d", i)).CombinedOutput()
+			if err != nil {
+				failures <- fmt.Sprintf("update %d: %v: %s", i, err, out)
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Error(f)
+	}
+	got, _ := os.ReadFile(file)
+	for i := 0; i < 50; i++ {
+		if !bytes.Contains(got, []byte(fmt.Sprintf(`note: "update %02d"`, i))) {
+			t.Errorf("update %02d did not land", i)
+		}
+	}
+	d := strategy.Parse(file, got)
+	for _, o := range d.Strategy.Objectives {
+		if o.ID == "L2-04" && len(o.Updates) != 51 {
+			t.Errorf("L2-04 has %d updates, want 1 + 50", len(o.Updates))
+		}
+	}
+	if errs := errorsIn(t, got); len(errs) > 0 {
+		t.Errorf("the file does not validate: %+v", errs)
+	}
+}

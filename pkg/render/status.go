@@ -1,0 +1,260 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/engage-icb/engage/pkg/status"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// StatusSymbols pairs each status with a symbol, so it reads without
+// colour: the NHS BRAG colours (blue done, green in progress, amber at risk,
+// red off track) only ever add to the word and the symbol.
+var StatusSymbols = map[string]string{
+	strategy.NotReported: "?", strategy.Planned: "○", strategy.InProgress: "▶",
+	strategy.AtRisk: "▲", strategy.OffTrack: "✖", strategy.Done: "✔", strategy.Dropped: "—",
+}
+
+// StatusFormat writes delivery dashboards in one format.
+type StatusFormat interface {
+	Render(w io.Writer, boards []*status.Board) error
+}
+
+var statusFormats = map[string]func(Options) StatusFormat{
+	"text":     func(o Options) StatusFormat { return StatusText{Options: o} },
+	"markdown": func(Options) StatusFormat { return StatusMarkdown{} },
+	"json":     func(Options) StatusFormat { return StatusJSON{} },
+}
+
+// StatusFormatNames lists the formats status can write.
+func StatusFormatNames() []string {
+	names := make([]string, 0, len(statusFormats))
+	for n := range statusFormats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// LookupStatus returns the dashboard format with a name.
+func LookupStatus(name string, o Options) (StatusFormat, error) {
+	if o.Theme == nil {
+		o.Theme = Plain{}
+	}
+	f, ok := statusFormats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(StatusFormatNames(), ", "))
+	}
+	return f(o), nil
+}
+
+// StatusText writes dashboards for people: styled on a terminal, plain and
+// aligned when piped.
+type StatusText struct {
+	Options
+}
+
+// Render writes the dashboards.
+func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
+	th := t.Theme
+	var b strings.Builder
+	// Pad before styling, so colour codes do not upset the alignment.
+	word := func(s string, width int) string {
+		return th.Status(s, fmt.Sprintf("%-*s", width, StatusSymbols[s]+" "+s))
+	}
+	counts := func(c status.Counts) string {
+		var parts []string
+		for _, s := range strategy.Statuses {
+			if c[s] > 0 {
+				parts = append(parts, th.Status(s, fmt.Sprintf("%s %s %d", StatusSymbols[s], s, c[s])))
+			}
+		}
+		if len(parts) == 0 {
+			return th.Muted("none")
+		}
+		return strings.Join(parts, "  ")
+	}
+	items := func(title string, list []status.Item, line func(status.Item) string) {
+		fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("%s (%d)", title, len(list))))
+		if len(list) == 0 {
+			fmt.Fprintf(&b, "  %s\n", th.Muted("none"))
+		}
+		for _, it := range list {
+			fmt.Fprintf(&b, "  %-9s %-8s %s %s\n", it.Kind, Sanitize(it.ID), word(it.Status, 14), line(it))
+		}
+	}
+	for i, bd := range boards {
+		if i > 0 {
+			b.WriteString("\n" + strings.Repeat("─", 60) + "\n\n")
+		}
+		fmt.Fprintf(&b, "%s\n", th.Bold(Sanitize(bd.Name)+" · delivery as of "+bd.AsOf))
+		scope := "all years"
+		if bd.Year != "" {
+			scope = "financial year " + bd.Year
+		}
+		fmt.Fprintf(&b, "%s\n\n", th.Muted(bd.File+" · "+scope))
+		fmt.Fprintf(&b, "%-12s %3d   %s\n", "Objectives", bd.Objectives.Total(), counts(bd.Objectives))
+		fmt.Fprintf(&b, "%-12s %3d   %s\n", "Milestones", bd.Milestones.Total(), counts(bd.Milestones))
+		share := "none due yet"
+		if bd.Due > 0 {
+			share = fmt.Sprintf("%d of %d due done (%d%%)", bd.DueDone, bd.Due, bd.DueDone*100/bd.Due)
+		}
+		fmt.Fprintf(&b, "%-12s       %s\n", "Due by now", share)
+		if len(bd.ByYear) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives by financial year"))
+			for _, g := range bd.ByYear {
+				fmt.Fprintf(&b, "  %-20s %3d   %s\n", g.Key, g.Counts.Total(), counts(g.Counts))
+			}
+		}
+		if len(bd.ByPrinciple) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives and milestones by national principle"))
+			for _, g := range bd.ByPrinciple {
+				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
+			}
+		}
+		items("Overdue", bd.Overdue, func(it status.Item) string {
+			return "due " + it.Due + "  " + th.Muted(truncate(Sanitize(it.Title), 50))
+		})
+		items("At risk or off track", bd.Troubled, func(it status.Item) string {
+			note := it.Note
+			if note == "" {
+				note = "(no note)"
+			}
+			return truncate(Sanitize(it.Title), 40) + "  " + th.Muted("latest: "+truncate(Sanitize(note), 60))
+		})
+		items(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string {
+			return "last " + it.LastUpdate + "  " + th.Muted(truncate(Sanitize(it.Title), 50))
+		})
+		items("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string {
+			return it.From + " to " + it.Due + "  " + th.Muted(truncate(Sanitize(it.Title), 50))
+		})
+		fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Metrics (%d)", len(bd.Metrics))))
+		if len(bd.Metrics) == 0 {
+			fmt.Fprintf(&b, "  %s\n", th.Muted("none"))
+		}
+		for _, m := range bd.Metrics {
+			fmt.Fprintf(&b, "  %-26s %s\n", truncate(Sanitize(m.ID), 26), metricLine(m))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// metricLine writes "latest 2,100 (2024-03) of target 4,000 from baseline 1,340 (27%)".
+func metricLine(m status.Metric) string {
+	val := func(v *status.Value) string {
+		if v == nil {
+			return "—"
+		}
+		s := number(v.Value)
+		if m.Unit == "%" {
+			s += "%"
+		}
+		if v.Date != "" {
+			s += " (" + v.Date + ")"
+		}
+		return s
+	}
+	line := "latest " + val(m.Latest) + ", baseline " + val(m.Baseline) + ", target " + val(m.Target)
+	if m.Progress != nil {
+		line += fmt.Sprintf("; %.0f%% of the way", *m.Progress)
+	}
+	return line
+}
+
+// number writes a value with thousands separators: 1340 → 1,340.
+func number(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// StatusMarkdown writes dashboards as Markdown for a board paper.
+type StatusMarkdown struct{}
+
+// Render writes the dashboards.
+func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
+	var b strings.Builder
+	head := "| | " + strings.Join(strategy.Statuses, " | ") + " | total |\n|---|" + strings.Repeat("---:|", len(strategy.Statuses)+1) + "\n"
+	row := func(name string, c status.Counts) {
+		fmt.Fprintf(&b, "| %s |", name)
+		for _, s := range strategy.Statuses {
+			fmt.Fprintf(&b, " %d |", c[s])
+		}
+		fmt.Fprintf(&b, " %d |\n", c.Total())
+	}
+	list := func(title string, items []status.Item, extra func(status.Item) string) {
+		fmt.Fprintf(&b, "\n### %s (%d)\n\n", title, len(items))
+		if len(items) == 0 {
+			b.WriteString("None.\n")
+			return
+		}
+		b.WriteString("| item | status | | title |\n|---|---|---|---|\n")
+		for _, it := range items {
+			fmt.Fprintf(&b, "| %s `%s` | %s %s | %s | %s |\n", it.Kind, strings.ReplaceAll(it.ID, "`", "'"), StatusSymbols[it.Status], it.Status,
+				MarkdownCell(extra(it)), MarkdownCell(truncate(Sanitize(it.Title), 100)))
+		}
+	}
+	for _, bd := range boards {
+		fmt.Fprintf(&b, "## %s: delivery as of %s\n\n", MarkdownText(Sanitize(bd.Name)), bd.AsOf)
+		b.WriteString(head)
+		row("objectives", bd.Objectives)
+		row("milestones", bd.Milestones)
+		if bd.Due > 0 {
+			fmt.Fprintf(&b, "\n%d of %d objectives due by %s are done (%d%%).\n", bd.DueDone, bd.Due, bd.AsOf, bd.DueDone*100/bd.Due)
+		}
+		if len(bd.ByPrinciple) > 0 {
+			b.WriteString("\n### By national principle\n\n" + strings.Replace(head, "| |", "| principle |", 1))
+			for _, g := range bd.ByPrinciple {
+				row(g.Key+" "+MarkdownCell(g.Label), g.Counts)
+			}
+		}
+		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + it.Due })
+		list("At risk or off track", bd.Troubled, func(it status.Item) string { return Sanitize(it.Note) })
+		list(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string { return "last " + it.LastUpdate })
+		list("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string { return it.From + " to " + it.Due })
+		if len(bd.Metrics) > 0 {
+			b.WriteString("\n### Metrics\n\n| metric | where it stands |\n|---|---|\n")
+			for _, m := range bd.Metrics {
+				fmt.Fprintf(&b, "| %s | %s |\n", MarkdownCell(Sanitize(m.Title)), MarkdownCell(metricLine(m)))
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// StatusJSON writes dashboards as one versioned JSON document.
+type StatusJSON struct{}
+
+// Render writes the dashboards.
+func (StatusJSON) Render(w io.Writer, boards []*status.Board) error {
+	if boards == nil {
+		boards = []*status.Board{}
+	}
+	return WriteJSON(w, struct {
+		SchemaVersion int             `json:"schemaVersion"`
+		Strategies    []*status.Board `json:"strategies"`
+	}{SchemaVersion, boards})
+}

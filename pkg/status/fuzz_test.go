@@ -1,0 +1,48 @@
+package status
+
+import (
+	"io/fs"
+	"reflect"
+	"testing"
+
+	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/strategies"
+)
+
+// FuzzSetStatus checks the in-place editor's promise on any input: after
+// status set, reading the file again shows exactly the requested change
+// (the status, one update at the end of the log) and nothing else.
+func FuzzSetStatus(f *testing.F) {
+	files, _ := fs.Glob(strategies.FS, "*.yaml")
+	for _, name := range files {
+		src, _ := fs.ReadFile(strategies.FS, name)
+		f.Add(src, "done", "Reached 4,000: \"you said, we did\"")
+	}
+	f.Add([]byte("objectives:\n  - {id: O1, status: planned}\n"), "at-risk", "")
+	f.Add([]byte("objectives:\n  - id: O1\n    status: planned\n    updates: []\n"), "in-progress", "a\nb")
+	f.Add([]byte("objectives:\r\n  - id: O1\r\n    status: 'planned' # x\r\n"), "done", "x")
+	f.Fuzz(func(t *testing.T, src []byte, status, note string) {
+		before := strategy.Parse("f.yaml", src)
+		if before.Strategy == nil || before.DecodeErr != nil || len(before.Strategy.Objectives) == 0 {
+			return
+		}
+		id := before.Strategy.Objectives[0].ID
+		u := Update{ID: id, Status: status, Date: "2999-12-31", Note: note}
+		out, _, err := SetStatus(src, u)
+		if err != nil {
+			return // a refusal: nothing was changed
+		}
+		after := strategy.Parse("f.yaml", out)
+		if after.Strategy == nil || after.DecodeErr != nil {
+			t.Fatalf("the edited file cannot be read (%v %v):\n%s", after.Problems, after.DecodeErr, out)
+		}
+		want := *before.Strategy
+		want.Objectives = append([]strategy.Objective(nil), want.Objectives...)
+		o := &want.Objectives[0]
+		o.Status = status
+		o.Updates = append(append([]strategy.Update(nil), o.Updates...), strategy.Update{Date: "2999-12-31", Status: status, Note: note})
+		if !reflect.DeepEqual(*after.Strategy, want) {
+			t.Fatalf("the edit changed more (or less) than asked:\n got %+v\nwant %+v\n%s", after.Strategy.Objectives[0], want.Objectives[0], out)
+		}
+	})
+}

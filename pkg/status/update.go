@@ -1,0 +1,311 @@
+package status
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/atomicfile"
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/closest"
+	"github.com/engage-icb/engage/pkg/edit"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Refusal is a change engage will not make, and why; the file is untouched.
+type Refusal struct {
+	Message string
+	Hint    string
+}
+
+func (r *Refusal) Error() string {
+	if r.Hint == "" {
+		return r.Message
+	}
+	return r.Message + " (" + r.Hint + ")"
+}
+
+func refuse(hint, format string, args ...any) error {
+	return &Refusal{Message: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// Invalid is a change after which the file would not validate.
+type Invalid struct {
+	Findings []finding.Finding
+}
+
+func (e *Invalid) Error() string {
+	return fmt.Sprintf("the change would leave the file with %d new errors", len(e.Findings))
+}
+
+// Update is a delivery update to record.
+type Update struct {
+	ID       string
+	Status   string // for SetStatus
+	Value    string // for RecordMetric
+	Date     string // YYYY-MM-DD
+	Note     string
+	Evidence string
+	// Force allows a date before the item's last update.
+	Force bool
+}
+
+// SetStatus records a status change of an objective or milestone: it
+// appends an update to the item's log and sets its status.
+func SetStatus(src []byte, u Update) ([]byte, string, error) {
+	if !strategy.ValidStatus(u.Status) {
+		hint := "statuses: " + strings.Join(strategy.Statuses, ", ")
+		if m, ok := closest.Match(u.Status, strategy.Statuses); ok {
+			hint = fmt.Sprintf("did you mean %q? %s", m, hint)
+		}
+		return nil, "", refuse(hint, "%q is not a status", u.Status)
+	}
+	day, err := checkDate(u.Date)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := checkText(u); err != nil {
+		return nil, "", err
+	}
+	if u.Evidence != "" && !strings.HasPrefix(u.Evidence, "https://") && !strings.HasPrefix(u.Evidence, "http://") {
+		return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https://", u.Evidence)
+	}
+	d, err := edit.Open(src)
+	if err != nil {
+		return nil, "", err
+	}
+	kind, item, err := find(d, u.ID, "objectives", "roadmap")
+	if err != nil {
+		return nil, "", err
+	}
+	old, _ := edit.Child(item, "status")
+	from := "(none)"
+	if old != nil {
+		from = old.Value
+	}
+	before, err := checkAfter(item, "updates", day, u.Force)
+	if err != nil {
+		return nil, "", err
+	}
+	entry := []edit.KV{{Key: "date", Value: u.Date}, {Key: "status", Value: u.Status}}
+	if u.Note != "" {
+		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
+	}
+	if u.Evidence != "" {
+		entry = append(entry, edit.KV{Key: "evidence", Value: edit.Quote(u.Evidence)})
+	}
+	if before >= 0 {
+		// Back-dated (--force): into the log in date order. The item's
+		// status is its latest update's, so it stays.
+		if err := d.InsertBefore(item, "updates", before, entry); err != nil {
+			return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+		}
+		return d.Bytes(), fmt.Sprintf("%s %s: back-dated update %s on %s recorded in date order; status stays %s", kind, u.ID, u.Status, u.Date, from), nil
+	}
+	if err := d.Append(item, "updates", entry); err != nil {
+		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+	}
+	if _, item, err = find(d, u.ID, "objectives", "roadmap"); err != nil {
+		return nil, "", err
+	}
+	if err := d.SetScalar(item, "status", u.Status); err != nil {
+		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+	}
+	return d.Bytes(), fmt.Sprintf("%s %s: %s → %s on %s", kind, u.ID, from, u.Status, u.Date), nil
+}
+
+// RecordMetric records a measured value of a metric: it appends it to the
+// metric's actuals.
+func RecordMetric(src []byte, u Update) ([]byte, string, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(u.Value), 64)
+	if err != nil || v != v {
+		return nil, "", refuse("write a plain number, such as 2100 or 12.5", "%q is not a number", u.Value)
+	}
+	day, err := checkDate(u.Date)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := checkText(u); err != nil {
+		return nil, "", err
+	}
+	d, err := edit.Open(src)
+	if err != nil {
+		return nil, "", err
+	}
+	_, item, err := find(d, u.ID, "metrics")
+	if err != nil {
+		return nil, "", err
+	}
+	before, err := checkAfter(item, "actuals", day, u.Force)
+	if err != nil {
+		return nil, "", err
+	}
+	value := strconv.FormatFloat(v, 'f', -1, 64)
+	entry := []edit.KV{{Key: "value", Value: value}, {Key: "date", Value: u.Date}}
+	if u.Note != "" {
+		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
+	}
+	if before >= 0 {
+		err = d.InsertBefore(item, "actuals", before, entry)
+	} else {
+		err = d.Append(item, "actuals", entry)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("metric %s: %w", u.ID, err)
+	}
+	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, value, u.Date), nil
+}
+
+func checkDate(s string) (time.Time, error) {
+	t, err := calendar.ParseDate(s)
+	if err != nil {
+		return time.Time{}, refuse("write it YYYY-MM-DD, such as 2024-03-31", "--on %q is not a real date", s)
+	}
+	return t, nil
+}
+
+// checkText refuses a note or evidence that is not UTF-8 text.
+func checkText(u Update) error {
+	for name, s := range map[string]string{"--note": u.Note, "--evidence": u.Evidence} {
+		if !utf8.ValidString(s) {
+			return refuse("type or paste it again as plain text", "%s is not valid UTF-8 text", name)
+		}
+	}
+	return nil
+}
+
+var kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric"}
+
+// find returns the item with an ID in the named lists.
+func find(d *edit.Doc, id string, lists ...string) (string, *yaml.Node, error) {
+	var ids []string
+	for _, list := range lists {
+		seq, _ := edit.Child(d.Root, list)
+		if seq == nil || seq.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, item := range seq.Content {
+			v, _ := edit.Child(item, "id")
+			if v == nil {
+				continue
+			}
+			if v.Value == id {
+				return kindOf[list], item, nil
+			}
+			ids = append(ids, v.Value)
+		}
+	}
+	var kinds []string
+	for _, l := range lists {
+		kinds = append(kinds, kindOf[l])
+	}
+	what := strings.Join(kinds, " or ")
+	hint := ""
+	if m, ok := closest.Match(id, ids); ok {
+		hint = fmt.Sprintf("did you mean %q?", m)
+	} else if len(ids) > 0 {
+		hint = "IDs here: " + strings.Join(firstN(ids, 12), ", ")
+	}
+	return "", nil, refuse(hint, "there is no %s with ID %q", what, id)
+}
+
+func firstN(s []string, n int) []string {
+	if len(s) <= n {
+		return s
+	}
+	return append(s[:n:n], "…")
+}
+
+// checkAfter refuses a date before the last entry of an item's log. With
+// force it returns the index of the first entry dated after day, where the
+// new entry goes to keep the log in date order; -1 means the end.
+func checkAfter(item *yaml.Node, log string, day time.Time, force bool) (int, error) {
+	list, _ := edit.Child(item, log)
+	if list == nil || list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
+		return -1, nil
+	}
+	after := func(e *yaml.Node) bool {
+		d, _ := edit.Child(e, "date")
+		if d == nil {
+			return false
+		}
+		r, err := calendar.ParseMonthOrDate(d.Value)
+		return err == nil && day.Before(r.First)
+	}
+	last := list.Content[len(list.Content)-1]
+	if !after(last) {
+		return -1, nil
+	}
+	if !force {
+		d, _ := edit.Child(last, "date")
+		return 0, refuse("the log is in date order; add --force to record it in its place",
+			"%s is before the last entry (%s)", day.Format(time.DateOnly), d.Value)
+	}
+	for i, e := range list.Content {
+		if after(e) {
+			return i, nil
+		}
+	}
+	return -1, nil
+}
+
+// Checker returns the error findings of a file's content.
+type Checker func(path string, src []byte) []finding.Finding
+
+// UpdateFile applies change to the file at path under a lock on its folder,
+// so concurrent updates all land, and replaces the file atomically. It
+// refuses, leaving the file untouched, when check finds errors in the
+// result that the file did not have before.
+func UpdateFile(path string, check Checker, change func([]byte) ([]byte, string, error)) (string, error) {
+	unlock, err := atomicfile.Lock(filepath.Dir(path))
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	info, err := os.Stat(path)
+	if err != nil {
+		return "", fmt.Errorf("read %q: %w", path, err)
+	}
+	if info.Size() > strategy.MaxFileSize {
+		return "", refuse("", "%s is over the %d MB limit", path, strategy.MaxFileSize>>20)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("read %q: %w", path, err)
+	}
+	out, summary, err := change(src)
+	if err != nil {
+		var r *Refusal
+		if errors.As(err, &r) {
+			return "", err
+		}
+		return "", refuse("edit the file by hand", "%s: %v", path, err)
+	}
+	before := map[string]int{}
+	for _, f := range check(path, src) {
+		before[f.Rule]++
+	}
+	var added []finding.Finding
+	for _, f := range check(path, out) {
+		if before[f.Rule] > 0 {
+			before[f.Rule]--
+			continue
+		}
+		added = append(added, f)
+	}
+	if len(added) > 0 {
+		return "", &Invalid{Findings: added}
+	}
+	if err := atomicfile.Write(path, out, info.Mode().Perm()); err != nil {
+		return "", err
+	}
+	return summary, nil
+}
