@@ -8,10 +8,10 @@ FUZZTIME  ?= 30s
 # Packages that must not depend on the CLI or styling libraries.
 DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/diff \
              ./pkg/finding ./pkg/framework ./pkg/gitrev ./pkg/history ./pkg/icb ./pkg/pointer \
-             ./pkg/render ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
+             ./pkg/render ./pkg/report ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit check-deps check-agreement bench fuzz lint fmt docs clean
+.PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice bench fuzz lint fmt docs clean
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -19,12 +19,12 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: unit check-deps check-agreement ## run every test: vet, unit and end-to-end tests (race detector on), layering, and the editor/CLI agreement test
+test: unit check-deps check-agreement check-reports ## run every test: vet, unit and end-to-end tests (race detector on), layering, the editor/CLI agreement test, and real readers over the reports
 	@echo "make test: all checks passed"
 
-unit: ## go vet, then all Go tests with the race detector
+unit: soffice ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports)
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	ENGAGE_REQUIRE_SOFFICE=1 $(GO) test -race -count=1 ./...
 
 check-deps: ## fail if a domain package depends on cobra or lipgloss
 	@bad=$$($(GO) list -deps $(DOMAIN) | grep -E 'spf13/cobra|charmbracelet/lipgloss' || true); \
@@ -34,17 +34,48 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 # The same verdict from engage, ajv and yaml-language-server (what VS Code
 # runs) on every shipped file and the fixtures in testdata/agreement.
 AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml
-NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0
+NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0 \
+                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0
 
-check-agreement: build $(NODE_DIR)/installed ## engage, ajv and yaml-language-server agree on every shipped file and fixture
+check-agreement: build node-tools ## engage, ajv and yaml-language-server agree on every shipped file and fixture
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/agreement.mjs $(BIN) $(AGREEMENT_FILES)
 
-$(NODE_DIR)/installed:
-	@command -v npm >/dev/null || { echo "check-agreement needs Node.js and npm to install ajv and yaml-language-server"; exit 1; }
-	@mkdir -p $(NODE_DIR)
-	cd $(NODE_DIR) && npm install --no-audit --no-fund --silent $(NODE_PACKAGES) >/dev/null \
-		|| { echo "check-agreement: npm could not install $(NODE_PACKAGES) (is the npm registry reachable?)"; exit 1; }
-	@echo "$(NODE_PACKAGES)" > $@
+# Installs the Node.js checkers once, and again whenever NODE_PACKAGES changes.
+node-tools:
+	@if [ "$$(cat $(NODE_DIR)/installed 2>/dev/null)" != "$(NODE_PACKAGES)" ]; then \
+		command -v npm >/dev/null || { echo "make test needs Node.js and npm to install $(NODE_PACKAGES)"; exit 1; }; \
+		mkdir -p $(NODE_DIR); echo "installing $(NODE_PACKAGES) into $(NODE_DIR)"; \
+		cd $(NODE_DIR) && npm install --no-audit --no-fund --silent $(NODE_PACKAGES) >/dev/null \
+			|| { echo "make test: npm could not install $(NODE_PACKAGES) (is the npm registry reachable?)"; exit 1; }; \
+		echo "$(NODE_PACKAGES)" > $(NODE_DIR)/installed; \
+	fi
+
+# The generated reports, read by real readers: markdownlint-cli2 and Mermaid
+# (the parser GitHub renders with) over the Markdown of every shipped
+# strategy. (LibreOffice reads the Excel workbooks in `unit`: pkg/report's
+# test converts each sheet to CSV and compares the cells.)
+REPORT_DIR := $(CURDIR)/bin/reports
+# FILE@YEAR: each shipped strategy in a year it has objectives for, and the
+# hostile-text fixture (pipes, HTML, formulas, newlines in cells).
+REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategies/mse.yaml@2022/23 \
+              strategies/dorset.yaml@2018/19 pkg/report/testdata/formulas.yaml@2024/25
+check-reports: build node-tools ## the Markdown reports pass markdownlint-cli2 and their charts parse in Mermaid
+	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
+	@for r in $(REPORTS); do \
+		f=$${r%%@*}; year=$${r#*@}; \
+		$(BIN) report $$f --year $$year --as-of 2026-01-01 -o $(REPORT_DIR)/$$(basename $$f .yaml).md || exit 1; \
+	done
+	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md"
+	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
+
+# LibreOffice's spreadsheet without a desktop, from Debian.
+soffice:
+	@command -v soffice >/dev/null || { \
+		echo "installing LibreOffice (libreoffice-calc-nogui) to check the Excel reports"; \
+		command -v apt-get >/dev/null || { echo "make test needs LibreOffice (soffice) to check the Excel reports, and apt-get is not here to install it"; exit 1; }; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null \
+			|| { echo "make test: apt-get could not install libreoffice-calc-nogui"; exit 1; }; }
 
 bench: ## run the Go benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -63,6 +63,18 @@ func BenchmarkProcessHistory1000(b *testing.B) {
 	}
 }
 
+// BenchmarkProcessReportMarkdown and BenchmarkProcessReportExcel are
+// `engage report` of the largest shipped strategy (L&SC) for 2023/24.
+func BenchmarkProcessReportMarkdown(b *testing.B) {
+	runProcess(b, buildEngage(b), "report", "strategies/lsc.yaml", "--year", "2023/24", "--as-of", "2024-04-01",
+		"-o", filepath.Join(b.TempDir(), "lsc.md"))
+}
+
+func BenchmarkProcessReportExcel(b *testing.B) {
+	runProcess(b, buildEngage(b), "report", "strategies/lsc.yaml", "--year", "2023/24", "--as-of", "2024-04-01",
+		"-o", filepath.Join(b.TempDir(), "lsc.xlsx"))
+}
+
 // BenchmarkProcessVersion is `engage --version`: the cost of starting up.
 func BenchmarkProcessVersion(b *testing.B) {
 	runProcess(b, buildEngage(b), "--version")

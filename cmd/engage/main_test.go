@@ -13,6 +13,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/pkg/validate"
@@ -92,6 +93,21 @@ func TestScripts(t *testing.T) {
 				if neg {
 					ts.Fatalf("every step succeeded")
 				}
+			},
+			// xlsxcell FILE SHEET CELL prints a workbook cell's value, and
+			// its formula if it holds one.
+			"xlsxcell": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: xlsxcell FILE SHEET CELL")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer func() { _ = f.Close() }()
+				v, err := f.GetCellValue(args[1], args[2])
+				ts.Check(err)
+				formula, err := f.GetCellFormula(args[1], args[2])
+				ts.Check(err)
+				fmt.Fprintf(ts.Stdout(), "value: %s\nformula: %s\n", v, formula)
 			},
 			// sarifvalid FILE validates a SARIF file against the official
 			// SARIF 2.1.0 schema in testdata/sarif.

@@ -26,8 +26,8 @@ const HistoryFile = "strategies/synthetic.yaml"
 // again), as a team reporting delivery would. It uses git fast-import, so a
 // thousand commits take well under a second.
 func HistoryRepo(dir string, commits, objectives int) error {
-	if out, err := run(dir, nil, "git", "init", "-q", "-b", "main"); err != nil {
-		return fmt.Errorf("git init: %v: %s", err, out)
+	if out, err := run(dir, nil, "init", "-q", "-b", "main"); err != nil {
+		return fmt.Errorf("git init: %w: %s", err, out)
 	}
 	type obj struct {
 		status  int
@@ -64,11 +64,11 @@ func HistoryRepo(dir string, commits, objectives int) error {
 		}
 		fmt.Fprintf(&stream, "M 100644 :%d %s\n\n", 2*c+1, HistoryFile)
 	}
-	if out, err := run(dir, &stream, "git", "fast-import", "--quiet"); err != nil {
-		return fmt.Errorf("git fast-import: %v: %s", err, out)
+	if out, err := run(dir, &stream, "fast-import", "--quiet"); err != nil {
+		return fmt.Errorf("git fast-import: %w: %s", err, out)
 	}
-	if out, err := run(dir, nil, "git", "checkout", "-q", "-f", "main"); err != nil {
-		return fmt.Errorf("git checkout: %v: %s", err, out)
+	if out, err := run(dir, nil, "checkout", "-q", "-f", "main"); err != nil {
+		return fmt.Errorf("git checkout: %w: %s", err, out)
 	}
 	_, err := os.Stat(filepath.Join(dir, HistoryFile))
 	return err
@@ -88,8 +88,8 @@ principles:
 objectives:
 `
 
-func run(dir string, stdin *bytes.Buffer, name string, args ...string) ([]byte, error) {
-	cmd := exec.Command(name, args...)
+func run(dir string, stdin *bytes.Buffer, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...) //nolint:gosec // G204: git with this package's own arguments
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
 	if stdin != nil {

@@ -152,7 +152,7 @@ func (r *Repo) EachBlob(hashes []string, fn func(i int, data []byte)) error {
 		if err != nil {
 			// Stop git so the writer cannot block, then report.
 			_ = r.stdin.Close()
-			<-werr
+			<-werr //nolint:errcheck // the writer fails only because git was stopped: err says why
 			_ = r.cat.Wait()
 			r.cat = nil
 			return err
@@ -331,7 +331,7 @@ func (r *Repo) PathAt(commit, path string) (string, error) {
 
 // git runs a git command in dir and returns its standard output.
 func git(dir string, args ...string) (string, error) {
-	cmd := exec.Command("git", args...)
+	cmd := exec.Command("git", args...) //nolint:gosec // G204: always git; callers put revisions and paths after --end-of-options or --, so they are never read as options
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -53,7 +53,7 @@ func TestRepo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
+	defer func() { _ = r.Close() }()
 	head, err := r.Resolve("HEAD")
 	if err != nil || len(head) != 40 {
 		t.Fatalf("Resolve(HEAD) = %q, %v", head, err)
@@ -102,7 +102,7 @@ func TestRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
+	defer func() { _ = r.Close() }()
 	for _, rev := range []string{"--output=/tmp/x", "-p", "", "a\nb"} {
 		if _, err := r.Resolve(rev); err == nil {
 			t.Errorf("Resolve(%q) = nil error, want a refusal", rev)

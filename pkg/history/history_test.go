@@ -16,7 +16,7 @@ func TestBuildOnGeneratedHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer repo.Close()
+	defer func() { _ = repo.Close() }()
 	r, err := Build(repo, corpus.HistoryFile, corpus.HistoryFile)
 	if err != nil {
 		t.Fatal(err)

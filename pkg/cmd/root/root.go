@@ -16,6 +16,7 @@ import (
 	"github.com/engage-icb/engage/pkg/cmd/initcmd"
 	metriccmd "github.com/engage-icb/engage/pkg/cmd/metric"
 	"github.com/engage-icb/engage/pkg/cmd/principles"
+	reportcmd "github.com/engage-icb/engage/pkg/cmd/report"
 	"github.com/engage-icb/engage/pkg/cmd/schema"
 	statuscmd "github.com/engage-icb/engage/pkg/cmd/status"
 	"github.com/engage-icb/engage/pkg/cmd/validate"
@@ -64,6 +65,7 @@ against the ten principles of NHS England's statutory guidance.`,
 		diffcmd.NewCmdDiff(f, nil),
 		historycmd.NewCmdHistory(f, nil),
 		statuscmd.NewCmdStatus(f, nil),
+		reportcmd.NewCmdReport(f, nil),
 		metriccmd.NewCmdMetric(f),
 		initcmd.NewCmdInit(f, nil),
 		principles.NewCmdPrinciples(f, nil),

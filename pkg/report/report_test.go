@@ -1,0 +1,261 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/strategies"
+)
+
+var asOf = time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
+
+// reports builds the 2023/24 report of each shipped strategy, and the
+// formula fixture's for 2024/25.
+func reports(t testing.TB) map[string]*Report {
+	t.Helper()
+	fws, err := framework.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*Report{}
+	add := func(name string, src []byte, year int) {
+		d := strategy.Parse(name, src)
+		if d.Strategy == nil {
+			t.Fatalf("%s: %v", name, d.Problems)
+		}
+		fw, _ := fws.Get(d.Strategy.FrameworkID())
+		out[name] = Build(name, d.Strategy, fw, Options{Year: calendar.Year{Start: year}, AsOf: asOf, Version: "test"})
+	}
+	files, _ := fs.Glob(strategies.FS, "*.yaml")
+	for _, f := range files {
+		src, _ := fs.ReadFile(strategies.FS, f)
+		add(f, src, 2023)
+	}
+	src, err := os.ReadFile("testdata/formulas.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	add("formulas.yaml", src, 2024)
+	return out
+}
+
+func excel(t testing.TB, r *Report) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.WriteExcel(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestDeterministic(t *testing.T) {
+	for name, r := range reports(t) {
+		var a, b bytes.Buffer
+		if err := r.WriteMarkdown(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WriteMarkdown(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: two Markdown reports differ", name)
+		}
+		// Excel: the same bytes (excelize orders some parts by Go's
+		// random map order, so try several times), and so the same cells.
+		first := excel(t, r)
+		for range 10 {
+			if !bytes.Equal(first, excel(t, r)) {
+				t.Fatalf("%s: two Excel reports differ", name)
+			}
+		}
+	}
+}
+
+func TestSheetsAndProperties(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(excel(t, reports(t)["lsc.yaml"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Principles,Objectives,Roadmap,Metrics" {
+		t.Errorf("sheets = %s", got)
+	}
+	props, err := f.GetDocProps()
+	if err != nil || !strings.HasPrefix(props.Title, "L&SC: working with people and communities, annual review 2023/24") || !strings.Contains(props.Subject, "NHS Lancashire and South Cumbria") {
+		t.Errorf("document properties = %+v, %v", props, err)
+	}
+	dvs, err := f.GetDataValidations("Objectives")
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "G2:G500" || !strings.Contains(dvs[0].Formula1, "in-progress") {
+		t.Errorf("status dropdown = %+v, %v", dvs, err)
+	}
+	cf, err := f.GetConditionalFormats("Objectives")
+	if err != nil || len(cf["G2:G500"]) != 4 {
+		t.Errorf("BRAG colours on statuses = %+v, %v", cf, err)
+	}
+	panes, err := f.GetPanes("Objectives")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes = %+v, %v", panes, err)
+	}
+}
+
+// TestFormulasStayText checks that texts starting =, +, - or @ are stored as
+// text: no cell holds a formula.
+func TestFormulasStayText(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(excel(t, reports(t)["formulas.yaml"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	found := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c, v := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					t.Errorf("%s!%s holds a formula: %s", sheet, ref, formula)
+				}
+				if strings.HasPrefix(v, `=HYPERLINK("http://x","y")`) {
+					found++
+				}
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("the =HYPERLINK title appears %d times as text, want it in the objective and the strategy's title", found)
+	}
+	if v, _ := f.GetCellValue("Objectives", "C2"); v != `=HYPERLINK("http://x","y")` {
+		t.Errorf("Objectives!C2 = %q, want the title as text", v)
+	}
+}
+
+// TestLibreOfficeReadsTheWorkbooks opens every report with LibreOffice and
+// checks each sheet's cells, as LibreOffice reads them, are the ones
+// written. make test installs LibreOffice and requires this test to run.
+func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("ENGAGE_REQUIRE_SOFFICE") != "" {
+			t.Fatal("LibreOffice (soffice) is not installed, and make test requires it: apt-get install libreoffice-calc-nogui")
+		}
+		t.Skip("SKIPPED: LibreOffice (soffice) is not installed, so the workbooks were not checked by a real reader; make test installs it")
+	}
+	dir := t.TempDir()
+	all := reports(t)
+	var files []string
+	for name, r := range all {
+		xlsx := filepath.Join(dir, strings.TrimSuffix(name, ".yaml")+".xlsx")
+		if err := os.WriteFile(xlsx, excel(t, r), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, xlsx)
+	}
+	// One LibreOffice run for every workbook: it takes seconds to start.
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir}, files...)
+	out, err := exec.Command(soffice, args...).CombinedOutput()
+	// soffice exits 0 even when it cannot load a file: read what it says,
+	// and below, fail when a sheet's CSV is missing.
+	if err != nil || bytes.Contains(out, []byte("Error:")) {
+		t.Fatalf("LibreOffice could not convert the workbooks: %v\n%s", err, out)
+	}
+	for name := range all {
+		base := strings.TrimSuffix(name, ".yaml")
+		f, err := excelize.OpenFile(filepath.Join(dir, base+".xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			want, _ := f.GetRows(sheet)
+			data, err := os.ReadFile(filepath.Join(dir, base+"-"+sheet+".csv"))
+			if err != nil {
+				t.Fatalf("%s: LibreOffice wrote no CSV for sheet %s: %v\n%s", name, sheet, err, out)
+			}
+			got, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, sheet, err)
+			}
+			compare(t, name+" "+sheet, trim(got), trim(want))
+		}
+		_ = f.Close()
+	}
+	// And one as PDF, as a board member might print it.
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "lsc.xlsx"))
+	if out, err := cmd.CombinedOutput(); err != nil || bytes.Contains(out, []byte("Error:")) {
+		t.Fatalf("PDF: %v\n%s", err, out)
+	}
+	if info, err := os.Stat(filepath.Join(dir, "lsc.pdf")); err != nil || info.Size() < 10000 {
+		t.Errorf("the PDF is missing or nearly empty: %v", err)
+	}
+}
+
+// trim drops empty cells at the ends of rows and empty rows at the end.
+func trim(rows [][]string) [][]string {
+	for i, r := range rows {
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		rows[i] = r
+	}
+	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
+		rows = rows[:len(rows)-1]
+	}
+	return rows
+}
+
+func compare(t *testing.T, where string, got, want [][]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: LibreOffice reads %d rows, want %d", where, len(got), len(want))
+		return
+	}
+	for r := range want {
+		if len(got[r]) != len(want[r]) {
+			t.Errorf("%s row %d: LibreOffice reads %q, want %q", where, r+1, got[r], want[r])
+			continue
+		}
+		for c := range want[r] {
+			if got[r][c] == want[r][c] {
+				continue
+			}
+			g, e1 := strconv.ParseFloat(got[r][c], 64)
+			w, e2 := strconv.ParseFloat(want[r][c], 64)
+			if e1 == nil && e2 == nil && (g-w < 1e-6 && w-g < 1e-6) {
+				continue
+			}
+			t.Errorf("%s row %d column %d: LibreOffice reads %q, want %q", where, r+1, c+1, got[r][c], want[r][c])
+		}
+	}
+}
+
+// BenchmarkReport builds the reports of the largest shipped strategy
+// (lsc.yaml). Target (issue 6): under 200 ms; see also cmd/engage
+// BenchmarkProcessReport for the whole process.
+func BenchmarkReport(b *testing.B) {
+	r := reports(b)["lsc.yaml"]
+	b.Run("markdown", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = r.WriteMarkdown(&bytes.Buffer{})
+		}
+	})
+	b.Run("xlsx", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = r.WriteExcel(&bytes.Buffer{})
+		}
+	})
+}
