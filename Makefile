@@ -8,7 +8,7 @@ FUZZTIME  ?= 30s
 # Packages that must not depend on the CLI or styling libraries.
 DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/diff \
              ./pkg/finding ./pkg/framework ./pkg/gitrev ./pkg/history ./pkg/icb ./pkg/pointer \
-             ./pkg/render ./pkg/report ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
+             ./pkg/render ./pkg/report ./pkg/compare ./pkg/suggest ./pkg/xlsx ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
 .PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice bench fuzz lint fmt docs clean
@@ -59,12 +59,13 @@ REPORT_DIR := $(CURDIR)/bin/reports
 # hostile-text fixture (pipes, HTML, formulas, newlines in cells).
 REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategies/mse.yaml@2022/23 \
               strategies/dorset.yaml@2018/19 pkg/report/testdata/formulas.yaml@2024/25
-check-reports: build node-tools ## the Markdown reports pass markdownlint-cli2 and their charts parse in Mermaid
+check-reports: build node-tools ## the Markdown reports and comparison pass markdownlint-cli2, and their charts parse in Mermaid
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \
 		f=$${r%%@*}; year=$${r#*@}; \
 		$(BIN) report $$f --year $$year --as-of 2026-01-01 -o $(REPORT_DIR)/$$(basename $$f .yaml).md || exit 1; \
 	done
+	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(REPORT_DIR)/compare.md
 	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
 

@@ -75,6 +75,16 @@ func BenchmarkProcessReportExcel(b *testing.B) {
 		"-o", filepath.Join(b.TempDir(), "lsc.xlsx"))
 }
 
+// BenchmarkProcessCompare42 is `engage compare` of 42 synthetic ICBs (40
+// objectives each) to an Excel workbook. Target (issue 7): under 300 ms.
+func BenchmarkProcessCompare42(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := corpus.ICBs(dir, 40); err != nil {
+		b.Fatal(err)
+	}
+	runProcess(b, buildEngage(b), "compare", "--as-of", "2026-11-22", dir, "-o", filepath.Join(dir, "cmp.xlsx"))
+}
+
 // BenchmarkProcessVersion is `engage --version`: the cost of starting up.
 func BenchmarkProcessVersion(b *testing.B) {
 	runProcess(b, buildEngage(b), "--version")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/render"
@@ -38,4 +39,14 @@ func LoadConfig(f *Factory) (*config.Config, error) {
 		return nil, ErrSilent
 	}
 	return cfg, nil
+}
+
+// NewValidator returns the validator a command uses: as of a date, on the
+// framework the configuration names (if any).
+func NewValidator(cfg *config.Config, asOf time.Time) (*validate.Validator, error) {
+	opts := validate.Options{AsOf: asOf}
+	if cfg != nil {
+		opts.Framework = cfg.Framework
+	}
+	return validate.New(opts)
 }

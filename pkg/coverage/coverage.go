@@ -49,6 +49,14 @@ func (g Grade) String() string {
 	return fmt.Sprintf("grade(%d)", int(g))
 }
 
+var gradeSymbols = map[Grade]string{
+	Missing: "✗", Stated: "○", Planned: "◔", Delivering: "◑", Evidenced: "◕", Measured: "●",
+}
+
+// Symbol pairs the grade with a symbol (✗ ○ ◔ ◑ ◕ ●, filling up as the
+// grade rises), so it reads without colour.
+func (g Grade) Symbol() string { return gradeSymbols[g] }
+
 // MarshalJSON writes the grade's name.
 func (g Grade) MarshalJSON() ([]byte, error) { return json.Marshal(g.String()) }
 

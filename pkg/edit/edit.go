@@ -266,6 +266,41 @@ func (d *Doc) fillEmpty(m, keyNode, empty *yaml.Node, entry []KV) error {
 	return d.splice(end, end, text+d.nl)
 }
 
+// SetKey gives mapping m the key with value (already written as YAML, on
+// one line): it adds "key: value" right after the entry for the key named
+// after (at the end of m when m has no such key), or replaces an empty
+// flow list ("key: []"). A key that already has a value is not changed.
+func (d *Doc) SetKey(m *yaml.Node, key, value, after string) error {
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) == 0 {
+		return errors.New("cannot find the entry to change")
+	}
+	if v, _ := Child(m, key); v != nil {
+		if v.Kind == yaml.SequenceNode && len(v.Content) == 0 && v.Style&yaml.FlowStyle != 0 {
+			open := d.offset(v.Line, v.Column)
+			end, err := d.flowEnd(open)
+			if err != nil {
+				return err
+			}
+			return d.splice(open, end, value)
+		}
+		return fmt.Errorf("%s already has a value", key)
+	}
+	if m.Style&yaml.FlowStyle != 0 {
+		return d.insertFlowKey(m, key, value)
+	}
+	first := m.Content[0]
+	start := d.offset(first.Line, first.Column)
+	lineStart := bytes.LastIndexByte(d.src[:start], '\n') + 1
+	keyIndent := utf8.RuneCount(d.src[lineStart:start])
+	text := strings.Repeat(" ", keyIndent) + key + ": " + value
+	if _, k := Child(m, after); k != nil {
+		at := d.offset(k.Line, k.Column)
+		// After the key's line and its value's lines, indented further.
+		return d.insertAfter(bytes.LastIndexByte(d.src[:at], '\n')+1, keyIndent, text)
+	}
+	return d.insertAfter(lineStart, keyIndent-1, text)
+}
+
 // insertFlowKey adds ", key: value" before the closing } of flow mapping m.
 func (d *Doc) insertFlowKey(m *yaml.Node, key, value string) error {
 	open := d.offset(m.Line, m.Column)

@@ -119,3 +119,52 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestSetKey(t *testing.T) {
+	tests := []struct{ name, src, want, err string }{
+		{"after a folded text",
+			"objectives:\n  - id: O1\n    title: >-\n      Long\n      title\n    # owner next\n    owner: Team\n  - id: O2\n",
+			"objectives:\n  - id: O1\n    title: >-\n      Long\n      title\n    national: [6]\n    # owner next\n    owner: Team\n  - id: O2\n", ""},
+		{"after the first key",
+			"objectives:\n  - title: T\n    status: planned\n",
+			"objectives:\n  - title: T\n    national: [6]\n    status: planned\n", ""},
+		{"no such key: at the end",
+			"objectives:\n  - id: O1 # one\n    status: planned\n\nroadmap: []\n",
+			"objectives:\n  - id: O1 # one\n    status: planned\n    national: [6]\n\nroadmap: []\n", ""},
+		{"flow item",
+			"objectives:\n  - {id: O1, title: T}\n",
+			"objectives:\n  - {id: O1, title: T, national: [6]}\n", ""},
+		{"empty list",
+			"objectives:\n  - id: O1\n    national: [] # none yet\n",
+			"objectives:\n  - id: O1\n    national: [6] # none yet\n", ""},
+		{"CRLF",
+			"objectives:\r\n  - id: O1\r\n    title: T\r\n    status: planned\r\n",
+			"objectives:\r\n  - id: O1\r\n    title: T\r\n    national: [6]\r\n    status: planned\r\n", ""},
+		{"already set",
+			"objectives:\n  - id: O1\n    national: [2]\n", "", "national already has a value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Open([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = d.SetKey(item(t, d), "national", "[6]", "title")
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				if string(d.Bytes()) != tt.src {
+					t.Error("the document changed on error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(d.Bytes()); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

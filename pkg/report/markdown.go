@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/render"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -373,11 +374,11 @@ func cell(s string) string {
 	})
 }
 
-// linkify flattens s, writes each web address in it as an autolink
+// linkify sanitizes s, writes each web address in it as an autolink
 // (<https://...>, which GitHub shows as a link, as it would a bare address)
 // and escapes the rest with esc, which is told whether a piece starts s.
 func linkify(s string, esc func(seg string, first bool) string) string {
-	s = flatten(s)
+	s = render.Sanitize(s)
 	var b strings.Builder
 	first := true
 	for s != "" {
@@ -452,22 +453,9 @@ func span(from, to string) string {
 	return from + " to " + to
 }
 
-// flatten removes control characters and turns line breaks into spaces.
-func flatten(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n', r == '\r', r == '\t', r == '\u2028', r == '\u2029':
-			return ' '
-		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // code writes an ID as inline code.
 func code(s string) string {
-	return "`" + strings.ReplaceAll(flatten(s), "`", "'") + "`"
+	return "`" + strings.ReplaceAll(render.Sanitize(s), "`", "'") + "`"
 }
 
 func link(url string) string {

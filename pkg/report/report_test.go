@@ -2,12 +2,10 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +15,7 @@ import (
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/strategies"
 )
 
@@ -146,54 +145,13 @@ func TestFormulasStayText(t *testing.T) {
 // checks each sheet's cells, as LibreOffice reads them, are the ones
 // written. make test installs LibreOffice and requires this test to run.
 func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("ENGAGE_REQUIRE_SOFFICE") != "" {
-			t.Fatal("LibreOffice (soffice) is not installed, and make test requires it: apt-get install libreoffice-calc-nogui")
-		}
-		t.Skip("SKIPPED: LibreOffice (soffice) is not installed, so the workbooks were not checked by a real reader; make test installs it")
+	workbooks := map[string][]byte{}
+	for name, r := range reports(t) {
+		workbooks[strings.TrimSuffix(name, ".yaml")] = excel(t, r)
 	}
-	dir := t.TempDir()
-	all := reports(t)
-	var files []string
-	for name, r := range all {
-		xlsx := filepath.Join(dir, strings.TrimSuffix(name, ".yaml")+".xlsx")
-		if err := os.WriteFile(xlsx, excel(t, r), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, xlsx)
-	}
-	// One LibreOffice run for every workbook: it takes seconds to start.
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir}, files...)
-	out, err := exec.Command(soffice, args...).CombinedOutput()
-	// soffice exits 0 even when it cannot load a file: read what it says,
-	// and below, fail when a sheet's CSV is missing.
-	if err != nil || bytes.Contains(out, []byte("Error:")) {
-		t.Fatalf("LibreOffice could not convert the workbooks: %v\n%s", err, out)
-	}
-	for name := range all {
-		base := strings.TrimSuffix(name, ".yaml")
-		f, err := excelize.OpenFile(filepath.Join(dir, base+".xlsx"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, sheet := range f.GetSheetList() {
-			want, _ := f.GetRows(sheet)
-			data, err := os.ReadFile(filepath.Join(dir, base+"-"+sheet+".csv"))
-			if err != nil {
-				t.Fatalf("%s: LibreOffice wrote no CSV for sheet %s: %v\n%s", name, sheet, err, out)
-			}
-			got, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-			if err != nil {
-				t.Fatalf("%s %s: %v", name, sheet, err)
-			}
-			compare(t, name+" "+sheet, trim(got), trim(want))
-		}
-		_ = f.Close()
-	}
+	dir := xlsxtest.ReadWithLibreOffice(t, workbooks)
 	// And one as PDF, as a board member might print it.
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "lsc.xlsx"))
+	cmd := exec.Command("soffice", xlsxtest.Profile(dir), "--headless", "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "lsc.xlsx"))
 	if out, err := cmd.CombinedOutput(); err != nil || bytes.Contains(out, []byte("Error:")) {
 		t.Fatalf("PDF: %v\n%s", err, out)
 	}
@@ -202,48 +160,8 @@ func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
 	}
 }
 
-// trim drops empty cells at the ends of rows and empty rows at the end.
-func trim(rows [][]string) [][]string {
-	for i, r := range rows {
-		for len(r) > 0 && r[len(r)-1] == "" {
-			r = r[:len(r)-1]
-		}
-		rows[i] = r
-	}
-	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
-		rows = rows[:len(rows)-1]
-	}
-	return rows
-}
-
-func compare(t *testing.T, where string, got, want [][]string) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Errorf("%s: LibreOffice reads %d rows, want %d", where, len(got), len(want))
-		return
-	}
-	for r := range want {
-		if len(got[r]) != len(want[r]) {
-			t.Errorf("%s row %d: LibreOffice reads %q, want %q", where, r+1, got[r], want[r])
-			continue
-		}
-		for c := range want[r] {
-			if got[r][c] == want[r][c] {
-				continue
-			}
-			g, e1 := strconv.ParseFloat(got[r][c], 64)
-			w, e2 := strconv.ParseFloat(want[r][c], 64)
-			if e1 == nil && e2 == nil && (g-w < 1e-6 && w-g < 1e-6) {
-				continue
-			}
-			t.Errorf("%s row %d column %d: LibreOffice reads %q, want %q", where, r+1, c+1, got[r][c], want[r][c])
-		}
-	}
-}
-
 // BenchmarkReport builds the reports of the largest shipped strategy
-// (lsc.yaml). Target (issue 6): under 200 ms; see also cmd/engage
-// BenchmarkProcessReport for the whole process.
+// (lsc.yaml); cmd/engage's BenchmarkProcessReport* time the whole process.
 func BenchmarkReport(b *testing.B) {
 	r := reports(b)["lsc.yaml"]
 	b.Run("markdown", func(b *testing.B) {

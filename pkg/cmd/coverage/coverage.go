@@ -17,7 +17,6 @@ import (
 	"github.com/engage-icb/engage/pkg/render"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/style"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are coverage's flags and arguments.
@@ -101,11 +100,7 @@ func coverageRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	vopts := validate.Options{AsOf: opts.Now()}
-	if cfg != nil {
-		vopts.Framework = cfg.Framework
-	}
-	v, err := validate.New(vopts)
+	v, err := cmdutil.NewValidator(cfg, opts.Now())
 	if err != nil {
 		return err
 	}
@@ -183,12 +178,6 @@ func grade(path string, s *strategy.Strategy, fw *framework.Framework) Graded {
 	return g
 }
 
-// Symbols pairs each grade with a symbol, so the grade reads without colour.
-var Symbols = map[coverage.Grade]string{
-	coverage.Missing: "✗", coverage.Stated: "○", coverage.Planned: "◔",
-	coverage.Delivering: "◑", coverage.Evidenced: "◕", coverage.Measured: "●",
-}
-
 // writeText writes the grades for people; on a terminal (width > 0) long
 // lines are wrapped to its width.
 func writeText(w io.Writer, th *style.Theme, graded []Graded, width int) {
@@ -213,7 +202,7 @@ func writeText(w io.Writer, th *style.Theme, graded []Graded, width int) {
 		}
 		b.WriteString("\n")
 		for _, p := range g.Principles {
-			word := fmt.Sprintf("%s %-10s", Symbols[p.Grade], p.Grade)
+			word := fmt.Sprintf("%s %-10s", p.Grade.Symbol(), p.Grade)
 			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), render.Sanitize(p.Label))
 			if sup := supports(p.Supports); sup != "" {
 				for _, line := range wrap(render.Sanitize(sup), width-19) {

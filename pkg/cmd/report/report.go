@@ -23,7 +23,6 @@ import (
 	"github.com/engage-icb/engage/pkg/iostreams"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are report's flags and arguments.
@@ -127,11 +126,7 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	vopts := validate.Options{AsOf: asOf}
-	if cfg != nil {
-		vopts.Framework = cfg.Framework
-	}
-	v, err := validate.New(vopts)
+	v, err := cmdutil.NewValidator(cfg, asOf)
 	if err != nil {
 		return err
 	}

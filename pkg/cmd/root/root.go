@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	comparecmd "github.com/engage-icb/engage/pkg/cmd/compare"
 	"github.com/engage-icb/engage/pkg/cmd/coverage"
 	diffcmd "github.com/engage-icb/engage/pkg/cmd/diff"
 	historycmd "github.com/engage-icb/engage/pkg/cmd/history"
@@ -19,6 +20,7 @@ import (
 	reportcmd "github.com/engage-icb/engage/pkg/cmd/report"
 	"github.com/engage-icb/engage/pkg/cmd/schema"
 	statuscmd "github.com/engage-icb/engage/pkg/cmd/status"
+	suggestcmd "github.com/engage-icb/engage/pkg/cmd/suggest"
 	"github.com/engage-icb/engage/pkg/cmd/validate"
 	"github.com/engage-icb/engage/pkg/cmdutil"
 	"github.com/engage-icb/engage/pkg/iostreams"
@@ -62,10 +64,12 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),
 		coverage.NewCmdCoverage(f, nil),
+		comparecmd.NewCmdCompare(f, nil),
 		diffcmd.NewCmdDiff(f, nil),
 		historycmd.NewCmdHistory(f, nil),
 		statuscmd.NewCmdStatus(f, nil),
 		reportcmd.NewCmdReport(f, nil),
+		suggestcmd.NewCmdSuggest(f, nil),
 		metriccmd.NewCmdMetric(f),
 		initcmd.NewCmdInit(f, nil),
 		principles.NewCmdPrinciples(f, nil),

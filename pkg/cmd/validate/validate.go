@@ -110,11 +110,7 @@ func validateRun(opts *Options) error {
 	if err := refuseOverwrite(outputs, files); err != nil {
 		return err
 	}
-	vopts := validate.Options{AsOf: asOf}
-	if cfg != nil {
-		vopts.Framework = cfg.Framework
-	}
-	v, err := validate.New(vopts)
+	v, err := cmdutil.NewValidator(cfg, asOf)
 	if err != nil {
 		return err
 	}

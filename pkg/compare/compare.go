@@ -1,0 +1,194 @@
+// Package compare sets several ICBs' strategies side by side: how strongly
+// each answers each principle of its framework, and where each stands on
+// review and delivery. Strategies on different frameworks are compared in
+// separate blocks, never forced onto one another's principles.
+package compare
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/coverage"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/status"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Comparison is every block of a comparison.
+type Comparison struct {
+	AsOf   string  `json:"asOf"`
+	Blocks []Block `json:"blocks"`
+}
+
+// Block is the strategies on one framework.
+type Block struct {
+	Framework  FrameworkRef `json:"framework"`
+	Principles []Principle  `json:"principles"`
+	ICBs       []ICB        `json:"icbs"`
+}
+
+// FrameworkRef names a block's framework.
+type FrameworkRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Noun  string `json:"noun"`
+}
+
+// Principle is one row of a block's matrix.
+type Principle struct {
+	Number int    `json:"number"`
+	Label  string `json:"label"`
+}
+
+// ICB is one strategy's column and row.
+type ICB struct {
+	File       string `json:"file"`
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	Short      string `json:"short,omitempty"`
+	Title      string `json:"title"`
+	Kind       string `json:"kind"`
+	Period     string `json:"period,omitempty"`
+	State      string `json:"state,omitempty"`
+	Updated    string `json:"updated,omitempty"`
+	NextReview string `json:"nextReview,omitempty"`
+	// ReviewOverdue: the next review date has passed.
+	ReviewOverdue bool `json:"reviewOverdue"`
+	// Grades are the coverage grades, one per principle of the block.
+	Grades []coverage.Grade `json:"grades"`
+	// Ratings, for a self-assessment, are its latest recorded rating of
+	// each principle or area ("not-reported" when none is recorded): a
+	// self-assessment is compared by what it found, not by coverage.
+	Ratings         []string `json:"ratings,omitempty"`
+	LocalPrinciples int      `json:"localPrinciples"`
+	Objectives      int      `json:"objectives"`
+	// Due is how many objectives are due by the as-of date (not dropped),
+	// DueDone how many of those are done.
+	Due     int `json:"due"`
+	DueDone int `json:"dueDone"`
+	// Overdue is how many objectives and milestones are past due and not
+	// done or dropped.
+	Overdue         int `json:"overdue"`
+	Metrics         int `json:"metrics"`
+	MetricsMeasured int `json:"metricsMeasured"`
+	// InvolvementBody names the governance body for public involvement,
+	// empty when the strategy names none.
+	InvolvementBody string `json:"involvementBody"`
+	SelfAssessments int    `json:"selfAssessments"`
+}
+
+// Label is the ICB's short name, or its code.
+func (c ICB) Label() string {
+	return cmp.Or(c.Short, c.Code, c.File)
+}
+
+// Cell is what the matrix shows for principle i: the coverage grade as a
+// symbol and a word, or for a self-assessment its rating.
+func (c ICB) Cell(i int) string {
+	if c.Ratings != nil {
+		if c.Ratings[i] == strategy.NotReported {
+			return "? " + strategy.NotReported
+		}
+		return "rated " + c.Ratings[i]
+	}
+	return Cell(c.Grades[i])
+}
+
+// DonePercent is the share of due objectives done, and false when none is
+// due.
+func (c ICB) DonePercent() (int, bool) {
+	if c.Due == 0 {
+		return 0, false
+	}
+	return c.DueDone * 100 / c.Due, true
+}
+
+// Input is one strategy to compare, with the framework it is on.
+type Input struct {
+	Path      string
+	Strategy  *strategy.Strategy
+	Framework *framework.Framework
+}
+
+// Build compares strategies as of a date. Blocks follow primary (usually
+// the national framework) first, then the others by ID; within a block the
+// ICBs keep the order given.
+func Build(inputs []Input, asOf time.Time, primary string) *Comparison {
+	c := &Comparison{AsOf: calendar.Day(asOf).Format(time.DateOnly)}
+	byID := map[string]int{}
+	for _, in := range inputs {
+		fw := in.Framework
+		i, ok := byID[fw.ID]
+		if !ok {
+			i = len(c.Blocks)
+			byID[fw.ID] = i
+			b := Block{Framework: FrameworkRef{ID: fw.ID, Title: fw.Title, Noun: fw.Noun()}}
+			for _, p := range fw.Principles {
+				b.Principles = append(b.Principles, Principle{Number: p.Number, Label: p.Label})
+			}
+			c.Blocks = append(c.Blocks, b)
+		}
+		c.Blocks[i].ICBs = append(c.Blocks[i].ICBs, column(in, asOf))
+	}
+	slices.SortStableFunc(c.Blocks, func(a, b Block) int {
+		return cmp.Or(-cmp.Compare(boolInt(a.Framework.ID == primary), boolInt(b.Framework.ID == primary)),
+			cmp.Compare(a.Framework.ID, b.Framework.ID))
+	})
+	return c
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func column(in Input, asOf time.Time) ICB {
+	s := in.Strategy
+	col := ICB{
+		File: in.Path, Code: s.ICB.Code, Name: s.ICB.Name, Short: s.ICB.Short,
+		Title: s.Meta.Title, Kind: s.Kind(), State: s.Meta.State,
+		Updated: cmp.Or(s.Meta.Updated, s.Meta.Published), NextReview: s.Meta.NextReview,
+		LocalPrinciples: len(s.Principles), Objectives: len(s.Objectives),
+		Metrics: len(s.Metrics), SelfAssessments: len(s.SelfAssessments),
+	}
+	if s.Meta.Period != nil {
+		col.Period = s.Meta.Period.String()
+	}
+	if r, err := calendar.ParseMonthOrDate(s.Meta.NextReview); err == nil && r.Last.Before(calendar.Day(asOf)) {
+		col.ReviewOverdue = true
+	}
+	for _, p := range coverage.Of(s, in.Framework).Principles {
+		col.Grades = append(col.Grades, p.Grade)
+	}
+	if col.Kind == strategy.KindSelfAssessment {
+		for _, p := range in.Framework.Principles {
+			rating := strategy.NotReported
+			for _, a := range s.SelfAssessments {
+				for _, f := range a.Findings {
+					if f.Principle == p.Number && f.Rating != "" {
+						rating = f.Rating
+					}
+				}
+			}
+			col.Ratings = append(col.Ratings, rating)
+		}
+	}
+	board := status.Of(in.Path, s, in.Framework, status.Options{AsOf: asOf})
+	col.Due, col.DueDone, col.Overdue = board.Due, board.DueDone, len(board.Overdue)
+	for _, m := range s.Metrics {
+		if m.Measured() {
+			col.MetricsMeasured++
+		}
+	}
+	for _, b := range s.Governance {
+		if b.Role == "public-involvement" {
+			col.InvolvementBody = b.Name
+			break
+		}
+	}
+	return col
+}

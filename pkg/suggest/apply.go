@@ -1,0 +1,60 @@
+package suggest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/edit"
+)
+
+// Mapping is an accepted suggestion: map the principle or objective with
+// this ID to a national principle.
+type Mapping struct {
+	Kind   string // principle or objective
+	ID     string
+	Number int
+}
+
+// Apply writes mappings into a strategy's source as "national: [N]", after
+// the item's text or title, changing no other byte. An item that already
+// has national numbers is refused: a recorded judgement is never
+// overwritten. The summary lists what was mapped.
+func Apply(src []byte, mappings []Mapping) ([]byte, string, error) {
+	d, err := edit.Open(src)
+	if err != nil {
+		return nil, "", err
+	}
+	var done []string
+	for _, m := range mappings {
+		list, after := "principles", "text"
+		if m.Kind == "objective" {
+			list, after = "objectives", "title"
+		}
+		item := find(d, list, m.ID)
+		if item == nil {
+			return nil, "", fmt.Errorf("there is no %s %q", m.Kind, m.ID)
+		}
+		if err := d.SetKey(item, "national", "["+strconv.Itoa(m.Number)+"]", after); err != nil {
+			return nil, "", fmt.Errorf("%s %s: %w", m.Kind, m.ID, err)
+		}
+		done = append(done, fmt.Sprintf("%s %s → %d", m.Kind, m.ID, m.Number))
+	}
+	return d.Bytes(), "mapped " + strings.Join(done, ", "), nil
+}
+
+// find returns the entry of the list under key whose id is id.
+func find(d *edit.Doc, key, id string) *yaml.Node {
+	list, _ := edit.Child(d.Root, key)
+	if list == nil {
+		return nil
+	}
+	for _, it := range list.Content {
+		if v, _ := edit.Child(it, "id"); v != nil && v.Value == id {
+			return it
+		}
+	}
+	return nil
+}
