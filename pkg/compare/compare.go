@@ -112,10 +112,10 @@ type Input struct {
 	Framework *framework.Framework
 }
 
-// Build compares strategies as of a date. Blocks follow primary (usually
-// the national framework) first, then the others by ID; within a block the
-// ICBs keep the order given.
-func Build(inputs []Input, asOf time.Time, primary string) *Comparison {
+// Build compares strategies as of a date. The national framework's block
+// comes first, then the others by ID; within a block the ICBs keep the
+// order given.
+func Build(inputs []Input, asOf time.Time) *Comparison {
 	c := &Comparison{AsOf: calendar.Day(asOf).Format(time.DateOnly)}
 	byID := map[string]int{}
 	for _, in := range inputs {
@@ -133,7 +133,7 @@ func Build(inputs []Input, asOf time.Time, primary string) *Comparison {
 		c.Blocks[i].ICBs = append(c.Blocks[i].ICBs, column(in, asOf))
 	}
 	slices.SortStableFunc(c.Blocks, func(a, b Block) int {
-		return cmp.Or(-cmp.Compare(boolInt(a.Framework.ID == primary), boolInt(b.Framework.ID == primary)),
+		return cmp.Or(-cmp.Compare(boolInt(a.Framework.ID == framework.DefaultID), boolInt(b.Framework.ID == framework.DefaultID)),
 			cmp.Compare(a.Framework.ID, b.Framework.ID))
 	})
 	return c

@@ -35,7 +35,7 @@ func inputs(t testing.TB, paths ...string) []Input {
 }
 
 func shipped(t testing.TB) *Comparison {
-	return Build(inputs(t, "../../strategies/dorset.yaml", "../../strategies/lsc.yaml", "../../strategies/mse.yaml", "../../strategies/snee.yaml"), asOf, "nhse-2022")
+	return Build(inputs(t, "../../strategies/dorset.yaml", "../../strategies/lsc.yaml", "../../strategies/mse.yaml", "../../strategies/snee.yaml"), asOf)
 }
 
 func TestBlocks(t *testing.T) {
@@ -108,7 +108,7 @@ func icbs42(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := Build(inputs(t, paths...), asOf, "nhse-2022").WriteExcel(&b); err != nil {
+	if err := Build(inputs(t, paths...), asOf).WriteExcel(&b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -125,7 +125,7 @@ func BenchmarkExcel42(b *testing.B) {
 	in := inputs(b, paths...)
 	for b.Loop() {
 		var out bytes.Buffer
-		if err := Build(in, asOf, "nhse-2022").WriteExcel(&out); err != nil {
+		if err := Build(in, asOf).WriteExcel(&out); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -102,10 +102,7 @@ func (c *Comparison) WriteMarkdown(w io.Writer) error {
 }
 
 // md escapes text for a table cell.
-func md(s string) string {
-	r := strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", `\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`)
-	return r.Replace(render.Sanitize(s))
-}
+func md(s string) string { return render.MarkdownCell(render.Sanitize(s)) }
 
 // Heat-map fills for the grades, light to dark NHS blues, so the matrix
 // reads at a glance; the cell's word and symbol carry the grade without it.

@@ -92,7 +92,7 @@ func MarkdownCell(s string) string {
 			b.WriteString("&amp;")
 		case '\n':
 			b.WriteString("<br>")
-		case '\\', '`', '*', '_', '[', ']':
+		case '\\', '`', '*', '_', '[', ']', '!':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:

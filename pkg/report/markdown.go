@@ -13,14 +13,8 @@ import (
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
-// statusSymbols give each status a symbol, so it reads without colour.
-var statusSymbols = map[string]string{
-	strategy.NotReported: "?", strategy.Planned: "○", strategy.InProgress: "▶",
-	strategy.AtRisk: "▲", strategy.OffTrack: "✖", strategy.Done: "✔", strategy.Dropped: "—",
-}
-
 func statusWord(s string) string {
-	if sym, ok := statusSymbols[s]; ok {
+	if sym, ok := render.StatusSymbols[s]; ok {
 		return sym + " " + s
 	}
 	return s
@@ -332,46 +326,17 @@ func ganttText(s string) string {
 // HTML are backslash-escaped, and line breaks become spaces.
 func text(s string) string {
 	return linkify(s, func(seg string, first bool) string {
-		var b strings.Builder
-		for i, c := range seg {
-			switch c {
-			case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!':
-				b.WriteByte('\\')
-			case '-', '+':
-				if first && i == 0 {
-					b.WriteByte('\\')
-				}
-			}
-			b.WriteRune(c)
+		if first && (strings.HasPrefix(seg, "-") || strings.HasPrefix(seg, "+")) {
+			return `\` + render.MarkdownText(seg)
 		}
-		return b.String()
+		return render.MarkdownText(seg)
 	})
 }
 
 // cell escapes text for a table cell: as text, with pipes escaped too, and
 // never raw HTML.
 func cell(s string) string {
-	return linkify(s, func(seg string, _ bool) string {
-		var b strings.Builder
-		for _, c := range seg {
-			switch c {
-			case '|':
-				b.WriteString(`\|`)
-			case '<':
-				b.WriteString("&lt;")
-			case '>':
-				b.WriteString("&gt;")
-			case '&':
-				b.WriteString("&amp;")
-			case '\\', '`', '*', '_', '[', ']', '!':
-				b.WriteByte('\\')
-				b.WriteRune(c)
-			default:
-				b.WriteRune(c)
-			}
-		}
-		return b.String()
-	})
+	return linkify(s, func(seg string, _ bool) string { return render.MarkdownCell(seg) })
 }
 
 // linkify sanitizes s, writes each web address in it as an autolink

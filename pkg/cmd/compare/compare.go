@@ -17,7 +17,6 @@ import (
 	"github.com/engage-icb/engage/pkg/compare"
 	"github.com/engage-icb/engage/pkg/iostreams"
 	"github.com/engage-icb/engage/pkg/render"
-	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/style"
 )
 
@@ -113,33 +112,12 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the comparison", nil)
 	var inputs []compare.Input
-	failed, unreadable := false, false
-	for _, path := range files {
-		doc, err := strategy.Load(path)
-		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s\n", err)
-			unreadable = true
-			continue
-		}
-		if fs := v.Structure(doc); len(fs) > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s is left out of the comparison until it matches the file format:\n", path)
-			for _, f := range fs {
-				fmt.Fprintf(opts.IO.ErrOut, "  %s:%d:%d: %s [%s]\n", f.File, f.Line, f.Column, f.Message, f.Rule)
-			}
-			failed = true
-			continue
-		}
-		fw, ok := v.Frameworks().Get(v.FrameworkOf(doc.Strategy))
-		if !ok {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
-				path, v.FrameworkOf(doc.Strategy), strings.Join(v.Frameworks().IDs(), ", "))
-			failed = true
-			continue
-		}
-		inputs = append(inputs, compare.Input{Path: path, Strategy: doc.Strategy, Framework: fw})
+	for _, r := range readable {
+		inputs = append(inputs, compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})
 	}
-	c := compare.Build(inputs, asOf, v.FrameworkOf(&strategy.Strategy{}))
+	c := compare.Build(inputs, asOf)
 
 	var out bytes.Buffer
 	switch format {
@@ -172,13 +150,7 @@ func compareRun(opts *Options) error {
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d strategies compared as of %s\n", opts.Output, len(inputs), c.AsOf)
 	}
-	switch {
-	case unreadable:
-		return cmdutil.ErrSilent
-	case failed:
-		return cmdutil.ErrFindings
-	}
-	return nil
+	return readErr
 }
 
 // writeText writes the comparison for people: per block, the matrix, then

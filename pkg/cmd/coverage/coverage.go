@@ -104,29 +104,10 @@ func coverageRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "cannot be graded", nil)
 	var graded []Graded
-	failed, unreadable := false, false
-	for _, path := range files {
-		doc, err := strategy.Load(path)
-		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s\n", err)
-			unreadable = true
-			continue
-		}
-		if fs := v.Structure(doc); len(fs) > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be graded until it matches the file format:\n", path)
-			_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(indent{opts.IO.ErrOut}, &render.Findings{Files: []string{path}, Findings: fs})
-			failed = true
-			continue
-		}
-		fw, ok := v.Frameworks().Get(v.FrameworkOf(doc.Strategy))
-		if !ok {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
-				path, v.FrameworkOf(doc.Strategy), strings.Join(v.Frameworks().IDs(), ", "))
-			failed = true
-			continue
-		}
-		graded = append(graded, grade(path, doc.Strategy, fw))
+	for _, r := range readable {
+		graded = append(graded, grade(r.Path, r.Doc.Strategy, r.Framework))
 	}
 	if opts.Format == "json" {
 		if graded == nil {
@@ -145,13 +126,7 @@ func coverageRun(opts *Options) error {
 		}
 		writeText(opts.IO.Out, style.For(opts.IO), graded, width)
 	}
-	switch {
-	case unreadable:
-		return cmdutil.ErrSilent
-	case failed:
-		return cmdutil.ErrFindings
-	}
-	return nil
+	return readErr
 }
 
 func grade(path string, s *strategy.Strategy, fw *framework.Framework) Graded {
@@ -277,18 +252,3 @@ func wrap(text string, width int) []string {
 }
 
 // indent writes everything indented by two spaces.
-type indent struct{ w io.Writer }
-
-func (i indent) Write(p []byte) (int, error) {
-	lines := strings.SplitAfter(string(p), "\n")
-	var b strings.Builder
-	for _, l := range lines {
-		if l != "" {
-			b.WriteString("  " + l)
-		}
-	}
-	if _, err := io.WriteString(i.w, b.String()); err != nil {
-		return 0, err
-	}
-	return len(p), nil
-}

@@ -86,26 +86,15 @@ func suggestRun(opts *Options) error {
 	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
 		return cmdutil.Usage(fmt.Errorf("--min-confidence %v: give a number from 0 to 1", opts.MinConfidence))
 	}
-	doc, err := strategy.Load(opts.File)
-	if err != nil {
-		return err
-	}
 	v, err := validate.New(validate.Options{AsOf: opts.Now()})
 	if err != nil {
 		return err
 	}
-	if fs := slices.DeleteFunc(v.Structure(doc), missingNational); len(fs) > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be read for suggestions until it matches the file format:\n", opts.File)
-		for _, f := range fs {
-			fmt.Fprintf(opts.IO.ErrOut, "  %s:%d:%d: %s [%s]\n", f.File, f.Line, f.Column, f.Message, f.Rule)
-		}
-		return cmdutil.ErrFindings
+	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions", missingNational)
+	if err != nil {
+		return err
 	}
-	fw, ok := v.Frameworks().Get(v.FrameworkOf(doc.Strategy))
-	if !ok {
-		return fmt.Errorf("%s names framework %q, which engage does not know (known: %s)",
-			opts.File, v.FrameworkOf(doc.Strategy), strings.Join(v.Frameworks().IDs(), ", "))
-	}
+	doc, fw := readable[0].Doc, readable[0].Framework
 	items := suggest.For(doc.Strategy, fw, suggest.Options{All: opts.All})
 
 	if opts.Apply {
