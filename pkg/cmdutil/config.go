@@ -44,9 +44,19 @@ func LoadConfig(f *Factory) (*config.Config, error) {
 // NewValidator returns the validator a command uses: as of a date, on the
 // framework the configuration names (if any).
 func NewValidator(cfg *config.Config, asOf time.Time) (*validate.Validator, error) {
+	return validate.New(validatorOptions(cfg, asOf))
+}
+
+// StartValidator is NewValidator for commands that go on to call Files:
+// the schema is compiled while the files are read (see validate.Start).
+func StartValidator(cfg *config.Config, asOf time.Time) *validate.Validator {
+	return validate.Start(validatorOptions(cfg, asOf))
+}
+
+func validatorOptions(cfg *config.Config, asOf time.Time) validate.Options {
 	opts := validate.Options{AsOf: asOf}
 	if cfg != nil {
 		opts.Framework = cfg.Framework
 	}
-	return validate.New(opts)
+	return opts
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -53,7 +54,7 @@ func nodeStart(line []byte) bool {
 }
 
 // topKey is a plain top-level key line.
-var topKey = regexp.MustCompile(`^([A-Za-z0-9_][A-Za-z0-9_ -]*):(\s|$)`)
+var topKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z0-9_][A-Za-z0-9_ -]*):(\s|$)`) })
 
 func (c *chunkReader) read(data []byte) snapshot {
 	if s, ok := c.chunked(data); ok {
@@ -95,7 +96,7 @@ func (c *chunkReader) chunked(data []byte) (snapshot, bool) {
 		if bytes.HasPrefix(l, []byte("---")) || bytes.HasPrefix(l, []byte("...")) || l[0] == '%' {
 			return snapshot{}, false
 		}
-		m := topKey.FindSubmatch(l)
+		m := topKey().FindSubmatch(l)
 		if m == nil {
 			return snapshot{}, false
 		}

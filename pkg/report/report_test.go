@@ -72,8 +72,8 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Errorf("%s: two Markdown reports differ", name)
 		}
-		// Excel: the same bytes (excelize orders some parts by Go's
-		// random map order, so try several times), and so the same cells.
+		// Excel: the same bytes (a map's order must never leak into the
+		// file, so try several times), and so the same cells.
 		first := excel(t, r)
 		for range 10 {
 			if !bytes.Equal(first, excel(t, r)) {

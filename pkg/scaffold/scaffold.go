@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -22,10 +23,13 @@ const Placeholder = "To be written"
 //go:embed strategy.yaml.tmpl
 var text string
 
-var tmpl = template.Must(template.New("strategy").Funcs(template.FuncMap{
-	"comment": comment,
-	"lower":   lowerFirst,
-}).Parse(text))
+// tmpl is parsed on first use, not at every start of engage.
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("strategy").Funcs(template.FuncMap{
+		"comment": comment,
+		"lower":   lowerFirst,
+	}).Parse(text))
+})
 
 // Strategy returns a new strategy for the ICB, answering the framework,
 // for a three-year period starting in today's financial year.
@@ -45,7 +49,7 @@ func Strategy(b icb.ICB, fw *framework.Framework, today time.Time) ([]byte, erro
 		To:     calendar.Year{Start: year.Start + 2}.String(),
 	}
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, data); err != nil {
+	if err := tmpl().Execute(&buf, data); err != nil {
 		return nil, fmt.Errorf("scaffold: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -172,25 +173,25 @@ func (s *Schema) noun(ptr string, n *yaml.Node) string {
 func suggestFormat(def, got string) string {
 	switch def {
 	case "date", "monthOrDate":
-		if m := ukDateRE.FindStringSubmatch(got); m != nil {
+		if m := ukDateRE().FindStringSubmatch(got); m != nil {
 			d, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
 			if fix := fmt.Sprintf("%s-%02d-%02d", m[3], mo, d); realDate(fix) {
 				return fix
 			}
 		}
-		if m := slashMonthRE.FindStringSubmatch(got); m != nil && def == "monthOrDate" {
+		if m := slashMonthRE().FindStringSubmatch(got); m != nil && def == "monthOrDate" {
 			mo, _ := strconv.Atoi(m[1])
 			if fix := fmt.Sprintf("%s-%02d", m[2], mo); realDate(fix) {
 				return fix
 			}
 		}
 	case "financialYear":
-		if m := dashYearRE.FindStringSubmatch(got); m != nil {
+		if m := dashYearRE().FindStringSubmatch(got); m != nil {
 			return m[1] + "/" + m[2][len(m[2])-2:]
 		}
 	case "odsCode":
-		if up := strings.ToUpper(strings.TrimSpace(got)); up != got && odsRE.MatchString(up) {
+		if up := strings.ToUpper(strings.TrimSpace(got)); up != got && odsRE().MatchString(up) {
 			return up
 		}
 	case "url":
@@ -207,10 +208,10 @@ func realDate(s string) bool {
 }
 
 var (
-	ukDateRE     = regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$`)
-	slashMonthRE = regexp.MustCompile(`^([0-9]{1,2})/([0-9]{4})$`)
-	dashYearRE   = regexp.MustCompile(`^([0-9]{4})[-–]([0-9]{2}|[0-9]{4})$`)
-	odsRE        = regexp.MustCompile(`^[A-Z0-9]{3,5}$`)
+	ukDateRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$`) })
+	slashMonthRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{1,2})/([0-9]{4})$`) })
+	dashYearRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})[-–]([0-9]{2}|[0-9]{4})$`) })
+	odsRE        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
 )
 
 // locationWords names the value at a pointer for people who are not

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -280,7 +281,9 @@ func typeMatches(n *yaml.Node, kind string, want []string) bool {
 	return false
 }
 
-var decimal = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var decimal = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+})
 
 // number reads a YAML number exactly. Infinity and NaN are not numbers in
 // JSON, so they are not numbers here.
@@ -299,7 +302,7 @@ func number(n *yaml.Node) (*big.Rat, bool) {
 			return new(big.Rat).SetUint64(u), true
 		}
 	case "!!float":
-		if decimal.MatchString(n.Value) && len(n.Value) < 400 {
+		if decimal().MatchString(n.Value) && len(n.Value) < 400 {
 			return new(big.Rat).SetString(n.Value)
 		}
 	}

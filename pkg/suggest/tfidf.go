@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -108,7 +109,7 @@ func tokens(text string) []string {
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if len(f) < 3 || stopwords[f] {
+		if len(f) < 3 || stopwords()[f] {
 			continue
 		}
 		out = append(out, stem(f))
@@ -137,14 +138,16 @@ var spelling = map[string]string{
 	"marginalised": "excluded", "underserved": "excluded",
 }
 
-var stopwords = map[string]bool{}
-
-func init() {
+// stopwords are words too common to tell principles apart, read on first
+// use.
+var stopwords = sync.OnceValue(func() map[string]bool {
+	words := map[string]bool{}
 	for _, w := range strings.Fields(`the and for with that this from are was were will would can could
 		should our their them they its into about how what which who whom where when have has had been
 		being all any each every more most other some such only own same than too very just also
 		not but out off over under again further then once here there both few nor per via upon
 		ensure make use using work working`) {
-		stopwords[w] = true
+		words[w] = true
 	}
-}
+	return words
+})

@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/engage-icb/engage/pkg/atomicfile"
 	"github.com/engage-icb/engage/pkg/calendar"
@@ -23,6 +21,7 @@ import (
 	"github.com/engage-icb/engage/pkg/iostreams"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/xlsx"
 )
 
 // Options are report's flags and arguments.
@@ -237,32 +236,13 @@ func check(opts *Options, format string, fresh []byte) error {
 // sameCells reports whether two workbooks have the same sheets and the
 // same values in every cell.
 func sameCells(a, b []byte) (bool, error) {
-	fa, err := excelize.OpenReader(bytes.NewReader(a))
+	ca, err := xlsx.Read(a)
 	if err != nil {
 		return false, err
 	}
-	defer func() { _ = fa.Close() }()
-	fb, err := excelize.OpenReader(bytes.NewReader(b))
+	cb, err := xlsx.Read(b)
 	if err != nil {
 		return false, err
 	}
-	defer func() { _ = fb.Close() }()
-	sa, sb := fa.GetSheetList(), fb.GetSheetList()
-	if strings.Join(sa, "\x00") != strings.Join(sb, "\x00") {
-		return false, nil
-	}
-	for _, name := range sa {
-		ra, err := fa.GetRows(name)
-		if err != nil {
-			return false, err
-		}
-		rb, err := fb.GetRows(name)
-		if err != nil {
-			return false, err
-		}
-		if !slices.EqualFunc(ra, rb, slices.Equal) {
-			return false, nil
-		}
-	}
-	return true, nil
+	return ca.Equal(cb), nil
 }

@@ -110,11 +110,7 @@ func validateRun(opts *Options) error {
 	if err := refuseOverwrite(outputs, files); err != nil {
 		return err
 	}
-	v, err := cmdutil.NewValidator(cfg, asOf)
-	if err != nil {
-		return err
-	}
-	res := v.Files(files)
+	res := cmdutil.StartValidator(cfg, asOf).Files(files)
 	applied := cfg.Apply(res.Findings, res.Files, asOf, validate.Severity)
 	report := &render.Findings{
 		Files: res.Files, Findings: applied.Findings, FailOn: failOn,
