@@ -11,7 +11,7 @@ DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/co
              ./pkg/render ./pkg/report ./pkg/compare ./pkg/suggest ./pkg/xlsx ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice bench fuzz lint fmt docs clean
+.PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,7 +35,7 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 # runs) on every shipped file and the fixtures in testdata/agreement.
 AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml
 NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0 \
-                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0
+                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0 ajv-cli@5.0.0
 
 check-agreement: build node-tools ## engage, ajv and yaml-language-server agree on every shipped file and fixture
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/agreement.mjs $(BIN) $(AGREEMENT_FILES)
@@ -78,11 +78,32 @@ soffice:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null \
 			|| { echo "make test: apt-get could not install libreoffice-calc-nogui"; exit 1; }; }
 
-bench: ## run the Go benchmarks
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# The benchmark corpus (internal/corpus/gen), regenerated when the seed,
+# sizes or generator change: 42 ICBs (icbs/, and icbs-next/ a year on),
+# CORPUS_FILES strategy files (files/), a git repository of CORPUS_COMMITS
+# status updates (history/).
+CORPUS_DIR     := $(CURDIR)/bin/corpus
+CORPUS_SEED    ?= 1
+CORPUS_FILES   ?= 10000
+CORPUS_COMMITS ?= 1000
+CORPUS_STAMP   := $(CORPUS_SEED) $(CORPUS_FILES) $(CORPUS_COMMITS) $(shell cat internal/corpus/*.go internal/corpus/gen/*.go | cksum)
+corpus: ## generate the benchmark corpus in bin/corpus (deterministic from CORPUS_SEED)
+	@if [ "$$(cat $(CORPUS_DIR)/.stamp 2>/dev/null)" != "$(CORPUS_STAMP)" ]; then \
+		$(GO) run ./internal/corpus/gen -o $(CORPUS_DIR) -seed $(CORPUS_SEED) -files $(CORPUS_FILES) -commits $(CORPUS_COMMITS) && \
+		echo "$(CORPUS_STAMP)" > $(CORPUS_DIR)/.stamp; \
+	else echo "corpus: $(CORPUS_DIR) is up to date"; fi
 
-fuzz: ## fuzz the loader, the validator, history's chunked reader and the in-place editor, FUZZTIME each (default 30s)
+bench: corpus ## run the Go benchmarks (whole-process ones on the corpus too); results in docs/performance.md
+	ENGAGE_CORPUS=$(CORPUS_DIR) $(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./...
+
+bench-peers: build corpus node-tools ## time engage validate against the floor (parsing only) and ajv-cli, and print the ratios
+	$(GO) build -o bin/floor ./internal/floor
+	NODE_TOOLS=$(NODE_DIR)/node_modules $(GO) run ./internal/benchpeers -engage $(BIN) -floor bin/floor \
+		-ajv $(NODE_DIR)/node_modules/.bin/ajv -corpus $(CORPUS_DIR)
+
+fuzz: ## fuzz the loader, the fast model decoder, the validator, history's chunked reader and the in-place editor, FUZZTIME each (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/strategy
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./pkg/validate
 	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) ./pkg/history
 	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) ./pkg/status

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/engage-icb/engage/internal/corpus"
@@ -20,23 +22,71 @@ func buildEngage(b *testing.B) string {
 }
 
 // runProcess times whole runs of the binary, start-up included, as a user
-// or CI sees them. ns/op is the wall time of one run.
+// or CI sees them. ns/op is the wall time of one run. (Allocations
+// reported are the benchmark's own, not engage's.)
 func runProcess(b *testing.B, bin string, args ...string) {
 	b.Helper()
+	runProcessExit(b, 0, false, bin, args...)
+}
+
+// runProcessExit is runProcess for a command whose exit code is want;
+// with peak it reports peak-MB, the largest resident memory of a run.
+// (Linux counts the forking test binary's memory in a child's peak, so
+// it is reported only where the test binary is still small.)
+func runProcessExit(b *testing.B, want int, peakMB bool, bin string, args ...string) {
+	b.Helper()
+	b.ReportAllocs()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = "../.."
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("%v: %v\n%s", args, err, out)
+	if out, err := cmd.CombinedOutput(); cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != want {
+		b.Fatalf("%v: %v (want exit %d)\n%s", args, err, want, out)
 	}
+	var peak int64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = "../.."
 		cmd.Stdout, cmd.Stderr = nil, nil
-		if err := cmd.Run(); err != nil {
+		if err := cmd.Run(); cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != want {
 			b.Fatal(err)
 		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = max(peak, ru.Maxrss)
+		}
 	}
+	if peakMB {
+		b.ReportMetric(float64(peak)/1024, "peak-MB")
+	}
+}
+
+// corpusDir is the corpus make corpus writes; make bench passes it.
+func corpusDir(b *testing.B) string {
+	b.Helper()
+	dir := os.Getenv("ENGAGE_CORPUS")
+	if dir == "" {
+		b.Skip("SKIPPED: ENGAGE_CORPUS is not set: run make bench, which generates the corpus (make corpus) and sets it")
+	}
+	return dir
+}
+
+// BenchmarkProcessValidateOne is `engage validate` of one shipped strategy
+// (L&SC, the largest). Target (issue 8): under 20 ms.
+func BenchmarkProcessValidateOne(b *testing.B) {
+	runProcess(b, buildEngage(b), "validate", "--as-of", "2026-11-22", "strategies/lsc.yaml")
+}
+
+// BenchmarkProcessValidateCorpus is `engage validate` of the 10,000-file
+// corpus. Targets (issue 8): within 1.5x of the floor (make bench-peers)
+// and a peak under 200 MB.
+func BenchmarkProcessValidateCorpus(b *testing.B) {
+	runProcessExit(b, 0, true, buildEngage(b), "validate", "--as-of", "2026-01-01", filepath.Join(corpusDir(b), "files"))
+}
+
+// BenchmarkProcessDiffCorpora is `engage diff` of the 42 ICBs' strategies
+// against the same a year of delivery later (exit 1: they differ).
+func BenchmarkProcessDiffCorpora(b *testing.B) {
+	dir := corpusDir(b)
+	runProcessExit(b, 1, false, buildEngage(b), "diff", filepath.Join(dir, "icbs"), filepath.Join(dir, "icbs-next"))
 }
 
 // BenchmarkProcessValidateShipped is `engage validate` on strategies/ as a
@@ -53,6 +103,7 @@ func BenchmarkProcessHistory1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	bin := buildEngage(b)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		cmd := exec.Command(bin, "history", corpus.HistoryFile)

@@ -118,6 +118,7 @@ func icbs42(t testing.TB) []byte {
 // workbook, in process; cmd/engage's BenchmarkProcessCompare42 times the
 // whole command (issue 7: under 300 ms).
 func BenchmarkExcel42(b *testing.B) {
+	b.ReportAllocs()
 	paths, err := corpus.ICBs(b.TempDir(), 40)
 	if err != nil {
 		b.Fatal(err)

@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"io/fs"
+	"reflect"
 	"testing"
 
 	"github.com/engage-icb/engage/strategies"
@@ -39,6 +40,36 @@ func FuzzParse(f *testing.F) {
 			// Every place the loader can name must be locatable.
 			d.Locate("/objectives/0/status", false)
 			d.Locate("/icb/code", true)
+		}
+	})
+}
+
+// FuzzDecode checks the fast decoder against yaml.v3's Node.Decode: when
+// the fast one succeeds, Node.Decode gives no error and the same model.
+func FuzzDecode(f *testing.F) {
+	seeds(f)
+	for _, s := range []string{"engage: 1\nicb: {code: QE1, population: 12}\n", "engage: 01\n", "engage: 0x1\n",
+		"icb: {population: 1_000}\n", "metrics: [{id: m, baseline: {value: 1.50}}]\n", "metrics: [{id: m, baseline: {value: .5}}]\n",
+		"vision: true\n", "vision: 12\n", "vision: 2024-01-01\n", "objectives: [{id: a, year: 2023/24}]\n",
+		"objectives: [{id: a, year: {from: 2023/24}}]\n", "principles: []\n", "mission: ~\n", "icb: {places: [a, ~, 3]}\n",
+		"engage: -0\n", "engage: 99999999999999999999\n", "metrics: [{baseline: {value: -2}}]\n", "vision: !!binary aGk=\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		root, problems := ReadYAML(src, "x")
+		if len(problems) > 0 {
+			return
+		}
+		var fast Strategy
+		if !decodeFast(root, reflect.ValueOf(&fast).Elem()) {
+			return
+		}
+		var slow Strategy
+		if err := root.Decode(&slow); err != nil {
+			t.Fatalf("the fast decoder read %q, Node.Decode says: %v", src, err)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("for %q\nfast: %+v\nslow: %+v", src, fast, slow)
 		}
 	})
 }

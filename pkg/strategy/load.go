@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -80,7 +81,8 @@ func Load(path string) (*Document, error) {
 	if info.Size() > MaxFileSize {
 		return tooLarge(path, info.Size()), nil
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	src := make([]byte, 0, info.Size()+1) // +1 to see the end at once
+	src, err = readAll(io.LimitReader(f, MaxFileSize+1), src)
 	if err != nil {
 		return nil, fmt.Errorf("read %q: %w", path, err)
 	}
@@ -88,6 +90,23 @@ func Load(path string) (*Document, error) {
 		return tooLarge(path, int64(len(src))), nil
 	}
 	return Parse(path, src), nil
+}
+
+// readAll is io.ReadAll into a buffer sized by the caller.
+func readAll(r io.Reader, b []byte) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 func tooLarge(path string, size int64) *Document {
@@ -106,6 +125,11 @@ func Parse(path string, src []byte) *Document {
 		return d
 	}
 	var s Strategy
+	if decodeFast(d.Root, reflect.ValueOf(&s).Elem()) {
+		d.Strategy = &s
+		return d
+	}
+	s = Strategy{}
 	if err := d.Root.Decode(&s); err != nil {
 		d.DecodeErr = err
 		// A type mismatch leaves that value empty and decodes the rest:
@@ -129,8 +153,16 @@ func ReadYAML(src []byte, example string) (*yaml.Node, []Problem) {
 	if p, bad := checkText(src); bad {
 		return nil, []Problem{p}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
+	if !mayHoldDocuments(src) {
+		// One document for certain: parse from memory, as yaml.Unmarshal
+		// does, which is faster than through a Decoder's reader.
+		if err := yaml.Unmarshal(src, &doc); err != nil {
+			return nil, []Problem{syntaxProblem(src, err)}
+		}
+		return topLevel(&doc, example)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, []Problem{syntaxProblem(src, err)}
 	}
@@ -144,6 +176,23 @@ func ReadYAML(src []byte, example string) (*yaml.Node, []Problem) {
 	} else if !errors.Is(err, io.EOF) {
 		return nil, []Problem{syntaxProblem(src, err)}
 	}
+	return topLevel(&doc, example)
+}
+
+// mayHoldDocuments reports whether a line after the first starts with a
+// document marker (--- or ...), so the file may hold more than one YAML
+// document.
+func mayHoldDocuments(src []byte) bool {
+	for _, marker := range []string{"\n---", "\n..."} {
+		if bytes.Contains(src, []byte(marker)) {
+			return true
+		}
+	}
+	return false
+}
+
+// topLevel returns a document's top-level mapping, or why it has none.
+func topLevel(doc *yaml.Node, example string) (*yaml.Node, []Problem) {
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].ShortTag() == "!!null") {
 		return nil, []Problem{{
 			Rule: RuleEmpty, Line: 1, Column: 1,

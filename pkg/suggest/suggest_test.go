@@ -158,6 +158,7 @@ func TestTokens(t *testing.T) {
 
 func BenchmarkFor(b *testing.B) {
 	s, fw := load(b, "lsc.yaml")
+	b.ReportAllocs()
 	for b.Loop() {
 		For(s, fw, Options{All: true})
 	}
