@@ -19,7 +19,7 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: unit check-deps check-agreement check-reports ## run every test: vet, unit and end-to-end tests (race detector on), layering, the editor/CLI agreement test, and real readers over the reports
+test: lint unit check-deps check-agreement check-reports ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue, layering, the editor/CLI agreement test, and real readers over the reports
 	@echo "make test: all checks passed"
 
 unit: soffice ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports)
@@ -101,10 +101,11 @@ bench-peers: build corpus node-tools ## time engage validate against the floor (
 	NODE_TOOLS=$(NODE_DIR)/node_modules $(GO) run ./internal/benchpeers -engage $(BIN) -floor bin/floor \
 		-ajv $(NODE_DIR)/node_modules/.bin/ajv -corpus $(CORPUS_DIR)
 
-fuzz: ## fuzz the loader, the fast model decoder, the validator, history's chunked reader and the in-place editor, FUZZTIME each (default 30s)
+fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's chunked reader and the in-place editor, FUZZTIME each (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./pkg/validate
+	$(GO) test -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME) ./pkg/diff
 	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) ./pkg/history
 	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) ./pkg/status
 

@@ -4,7 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/engage-icb/engage/internal/corpus"
@@ -30,12 +31,21 @@ func runProcess(b *testing.B, bin string, args ...string) {
 }
 
 // runProcessExit is runProcess for a command whose exit code is want;
-// with peak it reports peak-MB, the largest resident memory of a run.
-// (Linux counts the forking test binary's memory in a child's peak, so
-// it is reported only where the test binary is still small.)
+// with peakMB it reports peak-MB, the largest resident memory of a run,
+// measured by internal/peakrss (Linux would count the test binary's own
+// memory in a child it starts directly).
 func runProcessExit(b *testing.B, want int, peakMB bool, bin string, args ...string) {
 	b.Helper()
 	b.ReportAllocs()
+	peakFile := filepath.Join(b.TempDir(), "peak")
+	if peakMB {
+		peakrss := filepath.Join(filepath.Dir(bin), "peakrss")
+		if out, err := exec.Command("go", "build", "-o", peakrss, "../../internal/peakrss").CombinedOutput(); err != nil {
+			b.Fatalf("go build peakrss: %v\n%s", err, out)
+		}
+		args = append([]string{peakFile, bin}, args...)
+		bin = peakrss
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = "../.."
 	if out, err := cmd.CombinedOutput(); cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != want {
@@ -50,8 +60,9 @@ func runProcessExit(b *testing.B, want int, peakMB bool, bin string, args ...str
 		if err := cmd.Run(); cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != want {
 			b.Fatal(err)
 		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss)
+		if kb, err := os.ReadFile(peakFile); err == nil {
+			n, _ := strconv.ParseInt(strings.TrimSpace(string(kb)), 10, 64)
+			peak = max(peak, n)
 		}
 	}
 	if peakMB {

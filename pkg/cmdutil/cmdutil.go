@@ -26,6 +26,8 @@ type Factory struct {
 	// ConfigPath is --config: the configuration file to use instead of
 	// looking for .engage.yaml.
 	ConfigPath string
+	// MaxFileMB is --max-file-size, in MB; 0 when not given.
+	MaxFileMB int
 }
 
 // ErrFindings means a command ran and reported findings at the fail level;

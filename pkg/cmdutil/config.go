@@ -8,6 +8,7 @@ import (
 
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/render"
+	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/validate"
 )
 
@@ -37,6 +38,9 @@ func LoadConfig(f *Factory) (*config.Config, error) {
 		text = text[:strings.LastIndex(text, "\n")+1] // drop the "0 files checked" line
 		fmt.Fprintf(f.IOStreams.ErrOut, "engage: the configuration %s has problems; fix them first:\n%s", path, text)
 		return nil, ErrSilent
+	}
+	if cfg.MaxFileMB > 0 && f.MaxFileMB == 0 { // --max-file-size wins
+		strategy.SetMaxFileSize(int64(cfg.MaxFileMB) << 20)
 	}
 	return cfg, nil
 }

@@ -46,6 +46,9 @@ type Config struct {
 	// StaleMonths is how long without an update makes an item stale; 0
 	// when not set.
 	StaleMonths int
+	// MaxFileMB is the largest strategy file to read, in MB; 0 when not
+	// set.
+	MaxFileMB int
 	// FailOn is the lowest severity that fails a run; 0 when not set.
 	FailOn finding.Severity
 	// Severities overrides rules' severities; Off turns rules off.
@@ -69,6 +72,7 @@ type file struct {
 	Framework    string            `yaml:"framework"`
 	FailOn       string            `yaml:"fail_on"`
 	StaleMonths  int               `yaml:"stale_months"`
+	MaxFileMB    int               `yaml:"max_file_size_mb"`
 	Rules        map[string]string `yaml:"rules"`
 	Suppressions []struct {
 		File    string `yaml:"file"`
@@ -107,9 +111,9 @@ func Find(dir string) (string, error) {
 // so that a misspelt one is caught. Findings are problems with the file
 // itself (each an error); the error is for a file that cannot be read.
 func Load(path string, rules []string) (*Config, []finding.Finding, error) {
-	src, err := os.ReadFile(path)
+	src, err := readConfig(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read config %q: %w", path, err)
+		return nil, nil, fmt.Errorf("configuration file: %w", err)
 	}
 	return Parse(path, src, rules)
 }
@@ -147,7 +151,7 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 	if err != nil {
 		return nil, nil, err
 	}
-	c := &Config{Path: path, Framework: f.Framework, StaleMonths: f.StaleMonths, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
+	c := &Config{Path: path, Framework: f.Framework, StaleMonths: f.StaleMonths, MaxFileMB: f.MaxFileMB, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
 	for _, p := range f.Paths {
 		c.Paths = append(c.Paths, relative(filepath.Join(dir, p)))
 	}
@@ -276,4 +280,20 @@ func relative(abs string) string {
 		return rel
 	}
 	return abs
+}
+
+// readConfig reads a configuration file: a regular file of at most 1 MB.
+func readConfig(path string) ([]byte, error) {
+	info, err := strategy.StatFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > 1<<20 {
+		return nil, fmt.Errorf("%s is %.1f MB; a configuration file is a few lines", path, float64(info.Size())/(1<<20))
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, strategy.ReadError(path, err)
+	}
+	return src, nil
 }

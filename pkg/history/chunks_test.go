@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/engage-icb/engage/internal/fuzzseed"
 	"github.com/engage-icb/engage/strategies"
 )
 
@@ -84,9 +85,7 @@ func TestChunksReuse(t *testing.T) {
 // FuzzChunks checks on any input that the chunked reader, when it answers,
 // answers as the full reader does.
 func FuzzChunks(f *testing.F) {
-	files, _ := fs.Glob(strategies.FS, "*.yaml")
-	for _, name := range files {
-		data, _ := fs.ReadFile(strategies.FS, name)
+	for _, data := range fuzzseed.Files() {
 		f.Add(data)
 	}
 	f.Add([]byte("objectives:\n  - id: O1\n    status: done\n"))

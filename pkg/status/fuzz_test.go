@@ -1,21 +1,18 @@
 package status
 
 import (
-	"io/fs"
 	"reflect"
 	"testing"
 
+	"github.com/engage-icb/engage/internal/fuzzseed"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/strategies"
 )
 
 // FuzzSetStatus checks the in-place editor's promise on any input: after
 // status set, reading the file again shows exactly the requested change
 // (the status, one update at the end of the log) and nothing else.
 func FuzzSetStatus(f *testing.F) {
-	files, _ := fs.Glob(strategies.FS, "*.yaml")
-	for _, name := range files {
-		src, _ := fs.ReadFile(strategies.FS, name)
+	for _, src := range fuzzseed.Files() {
 		f.Add(src, "done", "Reached 4,000: \"you said, we did\"")
 	}
 	f.Add([]byte("objectives:\n  - {id: O1, status: planned}\n"), "at-risk", "")

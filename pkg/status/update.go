@@ -270,16 +270,16 @@ func UpdateFile(path string, check Checker, change func([]byte) ([]byte, string,
 		return "", err
 	}
 	defer unlock()
-	info, err := os.Stat(path)
+	info, err := strategy.StatFile(path)
 	if err != nil {
-		return "", fmt.Errorf("read %q: %w", path, err)
+		return "", err
 	}
-	if info.Size() > strategy.MaxFileSize {
-		return "", refuse("", "%s is over the %d MB limit", path, strategy.MaxFileSize>>20)
+	if info.Size() > strategy.MaxFileSize() {
+		return "", refuse("", "%s is over the %s limit", path, strategy.SizeText(strategy.MaxFileSize()))
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return "", fmt.Errorf("read %q: %w", path, err)
+		return "", strategy.ReadError(path, err)
 	}
 	out, summary, err := change(src)
 	if err != nil {

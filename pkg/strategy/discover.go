@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // IsStrategyFile reports whether a file name has a YAML extension.
@@ -33,10 +34,7 @@ func Discover(paths []string) ([]string, error) {
 		root = filepath.Clean(root)
 		info, err := os.Stat(root)
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("path %q does not exist", root)
-			}
-			return nil, fmt.Errorf("read %q: %w", root, err)
+			return nil, ReadError(root, err)
 		}
 		if !info.IsDir() {
 			add(root)
@@ -45,7 +43,7 @@ func Discover(paths []string) ([]string, error) {
 		var found []string
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return fmt.Errorf("read %q: %w", p, err)
+				return ReadError(p, err)
 			}
 			if d.IsDir() {
 				if p != root && strings.HasPrefix(d.Name(), ".") {
@@ -70,4 +68,32 @@ func Discover(paths []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// pathError explains, in plain words, why a path cannot be read.
+type pathError struct {
+	msg string
+	err error
+}
+
+func (e *pathError) Error() string { return e.msg }
+func (e *pathError) Unwrap() error { return e.err }
+
+// ReadError explains why path cannot be read.
+func ReadError(path string, err error) error {
+	var msg string
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		msg = fmt.Sprintf("cannot read %q: it is a symbolic link that leads back to itself (a loop of links)", path)
+	case errors.Is(err, fs.ErrNotExist):
+		msg = fmt.Sprintf("path %q does not exist", path)
+		if _, lerr := os.Lstat(path); lerr == nil {
+			msg = fmt.Sprintf("cannot read %q: it is a symbolic link to something that does not exist", path)
+		}
+	case errors.Is(err, fs.ErrPermission):
+		msg = fmt.Sprintf("cannot read %q: permission denied (check who may read it: ls -l %s)", path, path)
+	default:
+		msg = fmt.Sprintf("cannot read %q: %v", path, err)
+	}
+	return &pathError{msg: msg, err: err}
 }

@@ -1,18 +1,16 @@
 package strategy
 
 import (
-	"io/fs"
 	"reflect"
 	"testing"
 
-	"github.com/engage-icb/engage/strategies"
+	"github.com/engage-icb/engage/internal/fuzzseed"
 )
 
-// seeds are the shipped strategies and a few shapes of broken file.
+// seeds are the shipped strategies, the hostile-input catalogue and a few
+// shapes of broken file.
 func seeds(f *testing.F) {
-	files, _ := fs.Glob(strategies.FS, "*.yaml")
-	for _, name := range files {
-		src, _ := fs.ReadFile(strategies.FS, name)
+	for _, src := range fuzzseed.Files() {
 		f.Add(src)
 	}
 	for _, s := range []string{"", "# only\n", "- a\n", "a:\n\tb: c\n", "a: 1\na: 2\n", "x: &a [*a]\n",

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -18,9 +20,29 @@ import (
 	"github.com/engage-icb/engage/pkg/pointer"
 )
 
-// MaxFileSize is the largest strategy file engage reads, in bytes. Real
-// strategies are tens of kilobytes.
-const MaxFileSize = 10 << 20
+// MaxDepth is how deeply values may nest. The deepest value in a real
+// strategy is about six levels down; thousands of levels make every
+// later step slow and memory-hungry.
+const MaxDepth = 64
+
+// DefaultMaxFileSize is the largest strategy file engage reads unless told
+// otherwise, in bytes. Real strategies are tens of kilobytes; the limit
+// keeps a wrong file (a log, an export) from using the machine's memory.
+const DefaultMaxFileSize = 10 << 20
+
+var maxFileSize atomic.Int64 // 0: the default
+
+// MaxFileSize is the largest strategy file engage reads, in bytes.
+func MaxFileSize() int64 {
+	if n := maxFileSize.Load(); n > 0 {
+		return n
+	}
+	return DefaultMaxFileSize
+}
+
+// SetMaxFileSize sets the limit (--max-file-size, or max_file_size_mb in
+// .engage.yaml).
+func SetMaxFileSize(n int64) { maxFileSize.Store(n) }
 
 // maxValueNodes bounds how many values a file may expand to through YAML
 // aliases, so an "alias bomb" is refused instead of exhausting memory.
@@ -66,30 +88,66 @@ type Problem struct {
 // that does not exist or cannot be read); anything wrong with the content is
 // a Problem in the Document.
 func Load(path string) (*Document, error) {
+	info, err := StatFile(path)
+	if err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %q: %w", path, err)
+		return nil, ReadError(path, err)
 	}
 	defer func() { _ = f.Close() }() // read-only: nothing to lose on close
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("read %q: %w", path, err)
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("read %q: it is a folder", path)
-	}
-	if info.Size() > MaxFileSize {
+	limit := MaxFileSize()
+	if info.Size() > limit {
 		return tooLarge(path, info.Size()), nil
 	}
 	src := make([]byte, 0, info.Size()+1) // +1 to see the end at once
-	src, err = readAll(io.LimitReader(f, MaxFileSize+1), src)
+	src, err = readAll(io.LimitReader(f, limit+1), src)
 	if err != nil {
-		return nil, fmt.Errorf("read %q: %w", path, err)
+		return nil, ReadError(path, err)
 	}
-	if len(src) > MaxFileSize {
+	if int64(len(src)) > limit {
 		return tooLarge(path, int64(len(src))), nil
 	}
 	return Parse(path, src), nil
+}
+
+// StatFile checks that path is a regular file engage can open without
+// waiting (opening a named pipe or a device could wait for ever), and
+// explains in plain words when it is not.
+func StatFile(path string) (fs.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, ReadError(path, err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("cannot read %q: it is a folder", path)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot read %q: it is not a regular file (it is a %s)", path, fileKind(info.Mode()))
+	}
+	return info, nil
+}
+
+// SizeText writes a size in whole megabytes when it is one, such as 10 MB.
+func SizeText(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// fileKind names a kind of file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 // readAll is io.ReadAll into a buffer sized by the caller.
@@ -112,8 +170,8 @@ func readAll(r io.Reader, b []byte) ([]byte, error) {
 func tooLarge(path string, size int64) *Document {
 	return &Document{Path: path, Problems: []Problem{{
 		Rule: RuleTooLarge, Line: 1, Column: 1,
-		Message: fmt.Sprintf("the file is %.1f MB, over the %d MB limit for a strategy file", float64(size)/(1<<20), MaxFileSize>>20),
-		Hint:    "a strategy file is normally well under 1 MB: check this is the right file",
+		Message: fmt.Sprintf("the file is %.1f MB, over the %s limit for a strategy file", float64(size)/(1<<20), SizeText(MaxFileSize())),
+		Hint:    "a strategy file is normally well under 1 MB: check this is the right file (if it is, raise the limit with max_file_size_mb in .engage.yaml or --max-file-size)",
 	}}}
 }
 
@@ -340,6 +398,8 @@ func truncate(s string, n int) string {
 // expansions that would make checking it exhaust memory or time.
 type inspector struct {
 	nodes    int
+	depth    int                 // of the value being walked
+	tooDeep  bool                // reported
 	open     map[*yaml.Node]bool // anchored values being walked, to catch an alias inside itself
 	problems []Problem
 }
@@ -348,12 +408,40 @@ func (c *inspector) fail(n *yaml.Node, rule, pointer, msg, hint string) {
 	c.problems = append(c.problems, Problem{Rule: rule, Line: n.Line, Column: n.Column, Pointer: pointer, Message: msg, Hint: hint})
 }
 
+// standardTags are the YAML tags a value may carry explicitly, such as
+// !!str to keep 2024 as text.
+var standardTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true,
+	"!!null": true, "!!timestamp": true, "!!seq": true, "!!map": true}
+
+// quoteValue quotes text from the file for a message, at most 60 characters.
+func quoteValue(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "..."
+	}
+	return strconv.Quote(s)
+}
+
 func (c *inspector) walk(n *yaml.Node, ptr string) {
 	c.nodes++
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > MaxDepth {
+		if !c.tooDeep {
+			c.tooDeep = true
+			c.fail(n, RuleUnsupportedYAML, "", fmt.Sprintf("values are nested more than %d levels deep", MaxDepth),
+				"a strategy needs a few levels (objectives, then an objective, then its updates): check the brackets and indentation around here")
+		}
+		return
+	}
 	if c.nodes > maxValueNodes {
 		if c.nodes == maxValueNodes+1 {
 			c.fail(n, RuleUnsupportedYAML, ptr, "the file expands to over a million values through aliases (*name)", "write the values out instead of repeating anchors; this looks like an \"alias bomb\"")
 		}
+		return
+	}
+	if n.Style&yaml.TaggedStyle != 0 && !standardTags[n.Tag] {
+		c.fail(n, RuleUnsupportedYAML, ptr, fmt.Sprintf("the tag %s is not supported: strategy files hold plain text, numbers, lists and keys", quoteValue(n.Tag)),
+			"remove the tag (the word starting with ! before the value)")
 		return
 	}
 	switch n.Kind {

@@ -153,7 +153,7 @@ func TestLocate(t *testing.T) {
 
 func TestLoadSizeLimit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "big.yaml")
-	if err := os.WriteFile(path, []byte("x: \""+strings.Repeat("a", MaxFileSize)+"\"\n"), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("x: \""+strings.Repeat("a", int(MaxFileSize()))+"\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	d, err := Load(path)

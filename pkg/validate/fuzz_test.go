@@ -1,20 +1,18 @@
 package validate
 
 import (
-	"io/fs"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/engage-icb/engage/internal/fuzzseed"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/strategies"
 )
 
 // FuzzValidate checks that validating any input never panics and that every
 // finding names a registered rule and a real place in the file.
 func FuzzValidate(f *testing.F) {
-	files, _ := fs.Glob(strategies.FS, "*.yaml")
-	for _, name := range files {
-		src, _ := fs.ReadFile(strategies.FS, name)
+	for _, src := range fuzzseed.Files() {
 		f.Add(src)
 	}
 	f.Add([]byte("engage: 1\nicb: {code: QJG, name: x}\nstrategy: {title: t, state: draft, period: {from: 2023/24, to: 2022/23}}\n"))
@@ -26,12 +24,7 @@ func FuzzValidate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := strategy.Parse("fuzz.yaml", src)
-		lines := 1
-		for _, b := range src {
-			if b == '\n' {
-				lines++
-			}
-		}
+		lines := yamlLines(src)
 		for _, fd := range v.Document(d) {
 			if _, ok := LookupRule(fd.Rule); !ok {
 				t.Fatalf("unregistered rule %q in %+v", fd.Rule, fd)
@@ -41,4 +34,18 @@ func FuzzValidate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// yamlLines counts lines as YAML does: a line ends at \n, \r\n or a lone
+// \r (old Mac files), and yaml.v3 also breaks at NEL, LS and PS.
+func yamlLines(src []byte) int {
+	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	lines := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			lines++
+		}
+	}
+	return lines
 }

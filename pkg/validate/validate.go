@@ -6,6 +6,7 @@ package validate
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -62,6 +63,11 @@ func Start(opts Options) *Validator {
 	v := &Validator{asOf: calendar.Day(opts.AsOf), framework: opts.Framework, ready: make(chan struct{})}
 	go func() {
 		defer close(v.ready)
+		defer func() {
+			if p := recover(); p != nil {
+				v.err = fmt.Errorf("internal error while preparing the schema: %v", p)
+			}
+		}()
 		if v.schema, v.err = CompileSchema(); v.err != nil {
 			return
 		}
@@ -99,11 +105,7 @@ type Result struct {
 // Files loads and checks each file, using one worker per CPU. Findings come
 // back sorted by file and position, whatever order the work finished in.
 func (v *Validator) Files(paths []string) *Result {
-	type out struct {
-		findings []finding.Finding
-		err      error
-	}
-	results := make([]out, len(paths))
+	results := make([]fileResult, len(paths))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(paths)); w++ {
@@ -111,15 +113,7 @@ func (v *Validator) Files(paths []string) *Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				doc, err := strategy.Load(paths[i])
-				if err == nil {
-					err = v.wait()
-				}
-				if err != nil {
-					results[i] = out{err: err}
-					continue
-				}
-				results[i] = out{findings: v.Document(doc)}
+				results[i] = v.file(paths[i])
 			}
 		}()
 	}
@@ -139,6 +133,30 @@ func (v *Validator) Files(paths []string) *Result {
 	}
 	finding.Sort(r.Findings)
 	return r
+}
+
+type fileResult struct {
+	findings []finding.Finding
+	err      error
+}
+
+// file loads and checks one file. A panic (a bug) becomes that file's
+// error, so that the other files are still checked and engage does not
+// crash: a worker goroutine's panic would pass the command's guard.
+func (v *Validator) file(path string) (r fileResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\nThis is a bug in engage. Please report it with the command you ran and, if you can, the file", path, p)}
+		}
+	}()
+	doc, err := strategy.Load(path)
+	if err == nil {
+		err = v.wait()
+	}
+	if err != nil {
+		return fileResult{err: err}
+	}
+	return fileResult{findings: v.Document(doc)}
 }
 
 // Document checks one loaded document: its structure, then its meaning.
@@ -234,6 +252,24 @@ var decodeLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustComp
 
 // decodeFinding explains a value the schema accepts but the model cannot
 // hold, such as a whole number too large for the computer.
+// scalarOnLine finds the last scalar value on a line, where yaml.v3's
+// type errors point.
+func scalarOnLine(n *yaml.Node, line int) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	var found *yaml.Node
+	if n.Kind == yaml.ScalarNode && n.Line == line {
+		found = n
+	}
+	for _, c := range n.Content {
+		if f := scalarOnLine(c, line); f != nil {
+			found = f
+		}
+	}
+	return found
+}
+
 func decodeFinding(doc *strategy.Document) finding.Finding {
 	f := finding.Finding{Rule: RuleInvalidValue, Severity: finding.Error, File: doc.Path, Line: 1, Column: 1,
 		Message: "a value cannot be read: " + doc.DecodeErr.Error(),
@@ -243,6 +279,13 @@ func decodeFinding(doc *strategy.Document) finding.Finding {
 		if m := decodeLineRE().FindStringSubmatch(te.Errors[0]); m != nil {
 			f.Line, _ = strconv.Atoi(m[1])
 			f.Message = "a value cannot be read: " + m[2]
+			if n := scalarOnLine(doc.Root, f.Line); n != nil {
+				f.Column = n.Column
+				if strings.Contains(m[2], " into int") {
+					f.Message = fmt.Sprintf("%s is not a whole number engage can read: it is too large, or not whole", n.Value)
+					f.Hint = "write a whole number below 9,223,372,036,854,775,807"
+				}
+			}
 		}
 	}
 	return f

@@ -108,6 +108,9 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if in, ok := cmdutil.IsInput(opts.Output, files); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s, which is being compared; write the comparison to another file", opts.Output, in))
+	}
 	v, err := cmdutil.NewValidator(cfg, asOf)
 	if err != nil {
 		return err

@@ -106,12 +106,8 @@ func reportRun(opts *Options) error {
 	if format == "xlsx" && opts.Output == "" && opts.IO.IsStdoutTTY() {
 		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))
 	}
-	if opts.Output != "" {
-		a, _ := filepath.Abs(opts.Output)
-		b, _ := filepath.Abs(opts.File)
-		if a == b {
-			return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
-		}
+	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
 	}
 	asOf, err := cmdutil.AsOf(opts.AsOf, opts.Factory.Now)
 	if err != nil {
@@ -214,7 +210,11 @@ func changesSince(file, rev string, now *strategy.Strategy, fw *framework.Framew
 // check compares the report on disk with the one just generated: bytes
 // for Markdown, cell contents for Excel.
 func check(opts *Options, format string, fresh []byte) error {
-	existing, err := os.ReadFile(opts.Output)
+	var existing []byte
+	_, err := strategy.StatFile(opts.Output)
+	if err == nil {
+		existing, err = os.ReadFile(opts.Output)
+	}
 	if err != nil {
 		fmt.Fprintf(opts.IO.ErrOut, "engage: %s does not exist yet: write it with the same command without --check\n", opts.Output)
 		return cmdutil.ErrFindings

@@ -24,6 +24,7 @@ import (
 	"github.com/engage-icb/engage/pkg/cmd/validate"
 	"github.com/engage-icb/engage/pkg/cmdutil"
 	"github.com/engage-icb/engage/pkg/iostreams"
+	"github.com/engage-icb/engage/pkg/strategy"
 )
 
 // NewCmdRoot returns the engage command with every subcommand.
@@ -50,6 +51,12 @@ against the ten principles of NHS England's statutory guidance.`,
 			if err := f.IOStreams.SetColorMode(color); err != nil {
 				return cmdutil.Usage(err)
 			}
+			if cmd.Flags().Changed("max-file-size") {
+				if f.MaxFileMB < 1 {
+					return cmdutil.Usage(fmt.Errorf("--max-file-size is in megabytes and must be at least 1, not %d", f.MaxFileMB))
+				}
+				strategy.SetMaxFileSize(int64(f.MaxFileMB) << 20)
+			}
 			return nil
 		},
 	}
@@ -60,6 +67,7 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(err) })
 	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
+	cmd.PersistentFlags().IntVar(&f.MaxFileMB, "max-file-size", 0, "largest strategy file to read, in MB (default: max_file_size_mb in .engage.yaml, else 10)")
 	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above)")
 	cmd.AddCommand(
 		validate.NewCmdValidate(f, nil),

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -178,17 +177,8 @@ func failLevel(opts *Options, cfg *config.Config) (finding.Severity, error) {
 // refuseOverwrite stops an output file replacing one of the strategies
 // being checked.
 func refuseOverwrite(outputs []output, files []string) error {
-	inputs := map[string]bool{}
-	for _, f := range files {
-		if abs, err := filepath.Abs(f); err == nil {
-			inputs[abs] = true
-		}
-	}
 	for _, o := range outputs {
-		if o.file == "" {
-			continue
-		}
-		if abs, err := filepath.Abs(o.file); err == nil && inputs[abs] {
+		if _, ok := cmdutil.IsInput(o.file, files); ok {
 			return cmdutil.Usage(fmt.Errorf("--format: %s is one of the strategies being checked; write the output to another file", o.file))
 		}
 	}

@@ -1,0 +1,67 @@
+package diff_test
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/engage-icb/engage/internal/fuzzseed"
+	"github.com/engage-icb/engage/pkg/diff"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/render"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// FuzzDiff checks the diff engine on any pair of files: it never panics,
+// a file compared with itself has no differences, A differs from B
+// exactly when B differs from A, and every format can write the result.
+func FuzzDiff(f *testing.F) {
+	files := fuzzseed.Files()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	lsc := files["strategies/lsc.yaml"]
+	for _, n := range names {
+		f.Add(lsc, files[n])
+	}
+	f.Add(lsc, bytes.Replace(lsc, []byte("status: in-progress"), []byte("status: done"), 1))
+	fws, err := framework.Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		old, new := strategy.Parse("old.yaml", a), strategy.Parse("new.yaml", b)
+		if old.Strategy == nil || new.Strategy == nil {
+			return
+		}
+		fwOld, _ := fws.Get(old.Strategy.FrameworkID())
+		fwNew, _ := fws.Get(new.Strategy.FrameworkID())
+		same := diff.Compare(old.Strategy, old.Strategy, fwOld, fwOld)
+		if same.Differs() {
+			t.Fatalf("a file differs from itself: %+v\n%s", same.Changes, a)
+		}
+		ab := diff.Compare(old.Strategy, new.Strategy, fwOld, fwNew)
+		ba := diff.Compare(new.Strategy, old.Strategy, fwNew, fwOld)
+		if ab.Differs() != ba.Differs() {
+			t.Fatalf("A differs from B (%v) but B from A (%v)", ab.Differs(), ba.Differs())
+		}
+		for _, c := range ab.Changes {
+			if c.Kind == "" || c.Op == "" {
+				t.Fatalf("a change without a kind or operation: %+v", c)
+			}
+		}
+		report := &diff.Report{Comparisons: []diff.Comparison{ab}}
+		for _, name := range render.DiffFormatNames() {
+			format, err := render.LookupDiff(name, render.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			if err := format.Render(&out, report); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+		}
+	})
+}
