@@ -17,7 +17,8 @@ import (
 
 // The hostile-input catalogue (testdata/hostile): each case runs the real
 // binary and must exit as listed, print the listed message, never a Go
-// panic or stack trace, and finish within the limits.
+// panic or stack trace nor a terminal control character, and finish within
+// the limits.
 const (
 	hostileTime   = time.Second
 	hostileMemory = 200 << 20
@@ -159,6 +160,10 @@ func TestHostileInputs(t *testing.T) {
 				if strings.Contains(out, bad) {
 					t.Errorf("%s: the output has %q, like a Go crash:\n%s", where, bad, limit(out))
 				}
+			}
+			// NO_COLOR is set: no escape sequence or bell is engage's own.
+			if i := strings.IndexAny(out, "\x1b\x07\u009b"); i >= 0 {
+				t.Errorf("%s: the output has a control character (%q) a terminal would act on:\n%q", where, out[i], limit(out))
 			}
 			if took > hostileTime {
 				t.Errorf("%s: took %s, over %s", where, took.Round(time.Millisecond), hostileTime)

@@ -316,8 +316,10 @@ func spanOf(years string) (calendar.Span, error) {
 	return calendar.ParseSpan(from, to)
 }
 
-// ganttText keeps a task name to what Mermaid's gantt syntax reads as text.
+// ganttText keeps a task name to what Mermaid's gantt syntax reads as text,
+// without control characters.
 func ganttText(s string) string {
+	s = render.Sanitize(s)
 	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.", "\n", " ", "\r", " ", "`", "'", "%", " percent").Replace(s)
 	return strings.TrimSpace(s)
 }
