@@ -78,6 +78,11 @@ func generate(t *testing.T, dir string) {
 	write("nest-20000.yaml", []byte("engage: 1\nprinciples: "+strings.Repeat("[", 20_000)+strings.Repeat("]", 20_000)+"\n"))
 	write("unreadable.yaml", body)
 	write("victim.yaml", body)
+	lsc, err := os.ReadFile("../../strategies/lsc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("metric.yaml", lsc)
 	if err := os.Chmod(filepath.Join(dir, "unreadable.yaml"), 0); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package status
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/engage-icb/engage/internal/fuzzseed"
@@ -40,6 +42,42 @@ func FuzzSetStatus(f *testing.F) {
 		o.Updates = append(append([]strategy.Update(nil), o.Updates...), strategy.Update{Date: "2999-12-31", Status: status, Note: note})
 		if !reflect.DeepEqual(*after.Strategy, want) {
 			t.Fatalf("the edit changed more (or less) than asked:\n got %+v\nwant %+v\n%s", after.Strategy.Objectives[0], want.Objectives[0], out)
+		}
+	})
+}
+
+// FuzzRecordMetric checks metric record's promise the same way: reading
+// the file again shows one more measurement at the end of the metric's
+// actuals, and nothing else changed.
+func FuzzRecordMetric(f *testing.F) {
+	for _, src := range fuzzseed.Files() {
+		f.Add(src, "2100", "Panel members, from the CRM")
+	}
+	f.Add([]byte("metrics:\n  - id: m\n    title: Panel\n"), "12.5", "")
+	f.Add([]byte("metrics:\n  - {id: m, title: Panel, actuals: [{value: 1, date: 2024-01-01}]}\n"), "-3", "a: b")
+	f.Add([]byte("metrics:\r\n  - id: m\r\n    actuals: []\r\n"), "1e3", "x")
+	f.Add([]byte("metrics:\n  - id: m\n"), "inf", "") // wrote +Inf, which YAML reads as text
+	f.Fuzz(func(t *testing.T, src []byte, value, note string) {
+		before := strategy.Parse("f.yaml", src)
+		if before.Strategy == nil || before.DecodeErr != nil || len(before.Strategy.Metrics) == 0 {
+			return
+		}
+		id := before.Strategy.Metrics[0].ID
+		out, _, err := RecordMetric(src, Update{ID: id, Value: value, Date: "2999-12-31", Note: note})
+		if err != nil {
+			return // a refusal: nothing was changed
+		}
+		after := strategy.Parse("f.yaml", out)
+		if after.Strategy == nil || after.DecodeErr != nil {
+			t.Fatalf("the edited file cannot be read (%v %v):\n%s", after.Problems, after.DecodeErr, out)
+		}
+		v, _ := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		want := *before.Strategy
+		want.Metrics = append([]strategy.Metric(nil), want.Metrics...)
+		m := &want.Metrics[0]
+		m.Actuals = append(append([]strategy.Measurement(nil), m.Actuals...), strategy.Measurement{Value: v, Date: "2999-12-31", Note: note})
+		if !reflect.DeepEqual(*after.Strategy, want) {
+			t.Fatalf("the edit changed more (or less) than asked:\n got %+v\nwant %+v\n%s", after.Strategy.Metrics[0], want.Metrics[0], out)
 		}
 	})
 }

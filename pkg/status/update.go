@@ -3,6 +3,7 @@ package status
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -126,7 +127,7 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(u.Value), 64)
-	if err != nil || v != v {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil, "", refuse("write a plain number, such as 2100 or 12.5", "%q is not a number", u.Value)
 	}
 	day, err := checkDate(u.Date)
