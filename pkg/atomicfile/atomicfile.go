@@ -18,7 +18,7 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(path); err == nil {
 		if !info.Mode().IsRegular() {
-			return fmt.Errorf("write %q: not a regular file", path)
+			return fmt.Errorf("cannot write %q: it is not a regular file (engage replaces files whole, so it cannot write to a device or pipe); name a file, or leave out the output to print", path)
 		}
 		perm = info.Mode().Perm()
 	} else if !errors.Is(err, fs.ErrNotExist) {

@@ -137,3 +137,20 @@ func TestShippedFilesCarryTheModeline(t *testing.T) {
 		}
 	}
 }
+
+// A panic while checking one file (a bug) becomes that file's error; the
+// other files are still checked and nothing crashes.
+func TestFilesRecoverPanic(t *testing.T) {
+	ready := make(chan struct{})
+	close(ready)
+	broken := &Validator{ready: ready} // no schema: checking a file panics
+	res := broken.Files([]string{"../../examples/minimal.yaml", "../../strategies/mse.yaml"})
+	if len(res.ReadErrors) != 2 {
+		t.Fatalf("read errors = %v", res.ReadErrors)
+	}
+	for _, err := range res.ReadErrors {
+		if msg := err.Error(); !strings.Contains(msg, "internal error while checking") || !strings.Contains(msg, "Please report it") {
+			t.Errorf("message = %q", msg)
+		}
+	}
+}
