@@ -5,6 +5,9 @@ BIN       := bin/engage
 TOOLS     := $(CURDIR)/.tools
 NODE_DIR  := $(TOOLS)/node
 FUZZTIME  ?= 30s
+# Time to shrink each new input: long minimisation of large strategies
+# starved FuzzDiff of executions.
+FUZZMIN   ?= 5s
 # Packages that must not depend on the CLI or styling libraries.
 DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/diff \
              ./pkg/finding ./pkg/framework ./pkg/gitrev ./pkg/history ./pkg/icb ./pkg/pointer \
@@ -102,13 +105,13 @@ bench-peers: build corpus node-tools ## time engage validate against the floor (
 		-ajv $(NODE_DIR)/node_modules/.bin/ajv -corpus $(CORPUS_DIR)
 
 fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's chunked reader and the in-place editors, FUZZTIME each (default 30s)
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/strategy
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./pkg/strategy
-	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./pkg/validate
-	$(GO) test -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME) ./pkg/diff
-	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) ./pkg/history
-	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) ./pkg/status
-	$(GO) test -run '^$$' -fuzz '^FuzzRecordMetric$$' -fuzztime $(FUZZTIME) ./pkg/status
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
+	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/validate
+	$(GO) test -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/diff
+	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/history
+	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
+	$(GO) test -run '^$$' -fuzz '^FuzzRecordMetric$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
 
 lint: ## go vet and golangci-lint
 	$(GO) vet ./...
