@@ -92,11 +92,11 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 				line += " " + string(ch.Op)
 			}
 			if ch.Title != "" && ch.Kind != "strategy" {
-				line += ": " + truncate(Sanitize(ch.Title), 70)
+				line += ": " + Truncate(Sanitize(ch.Title), 70)
 			}
 			fmt.Fprintf(&b, "  %s\n", opStyle(th, ch.Op)(line))
 			for _, f := range ch.Fields {
-				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, quoteEmpty(truncate(Sanitize(f.Old), 60)), quoteEmpty(truncate(Sanitize(f.New), 60)))
+				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, OrNone(Truncate(Sanitize(f.Old), 60)), OrNone(Truncate(Sanitize(f.New), 60)))
 				if f.Note != "" {
 					fmt.Fprintf(&b, "  (%s)", f.Note)
 				}
@@ -144,14 +144,16 @@ func opStyle(th Theme, op diff.Op) func(string) string {
 	return th.Changed
 }
 
-func quoteEmpty(s string) string {
+// OrNone writes an empty value as "(none)".
+func OrNone(s string) string {
 	if s == "" {
 		return "(none)"
 	}
 	return s
 }
 
-func truncate(s string, n int) string {
+// Truncate keeps text to n characters, ending a cut one with "…".
+func Truncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -204,10 +206,10 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 				}
 				var detail []string
 				if ch.Title != "" && ch.Kind != "strategy" && ch.Op != diff.Changed {
-					detail = append(detail, MarkdownCell(truncate(Sanitize(ch.Title), 100)))
+					detail = append(detail, MarkdownCell(Truncate(Sanitize(ch.Title), 100)))
 				}
 				for _, f := range ch.Fields {
-					d := fmt.Sprintf("%s: %s → %s", f.Name, MarkdownCell(quoteEmpty(truncate(Sanitize(f.Old), 80))), MarkdownCell(quoteEmpty(truncate(Sanitize(f.New), 80))))
+					d := fmt.Sprintf("%s: %s → %s", f.Name, MarkdownCell(OrNone(Truncate(Sanitize(f.Old), 80))), MarkdownCell(OrNone(Truncate(Sanitize(f.New), 80))))
 					if f.Note != "" {
 						d += " (" + MarkdownCell(f.Note) + ")"
 					}

@@ -63,9 +63,9 @@ func (t HistoryText) Render(w io.Writer, r *history.Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("Delivery history of %s: %s", r.File, plural(r.Commits, "commit", "commits"))))
 	for _, tl := range r.Timelines {
-		fmt.Fprintf(&b, "\n%s %s  %s\n", tl.Kind, th.Bold(tl.ID), th.Muted(truncate(Sanitize(tl.Title), 70)))
+		fmt.Fprintf(&b, "\n%s %s  %s\n", tl.Kind, th.Bold(tl.ID), th.Muted(Truncate(Sanitize(tl.Title), 70)))
 		for _, e := range tl.Events {
-			fmt.Fprintf(&b, "  %s  %s  %-20s %s\n", e.Date, e.Commit[:min(7, len(e.Commit))], truncate(Sanitize(e.Author), 20), statusWords(e))
+			fmt.Fprintf(&b, "  %s  %s  %-20s %s\n", e.Date, e.Commit[:min(7, len(e.Commit))], Truncate(Sanitize(e.Author), 20), statusWords(e))
 		}
 	}
 	if len(r.Skipped) > 0 {
@@ -99,7 +99,7 @@ func (HistoryMarkdown) Render(w io.Writer, r *history.Report) error {
 	b.WriteString("| date | item | change | commit | author |\n|---|---|---|---|---|\n")
 	for _, r := range rows {
 		fmt.Fprintf(&b, "| %s | %s `%s`: %s | %s | `%s` | %s |\n", r.e.Date, r.tl.Kind, strings.ReplaceAll(r.tl.ID, "`", "'"),
-			MarkdownCell(truncate(Sanitize(r.tl.Title), 60)), MarkdownCell(statusWords(r.e)), r.e.Commit[:min(7, len(r.e.Commit))], MarkdownCell(Sanitize(r.e.Author)))
+			MarkdownCell(Truncate(Sanitize(r.tl.Title), 60)), MarkdownCell(statusWords(r.e)), r.e.Commit[:min(7, len(r.e.Commit))], MarkdownCell(Sanitize(r.e.Author)))
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(&b, "\n%s not read:\n\n", plural(len(r.Skipped), "revision", "revisions"))

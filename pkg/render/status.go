@@ -113,31 +113,31 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 		if len(bd.ByPrinciple) > 0 {
 			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives and milestones by national principle"))
 			for _, g := range bd.ByPrinciple {
-				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
+				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, Truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
 			}
 		}
 		items("Overdue", bd.Overdue, func(it status.Item) string {
-			return "due " + it.Due + "  " + th.Muted(truncate(Sanitize(it.Title), 50))
+			return "due " + it.Due + "  " + th.Muted(Truncate(Sanitize(it.Title), 50))
 		})
 		items("At risk or off track", bd.Troubled, func(it status.Item) string {
 			note := it.Note
 			if note == "" {
 				note = "(no note)"
 			}
-			return truncate(Sanitize(it.Title), 40) + "  " + th.Muted("latest: "+truncate(Sanitize(note), 60))
+			return Truncate(Sanitize(it.Title), 40) + "  " + th.Muted("latest: "+Truncate(Sanitize(note), 60))
 		})
 		items(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string {
-			return "last " + it.LastUpdate + "  " + th.Muted(truncate(Sanitize(it.Title), 50))
+			return "last " + it.LastUpdate + "  " + th.Muted(Truncate(Sanitize(it.Title), 50))
 		})
 		items("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string {
-			return it.From + " to " + it.Due + "  " + th.Muted(truncate(Sanitize(it.Title), 50))
+			return it.From + " to " + it.Due + "  " + th.Muted(Truncate(Sanitize(it.Title), 50))
 		})
 		fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Metrics (%d)", len(bd.Metrics))))
 		if len(bd.Metrics) == 0 {
 			fmt.Fprintf(&b, "  %s\n", th.Muted("none"))
 		}
 		for _, m := range bd.Metrics {
-			fmt.Fprintf(&b, "  %-26s %s\n", truncate(Sanitize(m.ID), 26), metricLine(m))
+			fmt.Fprintf(&b, "  %-26s %s\n", Truncate(Sanitize(m.ID), 26), metricLine(m))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -212,7 +212,7 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 		b.WriteString("| item | status | | title |\n|---|---|---|---|\n")
 		for _, it := range items {
 			fmt.Fprintf(&b, "| %s `%s` | %s %s | %s | %s |\n", it.Kind, strings.ReplaceAll(it.ID, "`", "'"), StatusSymbols[it.Status], it.Status,
-				MarkdownCell(extra(it)), MarkdownCell(truncate(Sanitize(it.Title), 100)))
+				MarkdownCell(extra(it)), MarkdownCell(Truncate(Sanitize(it.Title), 100)))
 		}
 	}
 	for _, bd := range boards {

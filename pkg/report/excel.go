@@ -241,15 +241,8 @@ func (wb *workbook) principles(r *Report) error {
 
 func (wb *workbook) objectives(r *Report) error {
 	var rows [][]any
-	seen := map[string]bool{}
-	for _, p := range r.Principles {
-		for _, o := range p.Objectives {
-			if seen[o.ID] {
-				continue
-			}
-			seen[o.ID] = true
-			rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(r, o.ID), o.Owner, o.Due, o.Status, o.LatestDate, o.LatestNote, o.Evidence})
-		}
+	for _, o := range r.objectives() {
+		rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(r, o.ID), o.Owner, o.Due, o.Status, o.LatestDate, o.LatestNote, o.Evidence})
 	}
 	s, err := wb.Table("Objectives", []float64{10, 20, 60, 16, 20, 12, 14, 14, 50, 40},
 		[]string{"ID", "Financial year", "Objective", "National " + r.noun() + "s", "Owner", "Due", "Status", "Latest update", "Latest note", "Evidence"}, rows)

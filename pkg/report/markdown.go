@@ -205,7 +205,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			for _, c := range r.Changes.Changes {
 				var detail []string
 				for _, f := range c.Fields {
-					d := fmt.Sprintf("%s: %s → %s", f.Name, orNone(f.Old), orNone(f.New))
+					d := fmt.Sprintf("%s: %s → %s", f.Name, render.OrNone(f.Old), render.OrNone(f.New))
 					if f.Note != "" {
 						d += " (" + f.Note + ")"
 					}
@@ -264,25 +264,18 @@ func (r *Report) gantt() string {
 			tag = "crit, "
 		}
 		// The chart counts whole days: a task ending on a day includes it.
-		fmt.Fprintf(b, "    %s %s :%st%d, %s, %s\n", ganttText(id), ganttText(truncate(title, 50)), tag, n,
+		fmt.Fprintf(b, "    %s %s :%st%d, %s, %s\n", ganttText(id), ganttText(render.Truncate(title, 50)), tag, n,
 			from.Format(time.DateOnly), to.AddDate(0, 0, 1).Format(time.DateOnly))
 	}
 	n := 0
-	seen := map[string]bool{}
-	for _, s := range r.Principles {
-		for _, o := range s.Objectives {
-			if seen[o.ID] {
-				continue
-			}
-			seen[o.ID] = true
-			span, err1 := spanOf(o.Year)
-			due, err2 := calendar.ParseDate(o.Due)
-			if err1 != nil || err2 != nil || due.Before(span.First()) {
-				continue
-			}
-			n++
-			task(&objectives, n, o.ID, o.Title, o.Status, span.First(), due)
+	for _, o := range r.objectives() {
+		span, err1 := spanOf(o.Year)
+		due, err2 := calendar.ParseDate(o.Due)
+		if err1 != nil || err2 != nil || due.Before(span.First()) {
+			continue
 		}
+		n++
+		task(&objectives, n, o.ID, o.Title, o.Status, span.First(), due)
 	}
 	for _, m := range r.Roadmap {
 		from, err1 := calendar.ParseMonthOrDate(m.From)
@@ -456,19 +449,4 @@ func value(v *status.Value, unit string) string {
 		s += " (" + v.Date + ")"
 	}
 	return s
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return s
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -158,3 +158,19 @@ func latest(row *Row, updates []strategy.Update) {
 func (r *Report) Title() string {
 	return r.Name + ": working with people and communities, annual review " + r.Year
 }
+
+// objectives are the year's objectives, each once, in the order the
+// national principles list them (an objective may deliver several).
+func (r *Report) objectives() []Row {
+	var out []Row
+	seen := map[string]bool{}
+	for _, p := range r.Principles {
+		for _, o := range p.Objectives {
+			if !seen[o.ID] {
+				seen[o.ID] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}

@@ -414,12 +414,7 @@ var standardTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true
 	"!!null": true, "!!timestamp": true, "!!seq": true, "!!map": true}
 
 // quoteValue quotes text from the file for a message, at most 60 characters.
-func quoteValue(s string) string {
-	if len(s) > 60 {
-		s = s[:60] + "..."
-	}
-	return strconv.Quote(s)
-}
+func quoteValue(s string) string { return strconv.Quote(truncate(s, 60)) }
 
 func (c *inspector) walk(n *yaml.Node, ptr string) {
 	c.nodes++

@@ -133,6 +133,9 @@ func esc(s string) string {
 	return b.String()
 }
 
+// isXMLText reports whether s needs no replacing for XML: no control
+// characters, no non-characters, and no U+FFFD, which ranging over
+// invalid UTF-8 yields (xml.EscapeText replaces those bytes).
 func isXMLText(s string) bool {
 	for _, r := range s {
 		if r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == 0xFFFD {
@@ -250,7 +253,7 @@ func (s *Sheet) xml(index int, strs *sharedStrings) []byte {
 		fmt.Fprintf(&b, `<dataValidations count="%d">`, len(s.lists))
 		for _, l := range s.lists {
 			fmt.Fprintf(&b, `<dataValidation type="list" errorStyle="stop" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="%s" error="%s" sqref="%s"><formula1>%s</formula1></dataValidation>`,
-				attr(l.title), attr(l.message), l.ref, esc(`"`+strings.Join(l.items, ",")+`"`))
+				esc(l.title), esc(l.message), l.ref, esc(`"`+strings.Join(l.items, ",")+`"`))
 		}
 		b.WriteString(`</dataValidations>`)
 	}
@@ -262,9 +265,6 @@ func (s *Sheet) xml(index int, strs *sharedStrings) []byte {
 	b.WriteString(`</worksheet>`)
 	return []byte(b.String())
 }
-
-// attr escapes text for an attribute.
-func attr(s string) string { return esc(s) }
 
 // sharedStrings is the workbook's table of text, each text once.
 type sharedStrings struct {
@@ -412,7 +412,7 @@ func (s *Sheet) drawing() []byte {
 	for i, c := range s.charts {
 		fmt.Fprintf(&b, `<xdr:oneCellAnchor><xdr:from><xdr:col>%d</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>%d</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`, c.col-1, c.row-1)
 		fmt.Fprintf(&b, `<xdr:ext cx="%d" cy="%d"/>`, c.chart.Width*emuPerPx, c.chart.Height*emuPerPx)
-		fmt.Fprintf(&b, `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="%d" name="Chart %d" descr="%s"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`, i+2, i+1, attr(c.chart.AltText))
+		fmt.Fprintf(&b, `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="%d" name="Chart %d" descr="%s"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`, i+2, i+1, esc(c.chart.AltText))
 		b.WriteString(`<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>`)
 		fmt.Fprintf(&b, `<a:graphic><a:graphicData uri="%s"><c:chart xmlns:c="%s" xmlns:r="%s" r:id="rId%d"/></a:graphicData></a:graphic>`, nsChart, nsChart, nsRel, i+1)
 		b.WriteString(`</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`)

@@ -27,19 +27,20 @@ func NewCmdMetric(f *cmdutil.Factory) *cobra.Command {
 
 // RecordOptions are metric record's flags and arguments.
 type RecordOptions struct {
-	IO    *iostreams.IOStreams
-	Now   func() time.Time
-	File  string
-	ID    string
-	Value string
-	On    string
-	Note  string
-	Force bool
+	IO      *iostreams.IOStreams
+	Factory *cmdutil.Factory
+	Now     func() time.Time
+	File    string
+	ID      string
+	Value   string
+	On      string
+	Note    string
+	Force   bool
 }
 
 // NewCmdRecord returns the metric record command.
 func NewCmdRecord(f *cmdutil.Factory, runF func(*RecordOptions) error) *cobra.Command {
-	opts := &RecordOptions{IO: f.IOStreams, Now: f.Now}
+	opts := &RecordOptions{IO: f.IOStreams, Factory: f, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "record FILE ID VALUE",
 		Short: "Record a measured value of a metric",
@@ -70,7 +71,7 @@ would not validate.`,
 				on = calendar.Day(opts.Now()).Format(time.DateOnly)
 			}
 			u := status.Update{ID: opts.ID, Value: opts.Value, Date: on, Note: opts.Note, Force: opts.Force}
-			return statuscmd.Apply(opts.IO, opts.File, opts.Now, func(src []byte) ([]byte, string, error) { return status.RecordMetric(src, u) })
+			return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.RecordMetric(src, u) })
 		},
 	}
 	cmd.Flags().StringVar(&opts.On, "on", "", "the date it was measured, YYYY-MM-DD (default today)")

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -215,9 +216,12 @@ func check(opts *Options, format string, fresh []byte) error {
 	if err == nil {
 		existing, err = os.ReadFile(opts.Output)
 	}
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(opts.IO.ErrOut, "engage: %s does not exist yet: write it with the same command without --check\n", opts.Output)
 		return cmdutil.ErrFindings
+	}
+	if err != nil {
+		return err
 	}
 	same := bytes.Equal(existing, fresh)
 	if !same && format == "xlsx" {

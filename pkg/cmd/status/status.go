@@ -18,7 +18,6 @@ import (
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/style"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are status's flags and arguments.
@@ -139,6 +138,7 @@ func statusRun(opts *Options) error {
 // SetOptions are status set's flags and arguments.
 type SetOptions struct {
 	IO       *iostreams.IOStreams
+	Factory  *cmdutil.Factory
 	Now      func() time.Time
 	File     string
 	ID       string
@@ -151,7 +151,7 @@ type SetOptions struct {
 
 // NewCmdSet returns the status set command.
 func NewCmdSet(f *cmdutil.Factory, runF func(*SetOptions) error) *cobra.Command {
-	opts := &SetOptions{IO: f.IOStreams, Now: f.Now}
+	opts := &SetOptions{IO: f.IOStreams, Factory: f, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "set FILE ID STATUS",
 		Short: "Record a new status for an objective or milestone",
@@ -200,13 +200,18 @@ func setRun(opts *SetOptions) error {
 		on = calendar.Day(opts.Now()).Format(time.DateOnly)
 	}
 	u := status.Update{ID: opts.ID, Status: opts.Status, Date: on, Note: opts.Note, Evidence: opts.Evidence, Force: opts.Force}
-	return Apply(opts.IO, opts.File, opts.Now, func(src []byte) ([]byte, string, error) { return status.SetStatus(src, u) })
+	return Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.SetStatus(src, u) })
 }
 
 // Apply makes a change to a strategy file through status.UpdateFile and
 // reports the outcome.
-func Apply(io *iostreams.IOStreams, file string, now func() time.Time, change func([]byte) ([]byte, string, error)) error {
-	v, err := validate.New(validate.Options{AsOf: now()})
+func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string, error)) error {
+	io := f.IOStreams
+	cfg, err := cmdutil.LoadConfig(f)
+	if err != nil {
+		return err
+	}
+	v, err := cmdutil.NewValidator(cfg, f.Now())
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ import (
 // Options are suggest's flags and arguments.
 type Options struct {
 	IO            *iostreams.IOStreams
+	Factory       *cmdutil.Factory
 	Now           func() time.Time
 	File          string
 	All           bool
@@ -37,7 +38,7 @@ type Options struct {
 
 // NewCmdSuggest returns the suggest command.
 func NewCmdSuggest(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Now: f.Now}
+	opts := &Options{IO: f.IOStreams, Factory: f, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "suggest FILE",
 		Short: "Suggest national principles for local principles and objectives by their wording",
@@ -86,7 +87,11 @@ func suggestRun(opts *Options) error {
 	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
 		return cmdutil.Usage(fmt.Errorf("--min-confidence %v: give a number from 0 to 1", opts.MinConfidence))
 	}
-	v, err := validate.New(validate.Options{AsOf: opts.Now()})
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
+	if err != nil {
+		return err
+	}
+	v, err := cmdutil.NewValidator(cfg, opts.Now())
 	if err != nil {
 		return err
 	}
@@ -106,7 +111,7 @@ func suggestRun(opts *Options) error {
 			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has a suggestion with confidence of at least %.2f (name items with --id to accept others)\n", opts.File, opts.MinConfidence)
 			return nil
 		}
-		return statuscmd.Apply(opts.IO, opts.File, opts.Now, func(src []byte) ([]byte, string, error) {
+		return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) {
 			return suggest.Apply(src, mappings)
 		})
 	}
