@@ -8,10 +8,8 @@ FUZZTIME  ?= 30s
 # Time to shrink each new input: long minimisation of large strategies
 # starved FuzzDiff of executions.
 FUZZMIN   ?= 5s
-# Packages that must not depend on the CLI or styling libraries.
-DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/coverage ./pkg/diff \
-             ./pkg/finding ./pkg/framework ./pkg/gitrev ./pkg/history ./pkg/icb ./pkg/pointer \
-             ./pkg/render ./pkg/report ./pkg/compare ./pkg/suggest ./pkg/xlsx ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
+# The public Go API (pkg/...) must not depend on the CLI or styling libraries.
+DOMAIN    := ./pkg/...
 
 .DEFAULT_GOAL := help
 .PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean
@@ -109,7 +107,7 @@ fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/validate
 	$(GO) test -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/diff
-	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/history
+	$(GO) test -run '^$$' -fuzz '^FuzzChunks$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/history
 	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
 	$(GO) test -run '^$$' -fuzz '^FuzzRecordMetric$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
 
@@ -122,7 +120,7 @@ fmt: ## format the Go code
 	gofmt -w $$(git ls-files '*.go')
 
 docs: ## regenerate docs/cli/ from the command tree
-	$(GO) test ./pkg/cmd/root -run TestCLIReference -update
+	$(GO) test ./internal/cmd/rootcmd -run TestCLIReference -update
 
 clean: ## remove built files and installed tools
 	rm -rf bin $(TOOLS)

@@ -4,13 +4,13 @@ import (
 	"os"
 	"time"
 
-	"github.com/engage-icb/engage/pkg/cmd/root"
-	"github.com/engage-icb/engage/pkg/cmdutil"
-	"github.com/engage-icb/engage/pkg/iostreams"
+	"github.com/engage-icb/engage/internal/cmd/rootcmd"
+	"github.com/engage-icb/engage/internal/cmdutil"
+	"github.com/engage-icb/engage/internal/iostreams"
 )
 
 // run is engage's entry point, shared by main and the testscript scenarios.
 func run() int {
-	f := &cmdutil.Factory{IOStreams: iostreams.System(), Version: root.Version(), Now: time.Now}
-	return root.Execute(f, os.Args[1:])
+	f := &cmdutil.Factory{IOStreams: iostreams.System(), Version: rootcmd.Version(), Now: time.Now}
+	return rootcmd.Execute(f, os.Args[1:])
 }

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/icb"
 	"github.com/engage-icb/engage/pkg/framework"
-	"github.com/engage-icb/engage/pkg/icb"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 

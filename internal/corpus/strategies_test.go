@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engage-icb/engage/internal/icb"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/icb"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/validate"
 )

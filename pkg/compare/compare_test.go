@@ -9,9 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/engage-icb/engage/internal/corpus"
+	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/pkg/xlsx/xlsxtest"
 )
 
 var asOf = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/coverage"
-	"github.com/engage-icb/engage/pkg/render"
-	"github.com/engage-icb/engage/pkg/xlsx"
 )
 
 // Detail is the per-ICB rows' columns, shared by every format.

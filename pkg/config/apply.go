@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/engage-icb/engage/internal/pointer"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/pointer"
 )
 
 // Suppressed is a finding a suppression hid.

@@ -14,11 +14,11 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/engage-icb/engage/internal/closest"
+	"github.com/engage-icb/engage/internal/pointer"
+	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/pkg/calendar"
-	"github.com/engage-icb/engage/pkg/closest"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/pointer"
-	"github.com/engage-icb/engage/pkg/schema"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/schemas"
 )

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/engage-icb/engage/internal/fuzzseed"
+	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/pkg/diff"
 	"github.com/engage-icb/engage/pkg/framework"
-	"github.com/engage-icb/engage/pkg/render"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/pkg/xlsx"
 )
 
 // NHS colours for the workbook: NHS Blue for headers, and the BRAG

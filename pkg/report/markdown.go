@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/pkg/calendar"
-	"github.com/engage-icb/engage/pkg/render"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )

@@ -12,10 +12,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/pkg/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/strategies"
 )
 

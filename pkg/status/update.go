@@ -13,10 +13,10 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/engage-icb/engage/pkg/atomicfile"
+	"github.com/engage-icb/engage/internal/atomicfile"
+	"github.com/engage-icb/engage/internal/closest"
+	"github.com/engage-icb/engage/internal/edit"
 	"github.com/engage-icb/engage/pkg/calendar"
-	"github.com/engage-icb/engage/pkg/closest"
-	"github.com/engage-icb/engage/pkg/edit"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/strategy"
 )

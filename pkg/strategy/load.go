@@ -17,7 +17,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/engage-icb/engage/pkg/pointer"
+	"github.com/engage-icb/engage/internal/pointer"
 )
 
 // MaxDepth is how deeply values may nest. The deepest value in a real

@@ -7,7 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/engage-icb/engage/pkg/edit"
+	"github.com/engage-icb/engage/internal/edit"
 )
 
 // Mapping is an accepted suggestion: map the principle or objective with

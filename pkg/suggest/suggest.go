@@ -9,8 +9,8 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/engage-icb/engage/internal/pointer"
 	"github.com/engage-icb/engage/pkg/framework"
-	"github.com/engage-icb/engage/pkg/pointer"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 

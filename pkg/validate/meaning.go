@@ -9,13 +9,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/engage-icb/engage/internal/closest"
+	"github.com/engage-icb/engage/internal/icb"
+	"github.com/engage-icb/engage/internal/pointer"
+	"github.com/engage-icb/engage/internal/scaffold"
 	"github.com/engage-icb/engage/pkg/calendar"
-	"github.com/engage-icb/engage/pkg/closest"
 	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/framework"
-	"github.com/engage-icb/engage/pkg/icb"
-	"github.com/engage-icb/engage/pkg/pointer"
-	"github.com/engage-icb/engage/pkg/scaffold"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 

@@ -1,9 +1,9 @@
 package validate
 
 import (
+	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/schema"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 

@@ -5,7 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/engage-icb/engage/pkg/schema"
+	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/schemas"
 )
 

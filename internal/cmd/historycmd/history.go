@@ -1,0 +1,70 @@
+// Package history is the engage history command.
+package historycmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/engage-icb/engage/internal/cmdutil"
+	"github.com/engage-icb/engage/internal/gitrev"
+	"github.com/engage-icb/engage/internal/history"
+	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/style"
+)
+
+// Options are history's flags and arguments.
+type Options struct {
+	IO     *iostreams.IOStreams
+	File   string
+	Format string
+}
+
+// NewCmdHistory returns the history command.
+func NewCmdHistory(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams}
+	cmd := &cobra.Command{
+		Use:   "history FILE",
+		Short: "Show each objective's and milestone's status over the file's git history",
+		Long: `Read every committed version of a strategy file, following it through
+renames, and show when each objective's and milestone's status changed: the
+date, commit and author, and the status it moved from and to. Versions where
+the file was deleted or could not be read are listed, not hidden.`,
+		Example: `  engage history strategies/lsc.yaml
+  engage history strategies/lsc.yaml -f markdown > delivery.md`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return historyRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.HistoryFormatNames(), ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.HistoryFormatNames(), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func historyRun(opts *Options) error {
+	format, err := render.LookupHistory(opts.Format, render.Options{Theme: style.For(opts.IO)})
+	if err != nil {
+		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
+	}
+	repo, err := gitrev.Open(".")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = repo.Close() }()
+	rel, err := repo.Rel(opts.File)
+	if err != nil {
+		return cmdutil.Usage(err)
+	}
+	report, err := history.Build(repo, rel, opts.File)
+	if err != nil {
+		return err
+	}
+	return format.Render(opts.IO.Out, report)
+}

@@ -1,0 +1,252 @@
+// Package report is the engage report command.
+package reportcmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/engage-icb/engage/internal/atomicfile"
+	"github.com/engage-icb/engage/internal/cmdutil"
+	"github.com/engage-icb/engage/internal/gitrev"
+	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/xlsx"
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/diff"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/report"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Options are report's flags and arguments.
+type Options struct {
+	IO      *iostreams.IOStreams
+	Factory *cmdutil.Factory
+	File    string
+	Year    string
+	AsOf    string
+	Since   string
+	Format  string
+	Output  string
+	Check   bool
+}
+
+// NewCmdReport returns the report command.
+func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "report FILE --year FY [-f md|xlsx] [-o PATH]",
+		Short: "Write the annual review report of a strategy, as Markdown or Excel",
+		Long: `Write the annual review of a strategy for one financial year, from the
+strategy file alone: what the report covers; a summary (each national
+principle's coverage grade, delivery counts by status, what is overdue or at
+risk); for each national principle, the ICB's own wording and commitments
+and the year's objectives (status, latest note, evidence) and milestones;
+the year's roadmap (a Mermaid chart in Markdown); metrics against baseline
+and target; governance; self-assessments; and, with --since REV, what
+changed since that git revision.
+
+Markdown (-f md) is GitHub-flavoured. Excel (-f xlsx) has sheets Summary,
+Principles, Objectives, Roadmap and Metrics (and Changes), status dropdowns
+and BRAG colours; text from the strategy is always stored as text, never as
+a formula. The same inputs and --as-of give the same report, so --check can
+tell CI whether a published report is still current (exit 1 when stale).
+
+A strategy with validation errors is not reported on: fix them first.`,
+		Example: `  engage report strategies/lsc.yaml --year 2023/24 -o reports/lsc-2023-24.md
+  engage report strategies/lsc.yaml --year 2023/24 -f xlsx -o reports/lsc-2023-24.xlsx --as-of 2024-03-31
+  engage report strategies/lsc.yaml --year 2024/25 --since v2024-review -o review.md
+  engage report strategies/lsc.yaml --year 2023/24 --as-of 2024-03-31 -o reports/lsc-2023-24.md --check`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Year, "year", "", "the financial year to report on, such as 2023/24 (required)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "a git revision of the strategy to report changes since (the last review)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "md or xlsx (default: from -o's extension, else md)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "compare the existing -o file with what would be written now; exit 1 when it is stale")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func reportRun(opts *Options) error {
+	if opts.Year == "" {
+		return cmdutil.Usage(errors.New("--year is required: the financial year to report on, such as --year 2023/24"))
+	}
+	year, err := calendar.ParseYear(opts.Year)
+	if err != nil {
+		return cmdutil.Usage(fmt.Errorf("--year %q: %w", opts.Year, err))
+	}
+	format := opts.Format
+	if format == "" {
+		format = "md"
+		if strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
+			format = "xlsx"
+		}
+	}
+	if format != "md" && format != "xlsx" {
+		return cmdutil.Usage(fmt.Errorf("--format: unknown format %q: use md or xlsx", format))
+	}
+	if opts.Check && opts.Output == "" {
+		return cmdutil.Usage(errors.New("--check needs -o: the report to check"))
+	}
+	if format == "xlsx" && opts.Output == "" && opts.IO.IsStdoutTTY() {
+		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))
+	}
+	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
+	}
+	asOf, err := cmdutil.AsOf(opts.AsOf, opts.Factory.Now)
+	if err != nil {
+		return err
+	}
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
+	if err != nil {
+		return err
+	}
+	doc, err := strategy.Load(opts.File)
+	if err != nil {
+		return err
+	}
+	v, err := cmdutil.NewValidator(cfg, asOf)
+	if err != nil {
+		return err
+	}
+	var errs []finding.Finding
+	for _, f := range v.Document(doc) {
+		if f.Severity == finding.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "engage: %s has %d validation errors; fix them before reporting (engage validate %s):\n", opts.File, len(errs), opts.File)
+		for _, f := range errs {
+			fmt.Fprintf(opts.IO.ErrOut, "  %s:%d:%d: %s [%s]\n", f.File, f.Line, f.Column, f.Message, f.Rule)
+		}
+		return cmdutil.ErrFindings
+	}
+	fws, err := framework.Builtin()
+	if err != nil {
+		return err
+	}
+	fw, _ := fws.Get(v.FrameworkOf(doc.Strategy))
+	r := report.Build(opts.File, doc.Strategy, fw, report.Options{Year: year, AsOf: asOf, Version: opts.Factory.Version})
+	if opts.Since != "" {
+		if r.Changes, err = changesSince(opts.File, opts.Since, doc.Strategy, fw, fws); err != nil {
+			return err
+		}
+		r.Since = opts.Since
+	}
+	var out bytes.Buffer
+	if format == "md" {
+		err = r.WriteMarkdown(&out)
+	} else {
+		err = r.WriteExcel(&out)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Check {
+		return check(opts, format, out.Bytes())
+	}
+	if opts.Output == "" {
+		_, err := opts.IO.Out.Write(out.Bytes())
+		return err
+	}
+	if err := atomicfile.Write(opts.Output, out.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %s\n", opts.Output, r.Title())
+	return nil
+}
+
+// changesSince compares the strategy with its version at a revision.
+func changesSince(file, rev string, now *strategy.Strategy, fw *framework.Framework, fws *framework.Set) (*diff.Comparison, error) {
+	repo, err := gitrev.Open(filepath.Dir(file))
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = repo.Close() }()
+	commit, err := repo.Resolve(rev)
+	if err != nil {
+		return nil, cmdutil.Usage(fmt.Errorf("--since: %w", err))
+	}
+	rel, err := repo.Rel(file)
+	if err != nil {
+		return nil, err
+	}
+	data, err := repo.ReadFile(commit, rel)
+	if errors.Is(err, gitrev.ErrNotFound) {
+		if then, perr := repo.PathAt(commit, rel); perr == nil {
+			data, err = repo.ReadFile(commit, then)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--since: %s is not in revision %s", file, rev)
+	}
+	old := strategy.Parse(file, data)
+	if old.Strategy == nil {
+		return nil, fmt.Errorf("--since: %s at %s cannot be read as a strategy", file, rev)
+	}
+	oldFw, _ := fws.Get(old.Strategy.FrameworkID())
+	c := diff.Compare(old.Strategy, now, oldFw, fw)
+	c.Old, c.New = diff.Side{File: file, Rev: rev}, diff.Side{File: file}
+	return &c, nil
+}
+
+// check compares the report on disk with the one just generated: bytes
+// for Markdown, cell contents for Excel.
+func check(opts *Options, format string, fresh []byte) error {
+	var existing []byte
+	_, err := strategy.StatFile(opts.Output)
+	if err == nil {
+		existing, err = os.ReadFile(opts.Output)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(opts.IO.ErrOut, "engage: %s does not exist yet: write it with the same command without --check\n", opts.Output)
+		return cmdutil.ErrFindings
+	}
+	if err != nil {
+		return err
+	}
+	same := bytes.Equal(existing, fresh)
+	if !same && format == "xlsx" {
+		if same, err = sameCells(existing, fresh); err != nil {
+			return fmt.Errorf("read %s: %w", opts.Output, err)
+		}
+	}
+	if !same {
+		fmt.Fprintf(opts.IO.ErrOut, "engage: %s is stale: it differs from what the strategy gives now; regenerate it with the same command without --check\n", opts.Output)
+		return cmdutil.ErrFindings
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s is current\n", opts.Output)
+	return nil
+}
+
+// sameCells reports whether two workbooks have the same sheets and the
+// same values in every cell.
+func sameCells(a, b []byte) (bool, error) {
+	ca, err := xlsx.Read(a)
+	if err != nil {
+		return false, err
+	}
+	cb, err := xlsx.Read(b)
+	if err != nil {
+		return false, err
+	}
+	return ca.Equal(cb), nil
+}

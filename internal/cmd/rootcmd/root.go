@@ -1,0 +1,139 @@
+// Package root builds engage's command tree and runs it: the one place that
+// turns errors into messages and exit codes.
+package rootcmd
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/engage-icb/engage/internal/cmd/comparecmd"
+	"github.com/engage-icb/engage/internal/cmd/coveragecmd"
+	"github.com/engage-icb/engage/internal/cmd/diffcmd"
+	"github.com/engage-icb/engage/internal/cmd/historycmd"
+	"github.com/engage-icb/engage/internal/cmd/initcmd"
+	"github.com/engage-icb/engage/internal/cmd/metriccmd"
+	"github.com/engage-icb/engage/internal/cmd/principlescmd"
+	"github.com/engage-icb/engage/internal/cmd/reportcmd"
+	"github.com/engage-icb/engage/internal/cmd/schemacmd"
+	"github.com/engage-icb/engage/internal/cmd/statuscmd"
+	"github.com/engage-icb/engage/internal/cmd/suggestcmd"
+	"github.com/engage-icb/engage/internal/cmd/validatecmd"
+	"github.com/engage-icb/engage/internal/cmdutil"
+	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// NewCmdRoot returns the engage command with every subcommand.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	var color string
+	var noColor bool
+	cmd := &cobra.Command{
+		Use:   "engage <command>",
+		Short: "Keep an ICB's strategy for working with people and communities as code",
+		Long: `engage keeps an NHS Integrated Care Board's strategy for working in
+partnership with people and communities as YAML in git, and checks it
+against the ten principles of NHS England's statutory guidance.`,
+		Example: `  engage validate                     # check ./strategies
+  engage validate my-icb.yaml --format json
+  engage coverage strategies/lsc.yaml
+  engage principles`,
+		Version:       f.Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if noColor {
+				color = iostreams.ColorNever
+			}
+			if err := f.IOStreams.SetColorMode(color); err != nil {
+				return cmdutil.Usage(err)
+			}
+			if cmd.Flags().Changed("max-file-size") {
+				if f.MaxFileMB < 1 {
+					return cmdutil.Usage(fmt.Errorf("--max-file-size is in megabytes and must be at least 1, not %d", f.MaxFileMB))
+				}
+				strategy.SetMaxFileSize(int64(f.MaxFileMB) << 20)
+			}
+			return nil
+		},
+	}
+	cmd.SetIn(f.IOStreams.In)
+	cmd.SetOut(f.IOStreams.Out)
+	cmd.SetErr(f.IOStreams.ErrOut)
+	cmd.SetVersionTemplate("engage version {{.Version}}\n")
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(err) })
+	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
+	cmd.PersistentFlags().IntVar(&f.MaxFileMB, "max-file-size", 0, "largest strategy file to read, in MB (default: max_file_size_mb in .engage.yaml, else 10)")
+	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above)")
+	cmd.AddCommand(
+		validatecmd.NewCmdValidate(f, nil),
+		coveragecmd.NewCmdCoverage(f, nil),
+		comparecmd.NewCmdCompare(f, nil),
+		diffcmd.NewCmdDiff(f, nil),
+		historycmd.NewCmdHistory(f, nil),
+		statuscmd.NewCmdStatus(f, nil),
+		reportcmd.NewCmdReport(f, nil),
+		suggestcmd.NewCmdSuggest(f, nil),
+		metriccmd.NewCmdMetric(f),
+		initcmd.NewCmdInit(f, nil),
+		principlescmd.NewCmdPrinciples(f, nil),
+		schemacmd.NewCmdSchema(f, nil),
+	)
+	return cmd
+}
+
+// Execute runs engage with the given arguments and returns the exit code.
+// It is the only place errors become messages: a panic becomes a request to
+// report a bug, never a stack trace.
+func Execute(f *cmdutil.Factory, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(f.IOStreams.ErrOut, "engage: internal error: %v\n", r)
+			fmt.Fprintln(f.IOStreams.ErrOut, "This is a bug in engage. Please report it with the command you ran and, if you can, the file it read.")
+			code = cmdutil.ExitError
+		}
+	}()
+	cmd := NewCmdRoot(f)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err == nil || errors.Is(err, cmdutil.ErrFindings) || errors.Is(err, cmdutil.ErrSilent) {
+		return cmdutil.ExitCode(err)
+	}
+	fmt.Fprintf(f.IOStreams.ErrOut, "engage: %s\n", err)
+	var usage *cmdutil.UsageError
+	if errors.As(err, &usage) || isCobraUsage(err) {
+		fmt.Fprintln(f.IOStreams.ErrOut, "Run 'engage --help' for usage.")
+	}
+	return cmdutil.ExitCode(err)
+}
+
+// isCobraUsage reports cobra's own argument errors (unknown command, wrong
+// number of arguments), which it does not type.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "accepts ", "requires at least", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Version is engage's version: set at build time with
+// -ldflags "-X github.com/engage-icb/engage/internal/cmd/rootcmd.version=v1.2.3",
+// else the module version go install recorded, else "dev".
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+var version string

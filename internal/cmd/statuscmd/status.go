@@ -1,0 +1,277 @@
+// Package status is the engage status command and its set subcommand.
+package statuscmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/engage-icb/engage/internal/cmdutil"
+	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/style"
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/status"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Options are status's flags and arguments.
+type Options struct {
+	IO          *iostreams.IOStreams
+	Factory     *cmdutil.Factory
+	Paths       []string
+	AsOf        string
+	Year        string
+	Format      string
+	StaleMonths int
+}
+
+// NewCmdStatus returns the status command.
+func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "status [PATH...]",
+		Short: "Show where delivery stands: objectives, milestones and metrics",
+		Long: `A delivery dashboard for each strategy: objectives and milestones counted by
+status, overall, by financial year and by national principle; the share of
+objectives due by now that are done; what is overdue (due before today, not
+done or dropped); what is at risk or off track, with its latest note; what is
+stale (no update for --stale-months months); the milestones in this
+financial year (or --year); and each metric's latest value against its
+baseline and target.
+
+Statuses and their NHS BRAG colours (colour always comes with the word and
+the symbol): ? not-reported, ○ planned, ▶ in-progress (green), ▲ at-risk
+(amber), ✖ off-track (red), ✔ done (blue), — dropped.
+
+Record progress with engage status set and engage metric record.`,
+		Example: `  engage status
+  engage status strategies/lsc.yaml --year 2024/25
+  engage status --as-of 2025-03-31 -f markdown > delivery.md`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives and milestones, such as 2024/25")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.StatusFormatNames(), ", "))
+	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.StatusFormatNames(), cobra.ShellCompDirectiveNoFileComp))
+	cmd.AddCommand(NewCmdSet(f, nil))
+	return cmd
+}
+
+func statusRun(opts *Options) error {
+	asOf, err := cmdutil.AsOf(opts.AsOf, opts.Factory.Now)
+	if err != nil {
+		return err
+	}
+	o := status.Options{AsOf: asOf, StaleMonths: 6}
+	if opts.Year != "" {
+		y, err := calendar.ParseYear(opts.Year)
+		if err != nil {
+			return cmdutil.Usage(fmt.Errorf("--year %q: %w", opts.Year, err))
+		}
+		o.Year = &y
+	}
+	format, err := render.LookupStatus(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY()})
+	if err != nil {
+		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
+	}
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
+	if err != nil {
+		return err
+	}
+	if cfg != nil && cfg.StaleMonths > 0 {
+		o.StaleMonths = cfg.StaleMonths
+	}
+	if opts.StaleMonths < 0 {
+		return cmdutil.Usage(errors.New("--stale-months must be 1 or more"))
+	} else if opts.StaleMonths > 0 {
+		o.StaleMonths = opts.StaleMonths
+	}
+	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
+	if err != nil {
+		return err
+	}
+	fws, err := framework.Builtin()
+	if err != nil {
+		return err
+	}
+	var boards []*status.Board
+	failed := false
+	for _, path := range files {
+		doc, err := strategy.Load(path)
+		if err != nil {
+			return err
+		}
+		if doc.Strategy == nil {
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be read as a strategy; run engage validate %s\n", path, path)
+			failed = true
+			continue
+		}
+		id := doc.Strategy.FrameworkID()
+		if doc.Strategy.Framework == "" && cfg != nil && cfg.Framework != "" {
+			id = cfg.Framework
+		}
+		fw, _ := fws.Get(id)
+		boards = append(boards, status.Of(path, doc.Strategy, fw, o))
+	}
+	if err := format.Render(opts.IO.Out, boards); err != nil {
+		return err
+	}
+	if failed {
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+// SetOptions are status set's flags and arguments.
+type SetOptions struct {
+	IO       *iostreams.IOStreams
+	Factory  *cmdutil.Factory
+	Now      func() time.Time
+	File     string
+	ID       string
+	Status   string
+	Note     string
+	Evidence string
+	On       string
+	Force    bool
+}
+
+// NewCmdSet returns the status set command.
+func NewCmdSet(f *cmdutil.Factory, runF func(*SetOptions) error) *cobra.Command {
+	opts := &SetOptions{IO: f.IOStreams, Factory: f, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "set FILE ID STATUS",
+		Short: "Record a new status for an objective or milestone",
+		Long: `Record progress in place: append an update (date, status, note, evidence) to
+the objective's or milestone's delivery log and set its status. Every other
+byte of the file stays as it was: comments, key order, quoting, blank lines,
+line endings. The file is replaced atomically, under a lock, so concurrent
+updates all land.
+
+engage refuses, leaving the file untouched: an unknown ID, a status that is
+not one of not-reported, planned, in-progress, at-risk, off-track, done,
+dropped; a date before the item's last update (unless --force); and any
+change after which the file would not validate.`,
+		Example: `  engage status set strategies/lsc.yaml L2-04 done --note "4,000 members reached" --evidence https://example.org/panel
+  engage status set strategies/lsc.yaml R07 at-risk --on 2023-08-15 --note "Recruitment slower than planned"`,
+		Args: cobra.ExactArgs(3),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			switch len(args) {
+			case 0:
+				return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+			case 1:
+				return itemIDs(args[0], "objective", "milestone"), cobra.ShellCompDirectiveNoFileComp
+			case 2:
+				return strategy.Statuses, cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File, opts.ID, opts.Status = args[0], args[1], args[2]
+			if runF != nil {
+				return runF(opts)
+			}
+			return setRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Note, "note", "", "what happened, in plain English")
+	cmd.Flags().StringVar(&opts.Evidence, "evidence", "", "a public web address that shows it")
+	cmd.Flags().StringVar(&opts.On, "on", "", "the date of the update, YYYY-MM-DD (default today)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the item's last update")
+	return cmd
+}
+
+func setRun(opts *SetOptions) error {
+	on := opts.On
+	if on == "" {
+		on = calendar.Day(opts.Now()).Format(time.DateOnly)
+	}
+	u := status.Update{ID: opts.ID, Status: opts.Status, Date: on, Note: opts.Note, Evidence: opts.Evidence, Force: opts.Force}
+	return Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.SetStatus(src, u) })
+}
+
+// Apply makes a change to a strategy file through status.UpdateFile and
+// reports the outcome.
+func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string, error)) error {
+	io := f.IOStreams
+	cfg, err := cmdutil.LoadConfig(f)
+	if err != nil {
+		return err
+	}
+	v, err := cmdutil.NewValidator(cfg, f.Now())
+	if err != nil {
+		return err
+	}
+	check := func(path string, src []byte) []finding.Finding {
+		var errs []finding.Finding
+		for _, f := range v.Document(strategy.Parse(path, src)) {
+			if f.Severity == finding.Error {
+				errs = append(errs, f)
+			}
+		}
+		return errs
+	}
+	summary, err := status.UpdateFile(file, check, change)
+	var refusal *status.Refusal
+	var invalid *status.Invalid
+	switch {
+	case errors.As(err, &refusal):
+		fmt.Fprintf(io.ErrOut, "engage: %s: %s; the file is unchanged\n", file, refusal.Message)
+		if refusal.Hint != "" {
+			fmt.Fprintf(io.ErrOut, "  hint: %s\n", refusal.Hint)
+		}
+		return cmdutil.ErrSilent
+	case errors.As(err, &invalid):
+		fmt.Fprintf(io.ErrOut, "engage: %s: the change would leave the file invalid; the file is unchanged:\n", file)
+		for _, f := range invalid.Findings {
+			fmt.Fprintf(io.ErrOut, "  %s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		}
+		return cmdutil.ErrFindings
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "%s: %s\n", file, summary)
+	return nil
+}
+
+// itemIDs lists the IDs (with titles) of a file's items, for completion.
+func itemIDs(file string, kinds ...string) []string {
+	doc, err := strategy.Load(file)
+	if err != nil || doc.Strategy == nil {
+		return nil
+	}
+	var out []string
+	for _, k := range kinds {
+		switch k {
+		case "objective":
+			for _, o := range doc.Strategy.Objectives {
+				out = append(out, o.ID+"\t"+o.Status+": "+o.Title)
+			}
+		case "milestone":
+			for _, m := range doc.Strategy.Roadmap {
+				out = append(out, m.ID+"\t"+m.Status+": "+m.Title)
+			}
+		case "metric":
+			for _, m := range doc.Strategy.Metrics {
+				out = append(out, m.ID+"\t"+m.Title)
+			}
+		}
+	}
+	return out
+}
+
+// ItemIDs lists a file's item IDs for completion (used by metric record).
+func ItemIDs(file string, kinds ...string) []string { return itemIDs(file, kinds...) }

@@ -1,0 +1,230 @@
+// Package validate is the engage validate command.
+package validatecmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/engage-icb/engage/internal/atomicfile"
+	"github.com/engage-icb/engage/internal/cmdutil"
+	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/style"
+	"github.com/engage-icb/engage/pkg/config"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
+)
+
+// Options are validate's flags and arguments.
+type Options struct {
+	IO      *iostreams.IOStreams
+	Factory *cmdutil.Factory
+	Now     func() time.Time
+	Paths   []string
+	Formats []string
+	Strict  bool
+	FailOn  string
+	AsOf    string
+}
+
+// NewCmdValidate returns the validate command. runF replaces the work in
+// tests; nil runs validateRun.
+func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Factory: f, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check strategy files against the file format and the national principles",
+		Long: `Check strategy files: their structure against the JSON Schema (engage schema),
+then their meaning: unique IDs, references that resolve, real dates inside the
+strategy period, statuses that agree with their delivery logs, the ICB's ODS
+code and name, and coverage of every national principle.
+
+PATH may be files or folders (searched for *.yaml and *.yml). With no PATH,
+the paths in .engage.yaml are checked, else ./strategies. Every finding names
+its rule; docs/rules.md explains each one. .engage.yaml can change rules'
+severities and suppress findings until a date (docs/config.md).
+
+-f FORMAT[=FILE] may be given several times: each format goes to its file
+(written atomically), or to standard output without one. Formats: text (for
+people), json, github (workflow annotations), junit, sarif and markdown (for
+$GITHUB_STEP_SUMMARY).
+
+Exit status: 0 when nothing is at the fail level (--fail-on, default error),
+1 when something is, 2 when engage cannot run (a bad flag or configuration, a
+path that does not exist, a file that cannot be read).`,
+		Example: `  engage validate
+  engage validate strategies/lsc.yaml --as-of 2024-01-01
+  engage validate --format json strategies/ > findings.json
+  engage validate -f github -f sarif=engage.sarif -f markdown=$GITHUB_STEP_SUMMARY`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	cmd.Flags().StringArrayVarP(&opts.Formats, "format", "f", []string{"text"}, "output FORMAT[=FILE], repeatable; formats: "+strings.Join(render.FindingsFormatNames(), ", "))
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "", "lowest severity that makes the run fail: error, warning or info (default error, or fail_on in .engage.yaml)")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "same as --fail-on warning")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to check against, YYYY-MM-DD (default today)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.FindingsFormatNames(), cobra.ShellCompDirectiveNoSpace))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// output is one -f FORMAT[=FILE].
+type output struct {
+	format render.FindingsFormat
+	file   string // "" for standard output
+}
+
+func validateRun(opts *Options) error {
+	asOf, err := cmdutil.AsOf(opts.AsOf, opts.Now)
+	if err != nil {
+		return err
+	}
+	outputs, err := parseOutputs(opts)
+	if err != nil {
+		return err
+	}
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
+	if err != nil {
+		return err
+	}
+	failOn, err := failLevel(opts, cfg)
+	if err != nil {
+		return err
+	}
+	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
+	if err != nil {
+		return err
+	}
+	if err := refuseOverwrite(outputs, files); err != nil {
+		return err
+	}
+	res := cmdutil.StartValidator(cfg, asOf).Files(files)
+	applied := cfg.Apply(res.Findings, res.Files, asOf, validate.Severity)
+	report := &render.Findings{
+		Files: res.Files, Findings: applied.Findings, FailOn: failOn,
+		Version: opts.Factory.Version, Rules: rules(),
+	}
+	for _, s := range applied.Suppressed {
+		report.Suppressed = append(report.Suppressed, render.Suppressed{
+			Finding: s.Finding, Reason: s.By.Reason, Expires: s.By.Expires,
+			Source: fmt.Sprintf("%s:%d", cfg.Path, s.By.Line),
+		})
+	}
+	for _, o := range outputs {
+		if err := write(opts, o, report); err != nil {
+			return err
+		}
+	}
+	for _, e := range res.ReadErrors {
+		fmt.Fprintf(opts.IO.ErrOut, "engage: %s\n", e)
+	}
+	if len(res.ReadErrors) > 0 {
+		return cmdutil.ErrSilent
+	}
+	if report.Failed() {
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+func parseOutputs(opts *Options) ([]output, error) {
+	var outs []output
+	for _, spec := range opts.Formats {
+		name, file, _ := strings.Cut(spec, "=")
+		if file == "-" {
+			file = ""
+		}
+		ro := render.Options{Theme: render.Plain{}}
+		if file == "" {
+			ro = render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Source: sourceLines()}
+		}
+		format, err := render.LookupFindings(name, ro)
+		if err != nil {
+			return nil, cmdutil.Usage(fmt.Errorf("--format: %w", err))
+		}
+		outs = append(outs, output{format: format, file: file})
+	}
+	return outs, nil
+}
+
+func failLevel(opts *Options, cfg *config.Config) (finding.Severity, error) {
+	switch {
+	case opts.FailOn != "":
+		s, ok := finding.ParseSeverity(opts.FailOn)
+		if !ok {
+			return 0, cmdutil.Usage(fmt.Errorf("--fail-on must be error, warning or info, not %q", opts.FailOn))
+		}
+		return s, nil
+	case opts.Strict:
+		return finding.Warning, nil
+	case cfg != nil && cfg.FailOn != 0:
+		return cfg.FailOn, nil
+	}
+	return finding.Error, nil
+}
+
+// refuseOverwrite stops an output file replacing one of the strategies
+// being checked.
+func refuseOverwrite(outputs []output, files []string) error {
+	for _, o := range outputs {
+		if _, ok := cmdutil.IsInput(o.file, files); ok {
+			return cmdutil.Usage(fmt.Errorf("--format: %s is one of the strategies being checked; write the output to another file", o.file))
+		}
+	}
+	return nil
+}
+
+func write(opts *Options, o output, report *render.Findings) error {
+	if o.file == "" {
+		if err := o.format.Render(opts.IO.Out, report); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := o.format.Render(&buf, report); err != nil {
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	return atomicfile.Write(o.file, buf.Bytes(), 0o644)
+}
+
+func rules() []render.Rule {
+	out := make([]render.Rule, len(validate.Rules))
+	for i, r := range validate.Rules {
+		out[i] = render.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary}
+	}
+	return out
+}
+
+// sourceLines reads a file's lines on first use, to show findings in context.
+func sourceLines() render.SourceFunc {
+	var mu sync.Mutex
+	cache := map[string][][]byte{}
+	return func(file string, n int) (string, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		lines, ok := cache[file]
+		if !ok {
+			data, err := os.ReadFile(file)
+			if err == nil {
+				lines = bytes.Split(data, []byte("\n"))
+			}
+			cache[file] = lines
+		}
+		if n < 1 || n > len(lines) {
+			return "", false
+		}
+		return strings.TrimRight(string(lines[n-1]), "\r"), true
+	}
+}

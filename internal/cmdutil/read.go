@@ -1,0 +1,84 @@
+package cmdutil
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/validate"
+)
+
+// Readable is a strategy file that matches the file format, with the
+// framework it is on.
+type Readable struct {
+	Path      string
+	Doc       *strategy.Document
+	Framework *framework.Framework
+}
+
+// ReadStrategies loads the files for a command that works on each
+// strategy's model (coverage, compare, suggest). A file that cannot be
+// read, that does not match the file format (apart from findings ignore
+// accepts, which may be nil), or that names a framework engage does not
+// know is reported on errOut, saying what it is left out of (such as
+// "cannot be graded"), and skipped. The error is what the command should
+// end with once it has used the rest: ErrSilent when a file could not be
+// read, ErrFindings when one was skipped, else nil.
+func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, leftOut string, ignore func(finding.Finding) bool) ([]Readable, error) {
+	var out []Readable
+	failed, unreadable := false, false
+	for _, path := range files {
+		doc, err := strategy.Load(path)
+		if err != nil {
+			fmt.Fprintf(errOut, "engage: %s\n", err)
+			unreadable = true
+			continue
+		}
+		fs := v.Structure(doc)
+		if ignore != nil {
+			fs = slices.DeleteFunc(fs, ignore)
+		}
+		if len(fs) > 0 {
+			fmt.Fprintf(errOut, "engage: %s %s until it matches the file format:\n", path, leftOut)
+			_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(indent{errOut}, &render.Findings{Files: []string{path}, Findings: fs})
+			failed = true
+			continue
+		}
+		fw, ok := v.Frameworks().Get(v.FrameworkOf(doc.Strategy))
+		if !ok {
+			fmt.Fprintf(errOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
+				path, v.FrameworkOf(doc.Strategy), strings.Join(v.Frameworks().IDs(), ", "))
+			failed = true
+			continue
+		}
+		out = append(out, Readable{Path: path, Doc: doc, Framework: fw})
+	}
+	switch {
+	case unreadable:
+		return out, ErrSilent
+	case failed:
+		return out, ErrFindings
+	}
+	return out, nil
+}
+
+// indent writes each line two spaces in.
+type indent struct{ w io.Writer }
+
+func (i indent) Write(p []byte) (int, error) {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(string(p), "\n") {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+	}
+	if _, err := io.WriteString(i.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -1,0 +1,287 @@
+package schema
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/internal/closest"
+	"github.com/engage-icb/engage/internal/pointer"
+	"github.com/engage-icb/engage/pkg/calendar"
+)
+
+// Rule IDs of structural findings: which kind of schema violation it is.
+const (
+	RuleUnknownKey   = "unknown-key"
+	RuleMissingKey   = "missing-key"
+	RuleWrongType    = "wrong-type"
+	RuleNotAllowed   = "not-allowed"
+	RuleBadFormat    = "bad-format"
+	RuleInvalidValue = "invalid-value"
+)
+
+// Problem is a violation explained: a rule, where, what is wrong and how to
+// fix it.
+type Problem struct {
+	Rule    string
+	Pointer string
+	Node    *yaml.Node // where it is written
+	Message string
+	Hint    string
+}
+
+// Check validates a document and explains each violation.
+func (s *Schema) Check(root *yaml.Node) []Problem {
+	vs := s.Validate(root)
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]Problem, len(vs))
+	for i, v := range vs {
+		out[i] = s.Explain(v)
+	}
+	return out
+}
+
+// Explain turns a violation into a finding in plain English, with a hint
+// that says how to fix it.
+func (s *Schema) Explain(v Violation) Problem {
+	p := Problem{Pointer: v.Pointer, Node: v.Node}
+	field := locationWords(v.Pointer)
+	prop := s.At(v.Pointer)
+	switch v.Kind {
+	case Additional:
+		allowed := v.At.Keys()
+		p.Rule = RuleUnknownKey
+		p.Message = fmt.Sprintf("unknown key %q in %s", v.Name, s.noun(pointer.Parent(v.Pointer), nil))
+		p.Hint = "keys allowed here: " + strings.Join(allowed, ", ")
+		if m, ok := closest.Match(v.Name, allowed); ok {
+			p.Hint = fmt.Sprintf("did you mean %q? %s", m, p.Hint)
+		} else if strings.ContainsAny(v.Name, " \"'") {
+			p.Hint = "this looks like part of a text, not a key: inside { } a comma ends a value, so put text that contains a comma or colon in quotes"
+		}
+	case Required:
+		p.Rule = RuleMissingKey
+		p.Message = fmt.Sprintf("%s is missing %q", s.noun(v.Pointer, v.Node), v.Name)
+		p.Hint = fmt.Sprintf("add %s:", v.Name)
+		if d := s.At(v.Pointer + "/" + v.Name).Describe(); d != "" {
+			p.Hint += " " + lowerFirst(d)
+		}
+	case Type:
+		p.Rule = RuleWrongType
+		if KindOf(v.Node) == "null" {
+			p.Message = fmt.Sprintf("%s is empty", field)
+			p.Hint = "give it a value, or remove the key"
+			if d := prop.Describe(); d != "" {
+				p.Hint += "; " + lowerFirst(d)
+			}
+			break
+		}
+		want := kindNames(v.Want)
+		if v.At.Def != "" && v.At.Title != "" {
+			want = []string{"a " + v.At.Title}
+		}
+		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(want), describe(v.Node))
+		p.Hint = prop.Describe()
+	case NoMatch:
+		p.Rule = RuleWrongType
+		wants := make([]string, len(v.Want))
+		for i, w := range v.Want {
+			wants[i] = "a " + w
+		}
+		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(wants), describe(v.Node))
+		p.Hint = prop.Describe()
+	case Enum:
+		p.Rule = RuleNotAllowed
+		p.Message = fmt.Sprintf("%s %s is not one of the allowed values", field, describe(v.Node))
+		allowed := "use one of: " + strings.Join(v.Want, ", ")
+		p.Hint = allowed
+		if v.Node.Kind == yaml.ScalarNode {
+			if m, ok := closest.Match(v.Node.Value, v.Want); ok {
+				p.Hint = fmt.Sprintf("did you mean %q? %s", m, allowed)
+				if d := v.At.EnumDescription(m); d != "" {
+					p.Hint = fmt.Sprintf("did you mean %q? It means: %s Or %s", m, d, allowed)
+				}
+			}
+		}
+	case Const:
+		p.Rule = RuleNotAllowed
+		p.Message = fmt.Sprintf("%s must be %s, not %s", field, v.Want[0], describe(v.Node))
+		p.Hint = prop.Describe()
+	case Pattern:
+		p.Rule = RuleBadFormat
+		title := v.At.Title
+		if title == "" {
+			title = "value"
+		}
+		p.Message = fmt.Sprintf("%s %q is not a valid %s", field, v.Node.Value, title)
+		p.Hint = v.At.Description
+		if fix := suggestFormat(v.At.Def, v.Node.Value); fix != "" {
+			p.Hint = fmt.Sprintf("did you mean %q? %s", fix, v.At.Description)
+		}
+	case MinLength:
+		p.Rule = RuleInvalidValue
+		p.Message = fmt.Sprintf("%s is empty", field)
+		p.Hint = "write the text, or remove the key"
+	case Minimum:
+		p.Rule = RuleInvalidValue
+		p.Message = fmt.Sprintf("%s is %s, but must be at least %s", field, v.Node.Value, v.Want[0])
+		p.Hint = prop.Describe()
+	case UniqueItems:
+		p.Rule = RuleInvalidValue
+		p.Message = fmt.Sprintf("%s lists the same value twice (items %d and %d)", field, v.Dup[0]+1, v.Dup[1]+1)
+		p.Hint = "remove the repeated item"
+	default:
+		p.Rule = RuleInvalidValue
+		p.Message = fmt.Sprintf("%s has more than one of the allowed shapes", field)
+		p.Hint = prop.Describe()
+	}
+	return p
+}
+
+// noun names the object at a pointer for messages: "objective Y1-01",
+// "governance body \"ICB Board\"", "icb", or "the file".
+func (s *Schema) noun(ptr string, n *yaml.Node) string {
+	if ptr == "" {
+		return "the file"
+	}
+	title := s.At(ptr).Noun()
+	if title == "" {
+		return locationWords(ptr)
+	}
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i].Value, n.Content[i+1]
+			if (k == "id" || k == "name") && val.Kind == yaml.ScalarNode && val.Value != "" {
+				if k == "name" {
+					return fmt.Sprintf("%s %q", title, val.Value)
+				}
+				return title + " " + val.Value
+			}
+		}
+	}
+	return title + " (" + locationWords(ptr) + ")"
+}
+
+// suggestFormat offers a corrected value for common slips: a date written
+// the British way, a financial year with a dash, a code in lower case, a web
+// address without https://.
+func suggestFormat(def, got string) string {
+	switch def {
+	case "date", "monthOrDate":
+		if m := ukDateRE().FindStringSubmatch(got); m != nil {
+			d, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			if fix := fmt.Sprintf("%s-%02d-%02d", m[3], mo, d); realDate(fix) {
+				return fix
+			}
+		}
+		if m := slashMonthRE().FindStringSubmatch(got); m != nil && def == "monthOrDate" {
+			mo, _ := strconv.Atoi(m[1])
+			if fix := fmt.Sprintf("%s-%02d", m[2], mo); realDate(fix) {
+				return fix
+			}
+		}
+	case "financialYear":
+		if m := dashYearRE().FindStringSubmatch(got); m != nil {
+			return m[1] + "/" + m[2][len(m[2])-2:]
+		}
+	case "odsCode":
+		if up := strings.ToUpper(strings.TrimSpace(got)); up != got && odsRE().MatchString(up) {
+			return up
+		}
+	case "url":
+		if !strings.Contains(got, "://") && strings.Contains(got, ".") && !strings.ContainsAny(got, " \t") {
+			return "https://" + got
+		}
+	}
+	return ""
+}
+
+func realDate(s string) bool {
+	_, err := calendar.ParseMonthOrDate(s)
+	return err == nil
+}
+
+var (
+	ukDateRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$`) })
+	slashMonthRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{1,2})/([0-9]{4})$`) })
+	dashYearRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})[-–]([0-9]{2}|[0-9]{4})$`) })
+	odsRE        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
+)
+
+// locationWords names the value at a pointer for people who are not
+// programmers: /objectives/3/status is "status" (the line number says which
+// one) and /principles/0/national/1 is "national item 2".
+func locationWords(ptr string) string {
+	if ptr == "" {
+		return "the file"
+	}
+	toks := pointer.Split(ptr)
+	last := toks[len(toks)-1]
+	if n, err := strconv.Atoi(last); err == nil && len(toks) > 1 {
+		return fmt.Sprintf("%s item %d", toks[len(toks)-2], n+1)
+	}
+	return last
+}
+
+var kindWords = map[string]string{
+	"string": "text", "integer": "a whole number", "number": "a number",
+	"boolean": "true or false", "array": "a list", "object": "a block of keys", "null": "empty",
+}
+
+func kindNames(types []string) []string {
+	out := make([]string, 0, len(types))
+	for _, t := range types {
+		w, ok := kindWords[t]
+		if !ok {
+			w = t
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func joinOr(words []string) string {
+	switch len(words) {
+	case 0:
+		return "something else"
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// describe names a value's kind and shows it when short.
+func describe(n *yaml.Node) string {
+	switch KindOf(n) {
+	case "object":
+		return "a block of keys"
+	case "array":
+		return "a list"
+	case "null":
+		return "empty"
+	case "boolean":
+		return n.Value
+	case "integer", "number":
+		return "the number " + n.Value
+	}
+	if len(n.Value) > 40 {
+		return "text"
+	}
+	return strconv.Quote(n.Value)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	if len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
+		return s // an abbreviation such as "ODS" or "ID"
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

@@ -1,0 +1,149 @@
+package xlsx
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
+)
+
+// sample writes a workbook using every feature, with hostile text.
+func sample(t *testing.T) []byte {
+	t.Helper()
+	wb := New()
+	s, err := wb.Table("Items", []float64{10, 30, 12}, []string{"ID", "Title", "Value"}, [][]any{
+		{"A-1", `=HYPERLINK("http://x","y")`, 3},
+		{"A-2", "tab\there, bell\a, bad \xff byte & <tag>", 2.5},
+		{"A-3", strings.Repeat("long ", 8000), math.Inf(1)},
+		{"A-4", "  spaced  ", nil},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Highlight("C2:C5", Rule{Equals: `say "hi"`, Format: Format{Bold: true, Color: "FFFFFF", Fill: NHSBlue}})
+	if err := s.DropList("B2:B9", []string{"one", "two"}, "Not one or two", "Choose one or two"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddChart("E2", Chart{Kind: Column, Title: "Values & more", AltText: "A chart", Width: 400, Height: 200,
+		Series: []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5"}}}); err != nil {
+		t.Fatal(err)
+	}
+	o, err := wb.NewSheet("L&SC's", []float64{20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Put("Title")
+	o.Style("A1", "A1", wb.Title)
+	o.Freeze(1, 1)
+	wb.Finish(Props{Title: "Test <workbook>", Created: "2026-01-01T00:00:00Z", Modified: "2026-01-01T00:00:00Z"})
+	var b bytes.Buffer
+	if _, err := wb.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestWorkbookReadByExcelize(t *testing.T) {
+	data := sample(t)
+	if again := sample(t); !bytes.Equal(data, again) {
+		t.Error("the same workbook gave different bytes")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Items,L&SC's" {
+		t.Errorf("sheets = %q", got)
+	}
+	for ref, want := range map[string]string{
+		"B2": `=HYPERLINK("http://x","y")`,
+		"B3": "tab here, bell, bad \uFFFD byte & <tag>",
+		"C2": "3", "C3": "2.5", "C4": "+Inf", "B5": "  spaced  ",
+	} {
+		if got, _ := f.GetCellValue("Items", ref); got != want {
+			t.Errorf("Items!%s = %q, want %q", ref, got, want)
+		}
+		if formula, _ := f.GetCellFormula("Items", ref); formula != "" {
+			t.Errorf("Items!%s is a formula: %q", ref, formula)
+		}
+	}
+	if got, _ := f.GetCellValue("Items", "B4"); len(got) != maxCellChars {
+		t.Errorf("long text kept %d characters, want Excel's limit %d", len(got), maxCellChars)
+	}
+	panes, _ := f.GetPanes("L&SC's")
+	if !panes.Freeze || panes.XSplit != 1 || panes.YSplit != 1 {
+		t.Errorf("panes = %+v", panes)
+	}
+	if dvs, _ := f.GetDataValidations("Items"); len(dvs) != 1 || dvs[0].Sqref != "B2:B9" {
+		t.Errorf("data validations = %+v", dvs)
+	}
+	if cf, _ := f.GetConditionalFormats("Items"); len(cf["C2:C5"]) != 1 {
+		t.Errorf("conditional formats = %+v", cf)
+	}
+	props, _ := f.GetDocProps()
+	if props.Title != "Test <workbook>" {
+		t.Errorf("title = %q", props.Title)
+	}
+	style, _ := f.GetCellStyle("Items", "A1")
+	// (excelize reads colours only through a theme, which engage's
+	// workbooks do not have; LibreOffice's rendering is checked by eye.)
+	if st, _ := f.GetStyle(style); st == nil || st.Font == nil || !st.Font.Bold || st.Fill.Pattern != 1 {
+		t.Errorf("header style = %+v", st)
+	}
+}
+
+func TestWorkbookReadByLibreOffice(t *testing.T) {
+	xlsxtest.ReadWithLibreOffice(t, map[string][]byte{"sample": sample(t)})
+}
+
+func TestRead(t *testing.T) {
+	c, err := Read(sample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Cells["Items"]["B2"] != `=HYPERLINK("http://x","y")` || c.Cells["L&SC's"]["A1"] != "Title" || c.Cells["Items"]["C3"] != "2.5" {
+		t.Errorf("read %+v", c.Cells)
+	}
+	if !c.Equal(c) {
+		t.Error("contents not equal to themselves")
+	}
+	for _, bad := range []string{"", "not a zip", "PK\x03\x04junk"} {
+		if _, err := Read([]byte(bad)); err == nil {
+			t.Errorf("Read(%q): no error", bad)
+		}
+	}
+}
+
+func TestSheetNames(t *testing.T) {
+	wb := New()
+	for _, name := range []string{"", strings.Repeat("x", 32), "a/b", "[x]", "'q", "q'"} {
+		if _, err := wb.NewSheet(name, nil); err == nil {
+			t.Errorf("sheet name %q accepted", name)
+		}
+	}
+	if _, err := wb.NewSheet("One", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wb.NewSheet("one", nil); err == nil {
+		t.Error("a second sheet named one (in another case) was accepted")
+	}
+	if _, err := New().WriteTo(&bytes.Buffer{}); err == nil {
+		t.Error("a workbook with no sheets was written")
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA"} {
+		if got := ColumnName(col); got != want {
+			t.Errorf("ColumnName(%d) = %q, want %q", col, got, want)
+		}
+		if c, r, err := parseCell(want + "7"); err != nil || c != col || r != 7 {
+			t.Errorf("parseCell(%s7) = %d, %d, %v", want, c, r, err)
+		}
+	}
+}
