@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/diff"
 )
 
@@ -66,10 +67,10 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 	th := t.Theme
 	var b strings.Builder
 	for _, s := range r.Removed {
-		fmt.Fprintf(&b, "%s\n", th.Removed(fmt.Sprintf("- strategy %s removed: %s (%s)", s.Code, Sanitize(s.Name), sideName(s.Side))))
+		fmt.Fprintf(&b, "%s\n", th.Removed(fmt.Sprintf("- strategy %s removed: %s (%s)", s.Code, safetext.Terminal(s.Name), sideName(s.Side))))
 	}
 	for _, s := range r.Added {
-		fmt.Fprintf(&b, "%s\n", th.Added(fmt.Sprintf("+ strategy %s added: %s (%s)", s.Code, Sanitize(s.Name), sideName(s.Side))))
+		fmt.Fprintf(&b, "%s\n", th.Added(fmt.Sprintf("+ strategy %s added: %s (%s)", s.Code, safetext.Terminal(s.Name), sideName(s.Side))))
 	}
 	changes, regressions := 0, 0
 	for i := range r.Comparisons {
@@ -82,7 +83,7 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("%s: %s → %s", Sanitize(c.Name), sideName(c.Old), sideName(c.New))))
+		fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("%s: %s → %s", safetext.Terminal(c.Name), sideName(c.Old), sideName(c.New))))
 		for _, ch := range c.Changes {
 			line := fmt.Sprintf("%s %s %s", opSymbol[ch.Op], ch.Kind, ch.ID)
 			if ch.Kind == "strategy" {
@@ -92,11 +93,11 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 				line += " " + string(ch.Op)
 			}
 			if ch.Title != "" && ch.Kind != "strategy" {
-				line += ": " + Truncate(Sanitize(ch.Title), 70)
+				line += ": " + safetext.Truncate(safetext.Terminal(ch.Title), 70)
 			}
 			fmt.Fprintf(&b, "  %s\n", opStyle(th, ch.Op)(line))
 			for _, f := range ch.Fields {
-				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, OrNone(Truncate(Sanitize(f.Old), 60)), OrNone(Truncate(Sanitize(f.New), 60)))
+				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 60)), safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 60)))
 				if f.Note != "" {
 					fmt.Fprintf(&b, "  (%s)", f.Note)
 				}
@@ -144,23 +145,6 @@ func opStyle(th Theme, op diff.Op) func(string) string {
 	return th.Changed
 }
 
-// OrNone writes an empty value as "(none)".
-func OrNone(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return s
-}
-
-// Truncate keeps text to n characters, ending a cut one with "…".
-func Truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
 // DiffMarkdown writes a diff for a pull-request comment.
 type DiffMarkdown struct{}
 
@@ -178,15 +162,15 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 	if regs := r.Regressions(); len(regs) > 0 {
 		fmt.Fprintf(&b, "**%s:**\n\n", plural(len(regs), "regression", "regressions"))
 		for _, reg := range regs {
-			fmt.Fprintf(&b, "- ⚠️ %s\n", MarkdownText(Sanitize(reg)))
+			fmt.Fprintf(&b, "- ⚠️ %s\n", safetext.Markdown(safetext.Terminal(reg)))
 		}
 		b.WriteString("\n")
 	}
 	for _, s := range r.Removed {
-		fmt.Fprintf(&b, "- ➖ strategy **%s** removed: %s\n", MarkdownText(s.Code), MarkdownText(Sanitize(s.Name)))
+		fmt.Fprintf(&b, "- ➖ strategy **%s** removed: %s\n", safetext.Markdown(s.Code), safetext.Markdown(safetext.Terminal(s.Name)))
 	}
 	for _, s := range r.Added {
-		fmt.Fprintf(&b, "- ➕ strategy **%s** added: %s\n", MarkdownText(s.Code), MarkdownText(Sanitize(s.Name)))
+		fmt.Fprintf(&b, "- ➕ strategy **%s** added: %s\n", safetext.Markdown(s.Code), safetext.Markdown(safetext.Terminal(s.Name)))
 	}
 	if len(r.Added)+len(r.Removed) > 0 {
 		b.WriteString("\n")
@@ -196,7 +180,7 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 		if !c.Differs() {
 			continue
 		}
-		fmt.Fprintf(&b, "### %s\n\n%s → %s\n\n", MarkdownText(Sanitize(c.Name)), MarkdownText(sideName(c.Old)), MarkdownText(sideName(c.New)))
+		fmt.Fprintf(&b, "### %s\n\n%s → %s\n\n", safetext.Markdown(safetext.Terminal(c.Name)), safetext.Markdown(sideName(c.Old)), safetext.Markdown(sideName(c.New)))
 		if len(c.Changes) > 0 {
 			b.WriteString("| change | item | detail |\n|---|---|---|\n")
 			for _, ch := range c.Changes {
@@ -206,17 +190,17 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 				}
 				var detail []string
 				if ch.Title != "" && ch.Kind != "strategy" && ch.Op != diff.Changed {
-					detail = append(detail, MarkdownCell(Truncate(Sanitize(ch.Title), 100)))
+					detail = append(detail, safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(ch.Title), 100)))
 				}
 				for _, f := range ch.Fields {
-					d := fmt.Sprintf("%s: %s → %s", f.Name, MarkdownCell(OrNone(Truncate(Sanitize(f.Old), 80))), MarkdownCell(OrNone(Truncate(Sanitize(f.New), 80))))
+					d := fmt.Sprintf("%s: %s → %s", f.Name, safetext.MarkdownCell(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 80))), safetext.MarkdownCell(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 80))))
 					if f.Note != "" {
-						d += " (" + MarkdownCell(f.Note) + ")"
+						d += " (" + safetext.MarkdownCell(f.Note) + ")"
 					}
 					detail = append(detail, d)
 				}
 				if ch.Regression != "" {
-					detail = append(detail, "⚠️ regression: "+MarkdownCell(ch.Regression))
+					detail = append(detail, "⚠️ regression: "+safetext.MarkdownCell(ch.Regression))
 				}
 				fmt.Fprintf(&b, "| %s | %s | %s |\n", opWord[ch.Op], item, strings.Join(detail, "<br>"))
 			}
@@ -229,7 +213,7 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 				if g.Regression {
 					flag = "⚠️ regression"
 				}
-				fmt.Fprintf(&b, "| %d %s | %s | %s | %s |\n", g.Number, MarkdownCell(g.Label), g.Old, g.New, flag)
+				fmt.Fprintf(&b, "| %d %s | %s | %s | %s |\n", g.Number, safetext.MarkdownCell(g.Label), g.Old, g.New, flag)
 			}
 			b.WriteString("\n")
 		}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
 )
 
@@ -32,13 +33,13 @@ func (GitHub) Render(w io.Writer, r *Findings) error {
 	for _, f := range r.Findings {
 		if shown[f.Severity] >= GitHubLimit {
 			hidden[f.Severity]++
-			fmt.Fprintf(&rest, "%s:%d:%d: %s: %s [%s]\n", filepath.ToSlash(f.File), f.Line, f.Column, f.Severity, Sanitize(f.Message), f.Rule)
+			fmt.Fprintf(&rest, "%s:%d:%d: %s: %s [%s]\n", filepath.ToSlash(f.File), f.Line, f.Column, f.Severity, safetext.Terminal(f.Message), f.Rule)
 			continue
 		}
 		shown[f.Severity]++
-		msg := Sanitize(f.Message)
+		msg := safetext.Terminal(f.Message)
 		if f.Hint != "" {
-			msg += "\nhint: " + Sanitize(f.Hint)
+			msg += "\nhint: " + safetext.Terminal(f.Hint)
 		}
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", githubCommand[f.Severity],
 			githubProperty(filepath.ToSlash(f.File)), f.Line, f.Column, githubProperty(f.Rule), githubData(msg))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/engage-icb/engage/internal/history"
+	"github.com/engage-icb/engage/internal/safetext"
 )
 
 // HistoryFormat writes a delivery history in one format.
@@ -63,15 +64,15 @@ func (t HistoryText) Render(w io.Writer, r *history.Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("Delivery history of %s: %s", r.File, plural(r.Commits, "commit", "commits"))))
 	for _, tl := range r.Timelines {
-		fmt.Fprintf(&b, "\n%s %s  %s\n", tl.Kind, th.Bold(tl.ID), th.Muted(Truncate(Sanitize(tl.Title), 70)))
+		fmt.Fprintf(&b, "\n%s %s  %s\n", tl.Kind, th.Bold(tl.ID), th.Muted(safetext.Truncate(safetext.Terminal(tl.Title), 70)))
 		for _, e := range tl.Events {
-			fmt.Fprintf(&b, "  %s  %s  %-20s %s\n", e.Date, e.Commit[:min(7, len(e.Commit))], Truncate(Sanitize(e.Author), 20), statusWords(e))
+			fmt.Fprintf(&b, "  %s  %s  %-20s %s\n", e.Date, e.Commit[:min(7, len(e.Commit))], safetext.Truncate(safetext.Terminal(e.Author), 20), statusWords(e))
 		}
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", th.Warning(fmt.Sprintf("%s not read:", plural(len(r.Skipped), "revision", "revisions"))))
 		for _, s := range r.Skipped {
-			fmt.Fprintf(&b, "  %s  %s  %s\n", s.Date, s.Commit[:min(7, len(s.Commit))], Sanitize(s.Reason))
+			fmt.Fprintf(&b, "  %s  %s  %s\n", s.Date, s.Commit[:min(7, len(s.Commit))], safetext.Terminal(s.Reason))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -84,7 +85,7 @@ type HistoryMarkdown struct{}
 // Render writes the history.
 func (HistoryMarkdown) Render(w io.Writer, r *history.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Delivery history of %s\n\n%s.\n\n", MarkdownText(r.File), plural(r.Commits, "commit", "commits"))
+	fmt.Fprintf(&b, "## Delivery history of %s\n\n%s.\n\n", safetext.Markdown(r.File), plural(r.Commits, "commit", "commits"))
 	type row struct {
 		tl history.Timeline
 		e  history.Event
@@ -99,12 +100,12 @@ func (HistoryMarkdown) Render(w io.Writer, r *history.Report) error {
 	b.WriteString("| date | item | change | commit | author |\n|---|---|---|---|---|\n")
 	for _, r := range rows {
 		fmt.Fprintf(&b, "| %s | %s `%s`: %s | %s | `%s` | %s |\n", r.e.Date, r.tl.Kind, strings.ReplaceAll(r.tl.ID, "`", "'"),
-			MarkdownCell(Truncate(Sanitize(r.tl.Title), 60)), MarkdownCell(statusWords(r.e)), r.e.Commit[:min(7, len(r.e.Commit))], MarkdownCell(Sanitize(r.e.Author)))
+			safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(r.tl.Title), 60)), safetext.MarkdownCell(statusWords(r.e)), r.e.Commit[:min(7, len(r.e.Commit))], safetext.MarkdownCell(safetext.Terminal(r.e.Author)))
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(&b, "\n%s not read:\n\n", plural(len(r.Skipped), "revision", "revisions"))
 		for _, s := range r.Skipped {
-			fmt.Fprintf(&b, "- %s `%s`: %s\n", s.Date, s.Commit[:min(7, len(s.Commit))], MarkdownText(Sanitize(s.Reason)))
+			fmt.Fprintf(&b, "- %s `%s`: %s\n", s.Date, s.Commit[:min(7, len(s.Commit))], safetext.Markdown(safetext.Terminal(s.Reason)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+
+	"github.com/engage-icb/engage/internal/safetext"
 )
 
 // JUnit writes a JUnit XML report, which GitHub, GitLab and Jenkins show as
@@ -70,14 +72,14 @@ func (JUnit) Render(w io.Writer, r *Findings) error {
 				Name:      fmt.Sprintf("%s at %d:%d", f.Rule, f.Line, f.Column),
 				Classname: name, File: name, Line: f.Line,
 			}
-			text := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Line, f.Column, f.Severity, Sanitize(f.Message), f.Rule)
+			text := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Line, f.Column, f.Severity, safetext.Terminal(f.Message), f.Rule)
 			if f.Hint != "" {
-				text += "\nhint: " + Sanitize(f.Hint)
+				text += "\nhint: " + safetext.Terminal(f.Hint)
 			}
 			if f.Pointer != "" {
 				text += "\nat: " + f.Pointer
 			}
-			msg := &junitMessage{Message: f.Severity.String() + ": " + Sanitize(f.Message), Type: f.Rule, Text: text}
+			msg := &junitMessage{Message: f.Severity.String() + ": " + safetext.Terminal(f.Message), Type: f.Rule, Text: text}
 			if r.Fails(f) {
 				c.Failure = msg
 				s.Failures++

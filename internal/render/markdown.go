@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
 )
 
@@ -40,12 +41,12 @@ func (Markdown) Render(w io.Writer, r *Findings) error {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for _, file := range files {
-		fmt.Fprintf(&b, "\n### %s\n\n", MarkdownText(filepath.ToSlash(file)))
+		fmt.Fprintf(&b, "\n### %s\n\n", safetext.Markdown(filepath.ToSlash(file)))
 		b.WriteString("| where | severity | rule | finding |\n|---|---|---|---|\n")
 		for _, f := range byFile[file] {
-			text := MarkdownCell(Sanitize(f.Message))
+			text := safetext.MarkdownCell(safetext.Terminal(f.Message))
 			if f.Hint != "" {
-				text += "<br>hint: " + MarkdownCell(Sanitize(f.Hint))
+				text += "<br>hint: " + safetext.MarkdownCell(safetext.Terminal(f.Hint))
 			}
 			fmt.Fprintf(&b, "| %d:%d | %s | [`%s`](%s#%s) | %s |\n", f.Line, f.Column, markdownSeverity[f.Severity], f.Rule, RulesURL, f.Rule, text)
 		}
@@ -54,50 +55,9 @@ func (Markdown) Render(w io.Writer, r *Findings) error {
 		b.WriteString("\n### Suppressed\n\n| file | where | rule | reason | until |\n|---|---|---|---|---|\n")
 		for _, s := range r.Suppressed {
 			f := s.Finding
-			fmt.Fprintf(&b, "| %s | %d:%d | `%s` | %s | %s |\n", MarkdownCell(filepath.ToSlash(f.File)), f.Line, f.Column, f.Rule, MarkdownCell(Sanitize(s.Reason)), s.Expires)
+			fmt.Fprintf(&b, "| %s | %d:%d | `%s` | %s | %s |\n", safetext.MarkdownCell(filepath.ToSlash(f.File)), f.Line, f.Column, f.Rule, safetext.MarkdownCell(safetext.Terminal(s.Reason)), s.Expires)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// MarkdownText escapes text for Markdown outside tables: characters that
-// would start formatting or raw HTML are backslash-escaped.
-func MarkdownText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '#', '|', '<', '>', '!':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// MarkdownCell escapes text for a Markdown table cell: pipes cannot end the
-// cell, HTML is shown rather than run, and line breaks become <br>.
-func MarkdownCell(s string) string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '|':
-			b.WriteString(`\|`)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '\n':
-			b.WriteString("<br>")
-		case '\\', '`', '*', '_', '[', ']', '!':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/engage-icb/engage/pkg/finding"
 )
@@ -138,31 +137,6 @@ func LookupFindings(name string, o Options) (FindingsFormat, error) {
 		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(FindingsFormatNames(), ", "))
 	}
 	return f(o), nil
-}
-
-// Sanitize removes control characters (terminal escape sequences among
-// them) from text that came from a file, so it cannot restyle or rewrite
-// the reader's terminal. Tabs and line breaks become spaces.
-func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t', r == '\n', r == '\r', r == '\u2028', r == '\u2029':
-			return ' '
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // plural writes "1 error" or "2 errors".

@@ -217,12 +217,6 @@ func TestMarkdown(t *testing.T) {
 	}
 }
 
-func TestSanitize(t *testing.T) {
-	if got := Sanitize("a\x1b[31mb\tc\u2028d\ne"); got != "a[31mb c d e" {
-		t.Errorf("Sanitize = %q", got)
-	}
-}
-
 func TestCounts(t *testing.T) {
 	r := sample(1)
 	r.Findings = append(r.Findings, finding.Finding{Severity: finding.Info})

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
 )
 
@@ -126,9 +127,9 @@ func (SARIF) Render(w io.Writer, r *Findings) error {
 		})
 	}
 	add := func(f finding.Finding, sup *Suppressed) {
-		msg := Sanitize(f.Message)
+		msg := safetext.Terminal(f.Message)
 		if f.Hint != "" {
-			msg += ". Hint: " + Sanitize(f.Hint)
+			msg += ". Hint: " + safetext.Terminal(f.Hint)
 		}
 		res := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel[f.Severity],
@@ -143,7 +144,7 @@ func (SARIF) Render(w io.Writer, r *Findings) error {
 		}
 		if sup != nil {
 			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted",
-				Justification: Sanitize(sup.Reason) + " (until " + sup.Expires + "; " + sup.Source + ")"}}
+				Justification: safetext.Terminal(sup.Reason) + " (until " + sup.Expires + "; " + sup.Source + ")"}}
 		}
 		run.Results = append(run.Results, res)
 	}

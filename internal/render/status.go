@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -84,14 +85,14 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 			fmt.Fprintf(&b, "  %s\n", th.Muted("none"))
 		}
 		for _, it := range list {
-			fmt.Fprintf(&b, "  %-9s %-8s %s %s\n", it.Kind, Sanitize(it.ID), word(it.Status, 14), line(it))
+			fmt.Fprintf(&b, "  %-9s %-8s %s %s\n", it.Kind, safetext.Terminal(it.ID), word(it.Status, 14), line(it))
 		}
 	}
 	for i, bd := range boards {
 		if i > 0 {
 			b.WriteString("\n" + strings.Repeat("─", 60) + "\n\n")
 		}
-		fmt.Fprintf(&b, "%s\n", th.Bold(Sanitize(bd.Name)+" · delivery as of "+bd.AsOf))
+		fmt.Fprintf(&b, "%s\n", th.Bold(safetext.Terminal(bd.Name)+" · delivery as of "+bd.AsOf))
 		scope := "all years"
 		if bd.Year != "" {
 			scope = "financial year " + bd.Year
@@ -113,31 +114,31 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 		if len(bd.ByPrinciple) > 0 {
 			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives and milestones by national principle"))
 			for _, g := range bd.ByPrinciple {
-				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, Truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
+				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, safetext.Truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
 			}
 		}
 		items("Overdue", bd.Overdue, func(it status.Item) string {
-			return "due " + it.Due + "  " + th.Muted(Truncate(Sanitize(it.Title), 50))
+			return "due " + it.Due + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		items("At risk or off track", bd.Troubled, func(it status.Item) string {
 			note := it.Note
 			if note == "" {
 				note = "(no note)"
 			}
-			return Truncate(Sanitize(it.Title), 40) + "  " + th.Muted("latest: "+Truncate(Sanitize(note), 60))
+			return safetext.Truncate(safetext.Terminal(it.Title), 40) + "  " + th.Muted("latest: "+safetext.Truncate(safetext.Terminal(note), 60))
 		})
 		items(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string {
-			return "last " + it.LastUpdate + "  " + th.Muted(Truncate(Sanitize(it.Title), 50))
+			return "last " + it.LastUpdate + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		items("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string {
-			return it.From + " to " + it.Due + "  " + th.Muted(Truncate(Sanitize(it.Title), 50))
+			return it.From + " to " + it.Due + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Metrics (%d)", len(bd.Metrics))))
 		if len(bd.Metrics) == 0 {
 			fmt.Fprintf(&b, "  %s\n", th.Muted("none"))
 		}
 		for _, m := range bd.Metrics {
-			fmt.Fprintf(&b, "  %-26s %s\n", Truncate(Sanitize(m.ID), 26), metricLine(m))
+			fmt.Fprintf(&b, "  %-26s %s\n", safetext.Truncate(safetext.Terminal(m.ID), 26), metricLine(m))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -212,11 +213,11 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 		b.WriteString("| item | status | | title |\n|---|---|---|---|\n")
 		for _, it := range items {
 			fmt.Fprintf(&b, "| %s `%s` | %s %s | %s | %s |\n", it.Kind, strings.ReplaceAll(it.ID, "`", "'"), StatusSymbols[it.Status], it.Status,
-				MarkdownCell(extra(it)), MarkdownCell(Truncate(Sanitize(it.Title), 100)))
+				safetext.MarkdownCell(extra(it)), safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(it.Title), 100)))
 		}
 	}
 	for _, bd := range boards {
-		fmt.Fprintf(&b, "## %s: delivery as of %s\n\n", MarkdownText(Sanitize(bd.Name)), bd.AsOf)
+		fmt.Fprintf(&b, "## %s: delivery as of %s\n\n", safetext.Markdown(safetext.Terminal(bd.Name)), bd.AsOf)
 		b.WriteString(head)
 		row("objectives", bd.Objectives)
 		row("milestones", bd.Milestones)
@@ -226,17 +227,17 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 		if len(bd.ByPrinciple) > 0 {
 			b.WriteString("\n### By national principle\n\n" + strings.Replace(head, "| |", "| principle |", 1))
 			for _, g := range bd.ByPrinciple {
-				row(g.Key+" "+MarkdownCell(g.Label), g.Counts)
+				row(g.Key+" "+safetext.MarkdownCell(g.Label), g.Counts)
 			}
 		}
 		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + it.Due })
-		list("At risk or off track", bd.Troubled, func(it status.Item) string { return Sanitize(it.Note) })
+		list("At risk or off track", bd.Troubled, func(it status.Item) string { return safetext.Terminal(it.Note) })
 		list(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string { return "last " + it.LastUpdate })
 		list("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string { return it.From + " to " + it.Due })
 		if len(bd.Metrics) > 0 {
 			b.WriteString("\n### Metrics\n\n| metric | where it stands |\n|---|---|\n")
 			for _, m := range bd.Metrics {
-				fmt.Fprintf(&b, "| %s | %s |\n", MarkdownCell(Sanitize(m.Title)), MarkdownCell(metricLine(m)))
+				fmt.Fprintf(&b, "| %s | %s |\n", safetext.MarkdownCell(safetext.Terminal(m.Title)), safetext.MarkdownCell(metricLine(m)))
 			}
 		}
 		b.WriteString("\n")

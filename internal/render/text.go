@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
 )
 
@@ -25,9 +26,9 @@ func (t *Text) Render(w io.Writer, r *Findings) error {
 			t.finding(&b, f)
 		} else {
 			sev := t.severity(f.Severity, f.Severity.String())
-			fmt.Fprintf(&b, "%s:%d:%d: %s: %s %s\n", Sanitize(f.File), f.Line, f.Column, sev, Sanitize(f.Message), t.Theme.Muted("["+f.Rule+"]"))
+			fmt.Fprintf(&b, "%s:%d:%d: %s: %s %s\n", safetext.Terminal(f.File), f.Line, f.Column, sev, safetext.Terminal(f.Message), t.Theme.Muted("["+f.Rule+"]"))
 			if f.Hint != "" {
-				fmt.Fprintf(&b, "    hint: %s\n", Sanitize(f.Hint))
+				fmt.Fprintf(&b, "    hint: %s\n", safetext.Terminal(f.Hint))
 			}
 		}
 	}
@@ -39,20 +40,20 @@ func (t *Text) Render(w io.Writer, r *Findings) error {
 func (t *Text) finding(b *strings.Builder, f finding.Finding) {
 	th := t.Theme
 	label := t.severity(f.Severity, symbols[f.Severity]+" "+f.Severity.String())
-	fmt.Fprintf(b, "%s: %s %s\n", label, th.Bold(Sanitize(f.Message)), th.Muted("["+f.Rule+"]"))
+	fmt.Fprintf(b, "%s: %s %s\n", label, th.Bold(safetext.Terminal(f.Message)), th.Muted("["+f.Rule+"]"))
 	num := strconv.Itoa(f.Line)
 	pad := strings.Repeat(" ", len(num))
-	fmt.Fprintf(b, "%s %s %s:%d:%d\n", pad, th.Muted("-->"), Sanitize(f.File), f.Line, f.Column)
+	fmt.Fprintf(b, "%s %s %s:%d:%d\n", pad, th.Muted("-->"), safetext.Terminal(f.File), f.Line, f.Column)
 	if t.Source != nil {
 		if line, ok := t.Source(f.File, f.Line); ok {
-			line = Sanitize(line)
+			line = safetext.Terminal(line)
 			fmt.Fprintf(b, "%s %s\n", pad, th.Muted("|"))
 			fmt.Fprintf(b, "%s %s %s\n", th.Muted(num), th.Muted("|"), line)
 			fmt.Fprintf(b, "%s %s %s%s\n", pad, th.Muted("|"), strings.Repeat(" ", max(f.Column-1, 0)), t.severity(f.Severity, underline(f, line)))
 		}
 	}
 	if f.Hint != "" {
-		fmt.Fprintf(b, "%s %s hint: %s\n", pad, th.Muted("="), Sanitize(f.Hint))
+		fmt.Fprintf(b, "%s %s hint: %s\n", pad, th.Muted("="), safetext.Terminal(f.Hint))
 	}
 	b.WriteByte('\n')
 }

@@ -18,7 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 )
 
 // NHSBlue is the colour of header rows and titles.
@@ -262,7 +262,7 @@ func (s *Sheet) Put(values ...any) {
 
 func (s *Sheet) text(col int, v string) {
 	c := s.cell(col, s.Row)
-	c.kind, c.text = 's', cut(render.Sanitize(strings.ToValidUTF8(v, "\uFFFD")))
+	c.kind, c.text = 's', cut(safetext.Terminal(strings.ToValidUTF8(v, "\uFFFD")))
 }
 
 func (s *Sheet) number(col int, v string) {

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/coverage"
 )
@@ -100,7 +100,7 @@ func (c *Comparison) WriteMarkdown(w io.Writer) error {
 }
 
 // md escapes text for a table cell.
-func md(s string) string { return render.MarkdownCell(render.Sanitize(s)) }
+func md(s string) string { return safetext.MarkdownCell(safetext.Terminal(s)) }
 
 // Heat-map fills for the grades, light to dark NHS blues, so the matrix
 // reads at a glance; the cell's word and symbol carry the grade without it.
@@ -278,7 +278,7 @@ func sheetName(want string, taken map[string]bool) string {
 			return '-'
 		}
 		return r
-	}, render.Sanitize(want))
+	}, safetext.Terminal(want))
 	clean = truncate(clean, 31)
 	name := clean
 	for i := 2; taken[name] || name == "" || name == "ICBs" || name == "Grades" || name == "Matrix"; i++ {

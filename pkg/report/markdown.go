@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -205,7 +206,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			for _, c := range r.Changes.Changes {
 				var detail []string
 				for _, f := range c.Fields {
-					d := fmt.Sprintf("%s: %s → %s", f.Name, render.OrNone(f.Old), render.OrNone(f.New))
+					d := fmt.Sprintf("%s: %s → %s", f.Name, safetext.OrNone(f.Old), safetext.OrNone(f.New))
 					if f.Note != "" {
 						d += " (" + f.Note + ")"
 					}
@@ -264,7 +265,7 @@ func (r *Report) gantt() string {
 			tag = "crit, "
 		}
 		// The chart counts whole days: a task ending on a day includes it.
-		fmt.Fprintf(b, "    %s %s :%st%d, %s, %s\n", ganttText(id), ganttText(render.Truncate(title, 50)), tag, n,
+		fmt.Fprintf(b, "    %s %s :%st%d, %s, %s\n", ganttText(id), ganttText(safetext.Truncate(title, 50)), tag, n,
 			from.Format(time.DateOnly), to.AddDate(0, 0, 1).Format(time.DateOnly))
 	}
 	n := 0
@@ -312,7 +313,7 @@ func spanOf(years string) (calendar.Span, error) {
 // ganttText keeps a task name to what Mermaid's gantt syntax reads as text,
 // without control characters.
 func ganttText(s string) string {
-	s = render.Sanitize(s)
+	s = safetext.Terminal(s)
 	s = strings.NewReplacer(":", " -", ";", ",", "#", "no.", "\n", " ", "\r", " ", "`", "'", "%", " percent").Replace(s)
 	return strings.TrimSpace(s)
 }
@@ -322,23 +323,23 @@ func ganttText(s string) string {
 func text(s string) string {
 	return linkify(s, func(seg string, first bool) string {
 		if first && (strings.HasPrefix(seg, "-") || strings.HasPrefix(seg, "+")) {
-			return `\` + render.MarkdownText(seg)
+			return `\` + safetext.Markdown(seg)
 		}
-		return render.MarkdownText(seg)
+		return safetext.Markdown(seg)
 	})
 }
 
 // cell escapes text for a table cell: as text, with pipes escaped too, and
 // never raw HTML.
 func cell(s string) string {
-	return linkify(s, func(seg string, _ bool) string { return render.MarkdownCell(seg) })
+	return linkify(s, func(seg string, _ bool) string { return safetext.MarkdownCell(seg) })
 }
 
 // linkify sanitizes s, writes each web address in it as an autolink
 // (<https://...>, which GitHub shows as a link, as it would a bare address)
 // and escapes the rest with esc, which is told whether a piece starts s.
 func linkify(s string, esc func(seg string, first bool) string) string {
-	s = render.Sanitize(s)
+	s = safetext.Terminal(s)
 	var b strings.Builder
 	first := true
 	for s != "" {
@@ -415,7 +416,7 @@ func span(from, to string) string {
 
 // code writes an ID as inline code.
 func code(s string) string {
-	return "`" + strings.ReplaceAll(render.Sanitize(s), "`", "'") + "`"
+	return "`" + strings.ReplaceAll(safetext.Terminal(s), "`", "'") + "`"
 }
 
 func link(url string) string {

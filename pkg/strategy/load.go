@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/internal/pointer"
+	"github.com/engage-icb/engage/internal/safetext"
 )
 
 // MaxDepth is how deeply values may nest. The deepest value in a real
@@ -381,16 +382,9 @@ func describeNode(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		return fmt.Sprintf("a single value (%q)", truncate(n.Value, 40))
+		return fmt.Sprintf("a single value (%q)", safetext.Truncate(n.Value, 41))
 	}
 	return "something else"
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }
 
 // inspector walks a YAML tree and refuses what a strategy file must not
@@ -414,7 +408,7 @@ var standardTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true
 	"!!null": true, "!!timestamp": true, "!!seq": true, "!!map": true}
 
 // quoteValue quotes text from the file for a message, at most 60 characters.
-func quoteValue(s string) string { return strconv.Quote(truncate(s, 60)) }
+func quoteValue(s string) string { return strconv.Quote(safetext.Truncate(s, 61)) }
 
 func (c *inspector) walk(n *yaml.Node, ptr string) {
 	c.nodes++

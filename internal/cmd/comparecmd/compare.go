@@ -16,6 +16,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/compare"
 )
@@ -162,18 +163,18 @@ func writeText(w io.Writer, th *style.Theme, c *compare.Comparison) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", th.Muted("As of "+c.AsOf+". Grades, weakest first: ✗ missing, ○ stated, ◔ planned, ◑ delivering, ◕ evidenced, ● measured."))
 	for _, bl := range c.Blocks {
-		fmt.Fprintf(&b, "\n%s\n\n", th.Bold(render.Sanitize(bl.Heading())))
+		fmt.Fprintf(&b, "\n%s\n\n", th.Bold(safetext.Terminal(bl.Heading())))
 		labelWidth := 0
 		for _, p := range bl.Principles {
 			labelWidth = max(labelWidth, utf8.RuneCountInString(p.Label)+6)
 		}
 		colWidth := len("◑ delivering") + 2
 		for _, icb := range bl.ICBs {
-			colWidth = max(colWidth, utf8.RuneCountInString(render.Sanitize(icb.Label()))+2)
+			colWidth = max(colWidth, utf8.RuneCountInString(safetext.Terminal(icb.Label()))+2)
 		}
 		b.WriteString(pad("", labelWidth))
 		for j, icb := range bl.ICBs {
-			label := pad(render.Sanitize(icb.Label()), colWidth)
+			label := pad(safetext.Terminal(icb.Label()), colWidth)
 			if j == len(bl.ICBs)-1 {
 				label = strings.TrimRight(label, " ")
 			}
@@ -181,9 +182,9 @@ func writeText(w io.Writer, th *style.Theme, c *compare.Comparison) {
 		}
 		b.WriteString("\n")
 		for i, p := range bl.Principles {
-			b.WriteString(pad(fmt.Sprintf("%2d  %s", p.Number, render.Sanitize(p.Label)), labelWidth))
+			b.WriteString(pad(fmt.Sprintf("%2d  %s", p.Number, safetext.Terminal(p.Label)), labelWidth))
 			for j, icb := range bl.ICBs {
-				cell := pad(render.Sanitize(icb.Cell(i)), colWidth)
+				cell := pad(safetext.Terminal(icb.Cell(i)), colWidth)
 				if j == len(bl.ICBs)-1 {
 					cell = strings.TrimRight(cell, " ")
 				}
@@ -195,13 +196,13 @@ func writeText(w io.Writer, th *style.Theme, c *compare.Comparison) {
 			b.WriteString("\n")
 		}
 		if note := bl.Note(); note != "" {
-			fmt.Fprintf(&b, "\n%s\n", th.Muted(render.Sanitize(note)))
+			fmt.Fprintf(&b, "\n%s\n", th.Muted(safetext.Terminal(note)))
 		}
 		for _, icb := range bl.ICBs {
 			row := icb.Row()
-			fmt.Fprintf(&b, "\n%s  %s\n", th.Bold(render.Sanitize(row[0])), th.Muted(render.Sanitize(icb.File)))
+			fmt.Fprintf(&b, "\n%s  %s\n", th.Bold(safetext.Terminal(row[0])), th.Muted(safetext.Terminal(icb.File)))
 			for i := 1; i < len(row); i++ {
-				value := render.Sanitize(row[i])
+				value := safetext.Terminal(row[i])
 				if i == 4 && icb.ReviewOverdue {
 					value = th.Error(value)
 				}

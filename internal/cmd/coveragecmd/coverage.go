@@ -13,6 +13,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/framework"
@@ -165,8 +166,8 @@ func writeText(w io.Writer, th *style.Theme, graded []Graded, width int) {
 		if g.ICB.Short != "" {
 			name = g.ICB.Short + " · " + name
 		}
-		fmt.Fprintf(&b, "%s\n", th.Bold(render.Sanitize(name)))
-		meta := []string{g.File, render.Sanitize(g.Title)}
+		fmt.Fprintf(&b, "%s\n", th.Bold(safetext.Terminal(name)))
+		meta := []string{g.File, safetext.Terminal(g.Title)}
 		if g.Period != "" {
 			meta = append(meta, g.Period)
 		}
@@ -178,9 +179,9 @@ func writeText(w io.Writer, th *style.Theme, graded []Graded, width int) {
 		b.WriteString("\n")
 		for _, p := range g.Principles {
 			word := fmt.Sprintf("%s %-10s", p.Grade.Symbol(), p.Grade)
-			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), render.Sanitize(p.Label))
+			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), safetext.Terminal(p.Label))
 			if sup := supports(p.Supports); sup != "" {
-				for _, line := range wrap(render.Sanitize(sup), width-19) {
+				for _, line := range wrap(safetext.Terminal(sup), width-19) {
 					fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 19), th.Muted(line))
 				}
 			}

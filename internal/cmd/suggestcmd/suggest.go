@@ -15,6 +15,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/framework"
@@ -208,7 +209,7 @@ func writeText(w io.Writer, th *style.Theme, doc *strategy.Document, fw *framewo
 			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, numbers(it.Recorded))
 		}
 		fmt.Fprintf(&b, "%s:%d:%d: %s\n", doc.Path, line, col, th.Bold(what))
-		fmt.Fprintf(&b, "    %s\n", th.Muted("“"+clip(render.Sanitize(it.Text), 100)+"”"))
+		fmt.Fprintf(&b, "    %s\n", th.Muted("“"+clip(safetext.Terminal(it.Text), 100)+"”"))
 		if it.Top().Score == 0 {
 			fmt.Fprintf(&b, "    no word in common with any national %s: map it by hand\n", fw.Noun())
 			continue
