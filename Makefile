@@ -59,7 +59,7 @@ REPORT_DIR := $(CURDIR)/bin/reports
 # FILE@YEAR: each shipped strategy in a year it has objectives for, and the
 # hostile-text fixture (pipes, HTML, formulas, newlines in cells).
 REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategies/mse.yaml@2022/23 \
-              strategies/dorset.yaml@2018/19 pkg/report/testdata/formulas.yaml@2024/25
+              strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25
 check-reports: build node-tools ## the Markdown reports and comparison pass markdownlint-cli2, and their charts parse in Mermaid
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \

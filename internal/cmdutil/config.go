@@ -3,7 +3,6 @@ package cmdutil
 import (
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/engage-icb/engage/internal/render"
@@ -32,35 +31,39 @@ func LoadConfig(f *Factory) (*config.Config, error) {
 		return nil, err
 	}
 	if len(problems) > 0 {
-		var b strings.Builder
-		_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(&b, &render.Findings{Findings: problems})
-		text := strings.TrimSuffix(b.String(), "\n")
-		text = text[:strings.LastIndex(text, "\n")+1] // drop the "0 files checked" line
-		fmt.Fprintf(f.IOStreams.ErrOut, "engage: the configuration %s has problems; fix them first:\n%s", path, text)
+		fmt.Fprintf(f.IOStreams.ErrOut, "engage: the configuration %s has problems; fix them first:\n", path)
+		_ = render.List(f.IOStreams.ErrOut, problems, "")
 		return nil, ErrSilent
-	}
-	if cfg.MaxFileMB > 0 && f.MaxFileMB == 0 { // --max-file-size wins
-		strategy.SetMaxFileSize(int64(cfg.MaxFileMB) << 20)
 	}
 	return cfg, nil
 }
 
-// NewValidator returns the validator a command uses: as of a date, on the
-// framework the configuration names (if any).
-func NewValidator(cfg *config.Config, asOf time.Time) (*validate.Validator, error) {
-	return validate.New(validatorOptions(cfg, asOf))
+// MaxFileSize is the largest strategy file a command reads, in bytes:
+// --max-file-size, else max_file_size_mb in the configuration, else the
+// default.
+func MaxFileSize(f *Factory, cfg *config.Config) int64 {
+	switch {
+	case f.MaxFileMB > 0:
+		return int64(f.MaxFileMB) << 20
+	case cfg != nil && cfg.MaxFileMB > 0:
+		return int64(cfg.MaxFileMB) << 20
+	}
+	return strategy.DefaultMaxFileSize
+}
+
+// NewValidator returns the validator a command uses: as of a date, with
+// the configuration (framework, severities, suppressions) and the file
+// size limit.
+func NewValidator(f *Factory, cfg *config.Config, asOf time.Time) (*validate.Validator, error) {
+	return validate.New(validatorOptions(f, cfg, asOf))
 }
 
 // StartValidator is NewValidator for commands that go on to call Files:
 // the schema is compiled while the files are read (see validate.Start).
-func StartValidator(cfg *config.Config, asOf time.Time) *validate.Validator {
-	return validate.Start(validatorOptions(cfg, asOf))
+func StartValidator(f *Factory, cfg *config.Config, asOf time.Time) *validate.Validator {
+	return validate.Start(validatorOptions(f, cfg, asOf))
 }
 
-func validatorOptions(cfg *config.Config, asOf time.Time) validate.Options {
-	opts := validate.Options{AsOf: asOf}
-	if cfg != nil {
-		opts.Framework = cfg.Framework
-	}
-	return opts
+func validatorOptions(f *Factory, cfg *config.Config, asOf time.Time) validate.Options {
+	return validate.Options{AsOf: asOf, Config: cfg, MaxFileSize: MaxFileSize(f, cfg)}
 }

@@ -12,20 +12,15 @@ import (
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
-// DefaultPath is where commands look for strategies when given no path.
-const DefaultPath = "strategies"
-
 // StrategyFiles expands the paths a command was given into strategy files,
-// using the configuration's paths, or ./strategies, when there are none.
-func StrategyFiles(paths []string, cfg *config.Config) ([]string, error) {
-	if len(paths) == 0 && cfg != nil && len(cfg.Paths) > 0 {
-		paths = cfg.Paths
-	}
-	if len(paths) == 0 {
-		if _, err := os.Stat(DefaultPath); errors.Is(err, fs.ErrNotExist) {
-			return nil, Usage(fmt.Errorf("no path given and there is no ./%s folder here: name the strategy files or folders to check", DefaultPath))
+// using the configuration's paths, or ./strategies, when there are none
+// (config.StrategyPaths).
+func StrategyFiles(given []string, cfg *config.Config) ([]string, error) {
+	paths, fallback := cfg.StrategyPaths(given)
+	if fallback {
+		if _, err := os.Stat(config.DefaultPath); errors.Is(err, fs.ErrNotExist) {
+			return nil, Usage(fmt.Errorf("no path given and there is no ./%s folder here: name the strategy files or folders to check", config.DefaultPath))
 		}
-		paths = []string{DefaultPath}
 	}
 	return strategy.Discover(paths)
 }

@@ -33,7 +33,7 @@ func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, lef
 	var out []Readable
 	failed, unreadable := false, false
 	for _, path := range files {
-		doc, err := strategy.Load(path)
+		doc, err := v.Load(path)
 		if err != nil {
 			fmt.Fprintf(errOut, "engage: %s\n", err)
 			unreadable = true
@@ -45,14 +45,14 @@ func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, lef
 		}
 		if len(fs) > 0 {
 			fmt.Fprintf(errOut, "engage: %s %s until it matches the file format:\n", path, leftOut)
-			_ = (&render.Text{Options: render.Options{Theme: render.Plain{}}}).Render(indent{errOut}, &render.Findings{Files: []string{path}, Findings: fs})
+			_ = render.List(errOut, fs, "  ")
 			failed = true
 			continue
 		}
-		fw, ok := v.Frameworks().Get(v.FrameworkOf(doc.Strategy))
-		if !ok {
+		fw, id := v.Framework(doc.Strategy)
+		if fw == nil {
 			fmt.Fprintf(errOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
-				path, v.FrameworkOf(doc.Strategy), strings.Join(v.Frameworks().IDs(), ", "))
+				path, id, strings.Join(v.Frameworks().IDs(), ", "))
 			failed = true
 			continue
 		}
@@ -65,20 +65,4 @@ func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, lef
 		return out, ErrFindings
 	}
 	return out, nil
-}
-
-// indent writes each line two spaces in.
-type indent struct{ w io.Writer }
-
-func (i indent) Write(p []byte) (int, error) {
-	var b strings.Builder
-	for _, l := range strings.SplitAfter(string(p), "\n") {
-		if l != "" {
-			b.WriteString("  " + l)
-		}
-	}
-	if _, err := io.WriteString(i.w, b.String()); err != nil {
-		return 0, err
-	}
-	return len(p), nil
 }

@@ -211,7 +211,7 @@ func LoadedNationalSet(dir string, seed int) ([]*strategy.Document, *framework.F
 	}
 	docs := make([]*strategy.Document, len(paths))
 	for i, p := range paths {
-		if docs[i], err = strategy.Load(p); err != nil {
+		if docs[i], err = strategy.Load(p, strategy.LoadOptions{}); err != nil {
 			return nil, nil, err
 		}
 		if docs[i].Strategy == nil {

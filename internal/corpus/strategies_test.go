@@ -36,7 +36,7 @@ func TestICBsAreValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range paths {
-		doc, err := strategy.Load(p)
+		doc, err := strategy.Load(p, strategy.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -117,6 +117,31 @@ func (r *Repo) ReadFile(commit, path string) ([]byte, error) {
 	return data, err
 }
 
+// FileAt returns a file's content at a commit, following renames: path is
+// its path now, relative to the top, and then the path it had at the
+// commit. ErrNotFound when it did not exist there under any name.
+func (r *Repo) FileAt(commit, path string) (data []byte, then string, err error) {
+	data, err = r.ReadFile(commit, path)
+	if !errors.Is(err, ErrNotFound) {
+		return data, path, err
+	}
+	if then, err = r.PathAt(commit, path); err != nil {
+		return nil, "", err
+	}
+	data, err = r.ReadFile(commit, then)
+	return data, then, err
+}
+
+// Display turns a path relative to the repository's top into one relative
+// to the working directory, for messages.
+func (r *Repo) Display(rel string) string {
+	p, err := filepath.Rel(".", filepath.Join(r.Top, filepath.FromSlash(rel)))
+	if err != nil || !filepath.IsLocal(p) {
+		return rel
+	}
+	return p
+}
+
 // Blob returns an object's content by hash.
 func (r *Repo) Blob(hash string) ([]byte, error) {
 	data, _, err := r.object(hash)

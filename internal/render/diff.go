@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/engage-icb/engage/internal/safetext"
@@ -11,37 +10,14 @@ import (
 )
 
 // DiffFormat writes a diff report in one format.
-type DiffFormat interface {
-	Render(w io.Writer, r *diff.Report) error
-}
+type DiffFormat = Format[*diff.Report]
 
-var diffFormats = map[string]func(Options) DiffFormat{
-	"text":     func(o Options) DiffFormat { return DiffText{Options: o} },
-	"markdown": func(Options) DiffFormat { return DiffMarkdown{} },
-	"json":     func(Options) DiffFormat { return DiffJSON{} },
-}
-
-// DiffFormatNames lists the formats diff can write.
-func DiffFormatNames() []string {
-	names := make([]string, 0, len(diffFormats))
-	for n := range diffFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// LookupDiff returns the diff format with a name.
-func LookupDiff(name string, o Options) (DiffFormat, error) {
-	if o.Theme == nil {
-		o.Theme = Plain{}
-	}
-	f, ok := diffFormats[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(DiffFormatNames(), ", "))
-	}
-	return f(o), nil
-}
+// Diff are the formats a diff report can be written in.
+var Diff = NewRegistry(
+	Spec[*diff.Report]{Name: "text", New: func(o Options) DiffFormat { return DiffText{Options: o} }},
+	Spec[*diff.Report]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) DiffFormat { return DiffMarkdown{} }},
+	Spec[*diff.Report]{Name: "json", Exts: []string{".json"}, New: func(Options) DiffFormat { return DiffJSON{} }},
+)
 
 // sideName writes "strategies/lsc.yaml at HEAD~1" or the file alone.
 func sideName(s diff.Side) string {

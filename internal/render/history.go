@@ -11,37 +11,14 @@ import (
 )
 
 // HistoryFormat writes a delivery history in one format.
-type HistoryFormat interface {
-	Render(w io.Writer, r *history.Report) error
-}
+type HistoryFormat = Format[*history.Report]
 
-var historyFormats = map[string]func(Options) HistoryFormat{
-	"text":     func(o Options) HistoryFormat { return HistoryText{Options: o} },
-	"markdown": func(Options) HistoryFormat { return HistoryMarkdown{} },
-	"json":     func(Options) HistoryFormat { return HistoryJSON{} },
-}
-
-// HistoryFormatNames lists the formats history can write.
-func HistoryFormatNames() []string {
-	names := make([]string, 0, len(historyFormats))
-	for n := range historyFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// LookupHistory returns the history format with a name.
-func LookupHistory(name string, o Options) (HistoryFormat, error) {
-	if o.Theme == nil {
-		o.Theme = Plain{}
-	}
-	f, ok := historyFormats[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(HistoryFormatNames(), ", "))
-	}
-	return f(o), nil
-}
+// History are the formats a delivery history can be written in.
+var History = NewRegistry(
+	Spec[*history.Report]{Name: "text", New: func(o Options) HistoryFormat { return HistoryText{Options: o} }},
+	Spec[*history.Report]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) HistoryFormat { return HistoryMarkdown{} }},
+	Spec[*history.Report]{Name: "json", Exts: []string{".json"}, New: func(Options) HistoryFormat { return HistoryJSON{} }},
+)
 
 func statusWords(e history.Event) string {
 	switch {

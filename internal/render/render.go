@@ -6,11 +6,10 @@ package render
 
 import (
 	"fmt"
-	"io"
-	"sort"
-	"strings"
 
-	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/coverage"
+
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // RulesURL is where each rule is documented; a rule's ID is its anchor.
@@ -30,6 +29,8 @@ type Theme interface {
 	Changed(string) string
 	// Status styles text in a delivery status's colour (NHS BRAG).
 	Status(status, text string) string
+	// Grade styles text in a coverage grade's colour.
+	Grade(g coverage.Grade, text string) string
 }
 
 // Plain is the Theme for uncoloured output.
@@ -39,6 +40,9 @@ func (Plain) Added(s string) string     { return s }
 func (Plain) Removed(s string) string   { return s }
 func (Plain) Changed(s string) string   { return s }
 func (Plain) Status(_, s string) string { return s }
+
+// Grade leaves text as it is.
+func (Plain) Grade(_ coverage.Grade, s string) string { return s }
 
 func (Plain) Error(s string) string   { return s }
 func (Plain) Warning(s string) string { return s }
@@ -53,91 +57,23 @@ type SourceFunc func(file string, n int) (string, bool)
 type Options struct {
 	Theme    Theme
 	Terminal bool       // output goes to a terminal: lay it out for people
+	Width    int        // the terminal's width in columns; 0 when not known
 	Source   SourceFunc // nil: no source excerpts
-}
-
-// Findings is what a validation run found, with what the formats need to
-// present it.
-type Findings struct {
-	// Files are the files checked, in order.
-	Files    []string
-	Findings []finding.Finding
-	// Suppressed are findings the configuration hid.
-	Suppressed []Suppressed
-	// FailOn is the lowest severity that fails the run (error when 0).
-	FailOn finding.Severity
-	// Rules describes every rule, for formats that list them.
-	Rules   []Rule
-	Version string
-}
-
-// Rule describes a rule for formats that list the rules.
-type Rule struct {
-	ID       string
-	Severity finding.Severity
-	Summary  string
-}
-
-// Suppressed is a finding the configuration hid, and why.
-type Suppressed struct {
-	Finding finding.Finding
-	Reason  string
-	Expires string
-	// Source is where the suppression is written (file:line).
-	Source string
-}
-
-// Tally counts the reported findings by severity.
-func (r *Findings) Tally() finding.Tally { return finding.Count(r.Findings) }
-
-// Fails reports whether a finding makes the run fail.
-func (r *Findings) Fails(f finding.Finding) bool { return f.Severity >= r.failOn() }
-
-// Failed reports whether the run fails.
-func (r *Findings) Failed() bool { return r.Tally().AtLeast(r.failOn()) > 0 }
-
-func (r *Findings) failOn() finding.Severity {
-	if r.FailOn == 0 {
-		return finding.Error
-	}
-	return r.FailOn
+	Version  string     // engage's version, for formats that name the tool
 }
 
 // FindingsFormat writes a validation result in one format.
-type FindingsFormat interface {
-	Render(w io.Writer, r *Findings) error
-}
+type FindingsFormat = Format[*validate.Result]
 
-var findingsFormats = map[string]func(Options) FindingsFormat{
-	"text":     func(o Options) FindingsFormat { return &Text{Options: o} },
-	"json":     func(Options) FindingsFormat { return JSON{} },
-	"github":   func(Options) FindingsFormat { return GitHub{} },
-	"junit":    func(Options) FindingsFormat { return JUnit{} },
-	"sarif":    func(Options) FindingsFormat { return SARIF{} },
-	"markdown": func(Options) FindingsFormat { return Markdown{} },
-}
-
-// FindingsFormatNames lists the formats validate can write.
-func FindingsFormatNames() []string {
-	names := make([]string, 0, len(findingsFormats))
-	for n := range findingsFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// LookupFindings returns the format with a name.
-func LookupFindings(name string, o Options) (FindingsFormat, error) {
-	if o.Theme == nil {
-		o.Theme = Plain{}
-	}
-	f, ok := findingsFormats[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(FindingsFormatNames(), ", "))
-	}
-	return f(o), nil
-}
+// Findings are the formats validate writes its result in.
+var Findings = NewRegistry(
+	Spec[*validate.Result]{Name: "text", New: func(o Options) FindingsFormat { return &Text{Options: o} }},
+	Spec[*validate.Result]{Name: "json", Exts: []string{".json"}, New: func(Options) FindingsFormat { return JSON{} }},
+	Spec[*validate.Result]{Name: "github", New: func(Options) FindingsFormat { return GitHub{} }},
+	Spec[*validate.Result]{Name: "junit", Exts: []string{".xml"}, New: func(Options) FindingsFormat { return JUnit{} }},
+	Spec[*validate.Result]{Name: "sarif", Exts: []string{".sarif"}, New: func(o Options) FindingsFormat { return SARIF{Version: o.Version} }},
+	Spec[*validate.Result]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) FindingsFormat { return Markdown{} }},
+)
 
 // plural writes "1 error" or "2 errors".
 func plural(n int, one, many string) string {
@@ -149,7 +85,7 @@ func plural(n int, one, many string) string {
 
 // counts writes "4 files checked: 1 error, 2 warnings", with info and
 // suppressed findings when there are any.
-func counts(r *Findings) string {
+func counts(r *validate.Result) string {
 	t := r.Tally()
 	s := plural(len(r.Files), "file", "files") + " checked: " + plural(t.Errors, "error", "errors") + ", " + plural(t.Warnings, "warning", "warnings")
 	if t.Infos > 0 {

@@ -13,13 +13,12 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // sample has n errors and n warnings in two files, with awkward text.
-func sample(n int) *Findings {
-	r := &Findings{Files: []string{"strategies/a.yaml", "strategies/b.yaml", "strategies/clean.yaml"}, Version: "test",
-		Rules: []Rule{{ID: "not-allowed", Severity: finding.Error, Summary: "A value that is not allowed."},
-			{ID: "review-overdue", Severity: finding.Warning, Summary: "The review is overdue."}}}
+func sample(n int) *validate.Result {
+	r := &validate.Result{Files: []string{"strategies/a.yaml", "strategies/b.yaml", "strategies/clean.yaml"}}
 	for i := 0; i < n; i++ {
 		file := "strategies/a.yaml"
 		if i%2 == 1 {
@@ -31,14 +30,14 @@ func sample(n int) *Findings {
 			finding.Finding{Rule: "review-overdue", Severity: finding.Warning, File: file, Line: i + 100, Column: 16, Pointer: "/strategy/next_review",
 				Message: "the next review was due", Hint: "review it"})
 	}
-	r.Suppressed = []Suppressed{{Finding: finding.Finding{Rule: "review-overdue", Severity: finding.Warning, File: "strategies/b.yaml", Line: 2, Column: 1},
+	r.Suppressed = []validate.Suppressed{{Finding: finding.Finding{Rule: "review-overdue", Severity: finding.Warning, File: "strategies/b.yaml", Line: 2, Column: 1},
 		Reason: "agreed", Expires: "2027-01-01", Source: ".engage.yaml:4"}}
 	return r
 }
 
-func render(t *testing.T, format string, r *Findings) string {
+func render(t *testing.T, format string, r *validate.Result) string {
 	t.Helper()
-	f, err := LookupFindings(format, Options{})
+	f, err := Findings.Lookup(format, Options{Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +49,9 @@ func render(t *testing.T, format string, r *Findings) string {
 }
 
 func TestLookupListsFormats(t *testing.T) {
-	_, err := LookupFindings("xml", Options{})
+	_, err := Findings.Lookup("xml", Options{})
 	if err == nil || !strings.Contains(err.Error(), "github, json, junit, markdown, sarif, text") {
-		t.Errorf("LookupFindings(xml) = %v, want an error listing every format", err)
+		t.Errorf("Findings.Lookup(xml) = %v, want an error listing every format", err)
 	}
 }
 
@@ -111,7 +110,7 @@ func TestSARIFMatchesOfficialSchema(t *testing.T) {
 		res[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "strategies/a.yaml" {
 		t.Errorf("results = %+v, want the findings with their files, lines and columns", res)
 	}
-	if rules := log.Runs[0].Tool.Driver.Rules; rules[res[1].RuleIndex].ID != res[1].RuleID || !strings.HasSuffix(rules[0].HelpURI, "docs/rules.md#not-allowed") {
+	if rules := log.Runs[0].Tool.Driver.Rules; rules[res[0].RuleIndex].ID != res[0].RuleID || !strings.HasSuffix(rules[res[0].RuleIndex].HelpURI, "docs/rules.md#not-allowed") || len(rules) != len(validate.Rules) {
 		t.Errorf("rules = %+v: ruleIndex or helpUri wrong", rules)
 	}
 	if len(res[2].Suppressions) != 1 || !strings.Contains(res[2].Suppressions[0].Justification, "agreed") {

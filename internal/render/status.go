@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -21,37 +20,14 @@ var StatusSymbols = map[string]string{
 }
 
 // StatusFormat writes delivery dashboards in one format.
-type StatusFormat interface {
-	Render(w io.Writer, boards []*status.Board) error
-}
+type StatusFormat = Format[[]*status.Board]
 
-var statusFormats = map[string]func(Options) StatusFormat{
-	"text":     func(o Options) StatusFormat { return StatusText{Options: o} },
-	"markdown": func(Options) StatusFormat { return StatusMarkdown{} },
-	"json":     func(Options) StatusFormat { return StatusJSON{} },
-}
-
-// StatusFormatNames lists the formats status can write.
-func StatusFormatNames() []string {
-	names := make([]string, 0, len(statusFormats))
-	for n := range statusFormats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// LookupStatus returns the dashboard format with a name.
-func LookupStatus(name string, o Options) (StatusFormat, error) {
-	if o.Theme == nil {
-		o.Theme = Plain{}
-	}
-	f, ok := statusFormats[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(StatusFormatNames(), ", "))
-	}
-	return f(o), nil
-}
+// Status are the formats delivery dashboards can be written in.
+var Status = NewRegistry(
+	Spec[[]*status.Board]{Name: "text", New: func(o Options) StatusFormat { return StatusText{Options: o} }},
+	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }},
+	Spec[[]*status.Board]{Name: "json", Exts: []string{".json"}, New: func(Options) StatusFormat { return StatusJSON{} }},
+)
 
 // StatusText writes dashboards for people: styled on a terminal, plain and
 // aligned when piped.

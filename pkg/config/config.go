@@ -26,6 +26,10 @@ import (
 // FileName is the file engage looks for.
 const FileName = ".engage.yaml"
 
+// DefaultPath is where commands look for strategies when neither the
+// command line nor the configuration names any.
+const DefaultPath = "strategies"
+
 // Rule IDs of the findings the configuration raises.
 const (
 	RuleUnknownRule        = "unknown-rule"
@@ -65,6 +69,28 @@ type Suppression struct {
 	index        int
 	abs          string    // the file's absolute path
 	expires      time.Time // the last day it applies
+}
+
+// FrameworkID is the framework the configuration names for strategies
+// that name none; "" when there is no configuration or it names none.
+func (c *Config) FrameworkID() string {
+	if c == nil {
+		return ""
+	}
+	return c.Framework
+}
+
+// StrategyPaths returns the paths a command reads: those it was given,
+// else the configuration's paths, else DefaultPath (and then fallback is
+// true).
+func (c *Config) StrategyPaths(given []string) (paths []string, fallback bool) {
+	switch {
+	case len(given) > 0:
+		return given, false
+	case c != nil && len(c.Paths) > 0:
+		return c.Paths, false
+	}
+	return []string{DefaultPath}, true
 }
 
 type file struct {

@@ -23,7 +23,7 @@ func BenchmarkCompare42(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		changes := 0
 		for j, d := range docs {
-			c := Compare(d.Strategy, news[j], fw, fw)
+			c := Compare(Version{Strategy: d.Strategy, Framework: fw, FrameworkID: fw.ID}, Version{Strategy: news[j], Framework: fw, FrameworkID: fw.ID})
 			changes += len(c.Changes)
 		}
 		if changes == 0 {

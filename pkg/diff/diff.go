@@ -95,17 +95,28 @@ func (c *Comparison) Regressions() []string {
 // Differs reports whether anything changed.
 func (c *Comparison) Differs() bool { return len(c.Changes) > 0 || len(c.Coverage) > 0 }
 
-// Compare compares an old and a new version of a strategy. fwOld and fwNew
-// are the frameworks each answers.
-func Compare(old, new *strategy.Strategy, fwOld, fwNew *framework.Framework) Comparison {
-	c := Comparison{Code: new.ICB.Code, Name: new.Name(), Changes: []Change{}, Coverage: []GradeChange{}}
+// Version is one version of a strategy, as read from one side.
+type Version struct {
+	Side     Side
+	Strategy *strategy.Strategy
+	// Framework is the framework it answers (nil when engage does not
+	// know it), and FrameworkID that framework's ID.
+	Framework   *framework.Framework
+	FrameworkID string
+}
+
+// Compare compares an old and a new version of a strategy.
+func Compare(oldV, newV Version) Comparison {
+	old, new := oldV.Strategy, newV.Strategy
+	fwOld, fwNew := oldV.Framework, newV.Framework
+	c := Comparison{Code: new.ICB.Code, Name: new.Name(), Old: oldV.Side, New: newV.Side, Changes: []Change{}, Coverage: []GradeChange{}}
 	var period *calendar.Span
 	if p := new.Meta.Period; p != nil {
 		if sp, err := calendar.ParseSpan(p.From, p.To); err == nil {
 			period = &sp
 		}
 	}
-	if ch, ok := compareDocument(old, new); ok {
+	if ch, ok := compareDocument(oldV, newV); ok {
 		c.Changes = append(c.Changes, ch)
 	}
 	add := func(chs []Change) { c.Changes = append(c.Changes, chs...) }
@@ -134,7 +145,8 @@ func Compare(old, new *strategy.Strategy, fwOld, fwNew *framework.Framework) Com
 
 // compareDocument compares what the document says about itself: the ICB,
 // the strategy's metadata, its framework, vision and mission.
-func compareDocument(old, new *strategy.Strategy) (Change, bool) {
+func compareDocument(oldV, newV Version) (Change, bool) {
+	old, new := oldV.Strategy, newV.Strategy
 	ch := Change{Kind: "strategy", ID: new.ICB.Code, Title: new.Meta.Title, Op: Changed}
 	ch.Fields = append(ch.Fields, fields(reflect.ValueOf(old.ICB), reflect.ValueOf(new.ICB), "icb.")...)
 	ch.Fields = append(ch.Fields, fields(reflect.ValueOf(old.Meta), reflect.ValueOf(new.Meta), "strategy.")...)
@@ -142,7 +154,7 @@ func compareDocument(old, new *strategy.Strategy) (Change, bool) {
 		name     string
 		old, new any
 	}{
-		{"framework", old.FrameworkID(), new.FrameworkID()},
+		{"framework", oldV.FrameworkID, newV.FrameworkID},
 		{"vision", old.Vision, new.Vision},
 		{"mission", old.Mission, new.Mission},
 	} {
@@ -444,6 +456,59 @@ func (r *Report) Differs() bool {
 		}
 	}
 	return false
+}
+
+// Pair is one strategy on both sides: Old is nil when it was added, New
+// when it was removed.
+type Pair struct{ Old, New *Version }
+
+// PairByICB matches two sets of strategies by ICB code (by file when a
+// code is missing or repeated): those in the new set in its order, then
+// those only in the old.
+func PairByICB(olds, news []Version) []Pair {
+	key := func(vs []Version) (map[string]*Version, []string) {
+		m := map[string]*Version{}
+		var order []string
+		for i := range vs {
+			k := vs[i].Strategy.ICB.Code
+			if _, dup := m[k]; k == "" || dup {
+				k = "file:" + vs[i].Side.File
+			}
+			m[k] = &vs[i]
+			order = append(order, k)
+		}
+		return m, order
+	}
+	oldBy, oldOrder := key(olds)
+	newBy, newOrder := key(news)
+	var out []Pair
+	for _, k := range newOrder {
+		out = append(out, Pair{oldBy[k], newBy[k]})
+	}
+	for _, k := range oldOrder {
+		if newBy[k] == nil {
+			out = append(out, Pair{oldBy[k], nil})
+		}
+	}
+	return out
+}
+
+// Build compares each pair: strategies on both sides are compared (in
+// order of their new file), the others listed as added or removed.
+func Build(pairs []Pair) *Report {
+	r := &Report{Comparisons: []Comparison{}}
+	for _, p := range pairs {
+		switch {
+		case p.Old == nil:
+			r.Added = append(r.Added, Strategy{Code: p.New.Strategy.ICB.Code, Name: p.New.Strategy.Name(), Side: p.New.Side})
+		case p.New == nil:
+			r.Removed = append(r.Removed, Strategy{Code: p.Old.Strategy.ICB.Code, Name: p.Old.Strategy.Name(), Side: p.Old.Side})
+		default:
+			r.Comparisons = append(r.Comparisons, Compare(*p.Old, *p.New))
+		}
+	}
+	sort.SliceStable(r.Comparisons, func(i, j int) bool { return r.Comparisons[i].New.File < r.Comparisons[j].New.File })
+	return r
 }
 
 // Regressions lists every regression, naming its strategy.

@@ -58,6 +58,11 @@ func TestUpdates(t *testing.T) {
 	}
 }
 
+// ver is a version of a strategy on a framework.
+func ver(s *strategy.Strategy, fw *framework.Framework) Version {
+	return Version{Strategy: s, Framework: fw, FrameworkID: fw.ID}
+}
+
 func fw(t *testing.T) *framework.Framework {
 	fws, err := framework.Builtin()
 	if err != nil {
@@ -79,7 +84,7 @@ func TestOrderDoesNotCount(t *testing.T) {
 		Principles: []strategy.Principle{{ID: "P2", National: []int{3}}, {ID: "P1", National: []int{2, 1}}},
 		Objectives: []strategy.Objective{{ID: "O2", Status: "done"}, {ID: "O1", Status: "planned"}},
 	}
-	c := Compare(old, new, fw(t), fw(t))
+	c := Compare(ver(old, fw(t)), ver(new, fw(t)))
 	if c.Differs() {
 		t.Errorf("reordering differs: %+v", c)
 	}
@@ -87,7 +92,7 @@ func TestOrderDoesNotCount(t *testing.T) {
 
 func TestRemovedObjective(t *testing.T) {
 	old := &strategy.Strategy{Objectives: []strategy.Objective{{ID: "O1", Status: "planned"}, {ID: "O2", Status: "dropped"}}}
-	c := Compare(old, &strategy.Strategy{}, fw(t), fw(t))
+	c := Compare(ver(old, fw(t)), ver(&strategy.Strategy{}, fw(t)))
 	if len(c.Changes) != 2 || c.Changes[0].Regression == "" || c.Changes[1].Regression != "" {
 		t.Errorf("changes = %+v; want O1's removal a regression and dropped O2's not", c.Changes)
 	}

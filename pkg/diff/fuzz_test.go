@@ -38,14 +38,18 @@ func FuzzDiff(f *testing.F) {
 		if old.Strategy == nil || new.Strategy == nil {
 			return
 		}
-		fwOld, _ := fws.Get(old.Strategy.FrameworkID())
-		fwNew, _ := fws.Get(new.Strategy.FrameworkID())
-		same := diff.Compare(old.Strategy, old.Strategy, fwOld, fwOld)
+		ver := func(s *strategy.Strategy) diff.Version {
+			id := framework.Choose(s.Framework, "")
+			fw, _ := fws.Get(id)
+			return diff.Version{Strategy: s, Framework: fw, FrameworkID: id}
+		}
+		a2, b2 := ver(old.Strategy), ver(new.Strategy)
+		same := diff.Compare(a2, a2)
 		if same.Differs() {
 			t.Fatalf("a file differs from itself: %+v\n%s", same.Changes, a)
 		}
-		ab := diff.Compare(old.Strategy, new.Strategy, fwOld, fwNew)
-		ba := diff.Compare(new.Strategy, old.Strategy, fwNew, fwOld)
+		ab := diff.Compare(a2, b2)
+		ba := diff.Compare(b2, a2)
 		if ab.Differs() != ba.Differs() {
 			t.Fatalf("A differs from B (%v) but B from A (%v)", ab.Differs(), ba.Differs())
 		}
@@ -55,8 +59,8 @@ func FuzzDiff(f *testing.F) {
 			}
 		}
 		report := &diff.Report{Comparisons: []diff.Comparison{ab}}
-		for _, name := range render.DiffFormatNames() {
-			format, err := render.LookupDiff(name, render.Options{})
+		for _, name := range render.Diff.Names() {
+			format, err := render.Diff.Lookup(name, render.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

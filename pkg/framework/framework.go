@@ -18,8 +18,22 @@ import (
 	"github.com/engage-icb/engage/schemas"
 )
 
-// DefaultID is the framework a strategy answers when it names none.
+// DefaultID is the framework a strategy answers when neither it nor its
+// project names one.
 const DefaultID = "nhse-2022"
+
+// Choose returns the ID of the framework a strategy answers: the one the
+// file names, else the project's (framework: in .engage.yaml), else
+// DefaultID. It is the one place this rule is written.
+func Choose(named, project string) string {
+	switch {
+	case named != "":
+		return named
+	case project != "":
+		return project
+	}
+	return DefaultID
+}
 
 // Framework is one national principle set.
 type Framework struct {

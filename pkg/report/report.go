@@ -159,9 +159,17 @@ func (r *Report) Title() string {
 	return r.Name + ": working with people and communities, annual review " + r.Year
 }
 
-// objectives are the year's objectives, each once, in the order the
+// Noun is what the report's framework calls its items: principle, area.
+func (r *Report) Noun() string {
+	if r.Framework == nil {
+		return "principle"
+	}
+	return r.Framework.Noun()
+}
+
+// Objectives are the year's objectives, each once, in the order the
 // national principles list them (an objective may deliver several).
-func (r *Report) objectives() []Row {
+func (r *Report) Objectives() []Row {
 	var out []Row
 	seen := map[string]bool{}
 	for _, p := range r.Principles {

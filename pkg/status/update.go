@@ -263,9 +263,10 @@ type Checker func(path string, src []byte) []finding.Finding
 
 // UpdateFile applies change to the file at path under a lock on its folder,
 // so concurrent updates all land, and replaces the file atomically. It
-// refuses, leaving the file untouched, when check finds errors in the
-// result that the file did not have before.
-func UpdateFile(path string, check Checker, change func([]byte) ([]byte, string, error)) (string, error) {
+// refuses, leaving the file untouched, when the file is over the limit in
+// opts, or when check finds errors in the result that the file did not
+// have before.
+func UpdateFile(path string, opts strategy.LoadOptions, check Checker, change func([]byte) ([]byte, string, error)) (string, error) {
 	unlock, err := atomicfile.Lock(filepath.Dir(path))
 	if err != nil {
 		return "", err
@@ -275,8 +276,8 @@ func UpdateFile(path string, check Checker, change func([]byte) ([]byte, string,
 	if err != nil {
 		return "", err
 	}
-	if info.Size() > strategy.MaxFileSize() {
-		return "", refuse("", "%s is over the %s limit", path, strategy.SizeText(strategy.MaxFileSize()))
+	if info.Size() > opts.Limit() {
+		return "", refuse("", "%s is over the %s limit", path, strategy.SizeText(opts.Limit()))
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -31,19 +30,20 @@ const MaxDepth = 64
 // keeps a wrong file (a log, an export) from using the machine's memory.
 const DefaultMaxFileSize = 10 << 20
 
-var maxFileSize atomic.Int64 // 0: the default
+// LoadOptions are the limits a file is read within.
+type LoadOptions struct {
+	// MaxFileSize is the largest file to read, in bytes; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+}
 
-// MaxFileSize is the largest strategy file engage reads, in bytes.
-func MaxFileSize() int64 {
-	if n := maxFileSize.Load(); n > 0 {
-		return n
+// Limit is the largest file these options read, in bytes.
+func (o LoadOptions) Limit() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
 	}
 	return DefaultMaxFileSize
 }
-
-// SetMaxFileSize sets the limit (--max-file-size, or max_file_size_mb in
-// .engage.yaml).
-func SetMaxFileSize(n int64) { maxFileSize.Store(n) }
 
 // maxValueNodes bounds how many values a file may expand to through YAML
 // aliases, so an "alias bomb" is refused instead of exhausting memory.
@@ -86,9 +86,9 @@ type Problem struct {
 }
 
 // Load reads and parses one file. The error is for I/O failures only (a file
-// that does not exist or cannot be read); anything wrong with the content is
-// a Problem in the Document.
-func Load(path string) (*Document, error) {
+// that does not exist or cannot be read); anything wrong with the content,
+// including a size over the limit, is a Problem in the Document.
+func Load(path string, opts LoadOptions) (*Document, error) {
 	info, err := StatFile(path)
 	if err != nil {
 		return nil, err
@@ -98,9 +98,9 @@ func Load(path string) (*Document, error) {
 		return nil, ReadError(path, err)
 	}
 	defer func() { _ = f.Close() }() // read-only: nothing to lose on close
-	limit := MaxFileSize()
+	limit := opts.Limit()
 	if info.Size() > limit {
-		return tooLarge(path, info.Size()), nil
+		return tooLarge(path, info.Size(), limit), nil
 	}
 	src := make([]byte, 0, info.Size()+1) // +1 to see the end at once
 	src, err = readAll(io.LimitReader(f, limit+1), src)
@@ -108,9 +108,18 @@ func Load(path string) (*Document, error) {
 		return nil, ReadError(path, err)
 	}
 	if int64(len(src)) > limit {
-		return tooLarge(path, int64(len(src))), nil
+		return tooLarge(path, int64(len(src)), limit), nil
 	}
 	return Parse(path, src), nil
+}
+
+// Parse reads a strategy from src, such as a file at a git revision,
+// refusing it (as Load does) when it is over the limit.
+func (o LoadOptions) Parse(path string, src []byte) *Document {
+	if n := int64(len(src)); n > o.Limit() {
+		return tooLarge(path, n, o.Limit())
+	}
+	return Parse(path, src)
 }
 
 // StatFile checks that path is a regular file engage can open without
@@ -168,15 +177,16 @@ func readAll(r io.Reader, b []byte) ([]byte, error) {
 	}
 }
 
-func tooLarge(path string, size int64) *Document {
+func tooLarge(path string, size, limit int64) *Document {
 	return &Document{Path: path, Problems: []Problem{{
 		Rule: RuleTooLarge, Line: 1, Column: 1,
-		Message: fmt.Sprintf("the file is %.1f MB, over the %s limit for a strategy file", float64(size)/(1<<20), SizeText(MaxFileSize())),
+		Message: fmt.Sprintf("the file is %.1f MB, over the %s limit for a strategy file", float64(size)/(1<<20), SizeText(limit)),
 		Hint:    "a strategy file is normally well under 1 MB: check this is the right file (if it is, raise the limit with max_file_size_mb in .engage.yaml or --max-file-size)",
 	}}}
 }
 
-// Parse reads a strategy from src. path names it in messages.
+// Parse reads a strategy from src, whatever its size. path names it in
+// messages.
 func Parse(path string, src []byte) *Document {
 	d := &Document{Path: path, Source: src}
 	d.Root, d.Problems = ReadYAML(src, "examples/minimal.yaml")

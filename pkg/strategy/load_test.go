@@ -153,10 +153,10 @@ func TestLocate(t *testing.T) {
 
 func TestLoadSizeLimit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "big.yaml")
-	if err := os.WriteFile(path, []byte("x: \""+strings.Repeat("a", int(MaxFileSize()))+"\"\n"), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("x: \""+strings.Repeat("a", DefaultMaxFileSize)+"\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d, err := Load(path)
+	d, err := Load(path, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,10 +167,10 @@ func TestLoadSizeLimit(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil {
+	if _, err := Load(filepath.Join(dir, "missing.yaml"), LoadOptions{}); err == nil {
 		t.Error("Load(missing) = nil error, want one")
 	}
-	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "folder") {
+	if _, err := Load(dir, LoadOptions{}); err == nil || !strings.Contains(err.Error(), "folder") {
 		t.Errorf("Load(folder) = %v, want a folder error", err)
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/engage-icb/engage/pkg/framework"
 )
 
 // FormatVersion is the version of the file format this package reads (the
@@ -63,14 +61,6 @@ type Strategy struct {
 	Spectrum        []Level      `yaml:"involvement_spectrum"`
 	Partners        []Partner    `yaml:"partners"`
 	SelfAssessments []Assessment `yaml:"self_assessments"`
-}
-
-// FrameworkID is the framework the strategy answers, the default when unnamed.
-func (s *Strategy) FrameworkID() string {
-	if s.Framework == "" {
-		return framework.DefaultID
-	}
-	return s.Framework
 }
 
 // Kind is the document's kind, strategy when unnamed.

@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the measured figures in docs/su
 
 func load(t testing.TB, name string) (*strategy.Strategy, *framework.Framework) {
 	t.Helper()
-	doc, err := strategy.Load("../../strategies/" + name)
+	doc, err := strategy.Load("../../strategies/"+name, strategy.LoadOptions{})
 	if err != nil || doc.Strategy == nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -25,7 +25,7 @@ func load(t testing.TB, name string) (*strategy.Strategy, *framework.Framework) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw, _ := fws.Get(doc.Strategy.FrameworkID())
+	fw, _ := fws.Get(framework.Choose(doc.Strategy.Framework, ""))
 	return doc.Strategy, fw
 }
 

@@ -30,21 +30,21 @@ type meaning struct {
 	fw     *framework.Framework // nil when the framework is unknown
 	asOf   time.Time
 	period *calendar.Span // nil when the period is missing or unreadable
-	// defaultFramework is used when the strategy names none.
-	defaultFramework string
-	out              []problem
+	// fwID is the ID of the framework the strategy answers.
+	fwID string
+	out  []problem
 }
 
 func (m *meaning) add(rule, ptr, msg, hint string) {
 	m.out = append(m.out, problem{rule: rule, pointer: ptr, message: msg, hint: hint})
 }
 
-func checkMeaning(doc *strategy.Document, fws *framework.Set, defaultFramework string, asOf time.Time) []problem {
+func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Framework, fwID string, asOf time.Time) []problem {
 	line := func(ptr string) int {
 		l, _ := doc.Locate(ptr, false)
 		return l
 	}
-	m := &meaning{s: doc.Strategy, line: line, fws: fws, asOf: asOf, defaultFramework: defaultFramework}
+	m := &meaning{s: doc.Strategy, line: line, fws: fws, fw: fw, fwID: fwID, asOf: asOf}
 	m.framework()
 	m.identity()
 	m.meta()
@@ -81,18 +81,12 @@ func (m *meaning) unwritten(n *yaml.Node, ptr string) {
 }
 
 func (m *meaning) framework() {
-	id := m.s.FrameworkID()
-	if m.s.Framework == "" && m.defaultFramework != "" {
-		id = m.defaultFramework
-	}
-	fw, ok := m.fws.Get(id)
-	if ok {
-		m.fw = fw
+	if m.fw != nil {
 		return
 	}
 	m.add(RuleUnknownFramework, "/framework",
-		fmt.Sprintf("framework %q is not one engage knows", id),
-		frameworkHint(id, m.fws))
+		fmt.Sprintf("framework %q is not one engage knows", m.fwID),
+		frameworkHint(m.fwID, m.fws))
 }
 
 func frameworkHint(id string, fws *framework.Set) string {

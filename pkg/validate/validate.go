@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -27,7 +28,8 @@ type Validator struct {
 	schema     *Schema
 	frameworks *framework.Set
 	asOf       time.Time
-	framework  string // for strategies that name none
+	config     *config.Config
+	load       strategy.LoadOptions
 	ready      chan struct{}
 	err        error // from preparing the schema and frameworks
 }
@@ -39,9 +41,13 @@ type Options struct {
 	// Frameworks are the principle sets strategies may name; the built-in
 	// ones when nil.
 	Frameworks *framework.Set
-	// Framework is the framework of strategies that name none; the
-	// default (nhse-2022) when empty.
-	Framework string
+	// Config is the project's .engage.yaml: the framework of strategies
+	// that name none, rules' severities, suppressions and the fail level.
+	// nil changes nothing.
+	Config *config.Config
+	// MaxFileSize is the largest file to read, in bytes; 0 means the
+	// default, strategy.DefaultMaxFileSize.
+	MaxFileSize int64
 }
 
 // New compiles the schema, reads the frameworks and returns a Validator.
@@ -60,7 +66,7 @@ func New(opts Options) (*Validator, error) {
 // frameworks, which the tests check), Files reports the error for every
 // file; call New to have it returned instead.
 func Start(opts Options) *Validator {
-	v := &Validator{asOf: calendar.Day(opts.AsOf), framework: opts.Framework, ready: make(chan struct{})}
+	v := &Validator{asOf: calendar.Day(opts.AsOf), config: opts.Config, load: strategy.LoadOptions{MaxFileSize: opts.MaxFileSize}, ready: make(chan struct{})}
 	go func() {
 		defer close(v.ready)
 		defer func() {
@@ -93,17 +99,50 @@ func (v *Validator) prepared() {
 	}
 }
 
-// Result is what validating a set of files found.
+// Result is what validating a set of files found, after the project's
+// configuration.
 type Result struct {
 	// Files are the files read, in order.
-	Files    []string
+	Files []string
+	// Findings are those to report, with their configured severities.
 	Findings []finding.Finding
+	// Suppressed are findings the configuration hid.
+	Suppressed []Suppressed
+	// FailOn is the lowest severity that fails the run: the
+	// configuration's fail_on, else error.
+	FailOn finding.Severity
 	// ReadErrors are files that could not be read at all.
 	ReadErrors []error
 }
 
-// Files loads and checks each file, using one worker per CPU. Findings come
-// back sorted by file and position, whatever order the work finished in.
+// Suppressed is a finding the configuration hid, and why.
+type Suppressed struct {
+	Finding finding.Finding
+	Reason  string
+	Expires string
+	// Source is where the suppression is written (file:line).
+	Source string
+}
+
+// Tally counts the reported findings by severity.
+func (r *Result) Tally() finding.Tally { return finding.Count(r.Findings) }
+
+// Fails reports whether a finding makes the run fail.
+func (r *Result) Fails(f finding.Finding) bool { return f.Severity >= r.failOn() }
+
+// Failed reports whether the run fails.
+func (r *Result) Failed() bool { return r.Tally().AtLeast(r.failOn()) > 0 }
+
+func (r *Result) failOn() finding.Severity {
+	if r.FailOn == 0 {
+		return finding.Error
+	}
+	return r.FailOn
+}
+
+// Files loads and checks each file, using one worker per CPU, and applies
+// the configuration. Findings come back sorted by file and position,
+// whatever order the work finished in.
 func (v *Validator) Files(paths []string) *Result {
 	results := make([]fileResult, len(paths))
 	jobs := make(chan int)
@@ -123,16 +162,33 @@ func (v *Validator) Files(paths []string) *Result {
 	close(jobs)
 	wg.Wait()
 	r := &Result{}
+	var found []finding.Finding
 	for i, o := range results {
 		if o.err != nil {
 			r.ReadErrors = append(r.ReadErrors, o.err)
 			continue
 		}
 		r.Files = append(r.Files, paths[i])
-		r.Findings = append(r.Findings, o.findings...)
+		found = append(found, o.findings...)
 	}
-	finding.Sort(r.Findings)
+	finding.Sort(found)
+	v.configure(r, found)
 	return r
+}
+
+// configure applies the configuration to a run's findings.
+func (v *Validator) configure(r *Result, found []finding.Finding) {
+	applied := v.config.Apply(found, r.Files, v.asOf, Severity)
+	r.Findings = applied.Findings
+	for _, s := range applied.Suppressed {
+		r.Suppressed = append(r.Suppressed, Suppressed{
+			Finding: s.Finding, Reason: s.By.Reason, Expires: s.By.Expires,
+			Source: fmt.Sprintf("%s:%d", v.config.Path, s.By.Line),
+		})
+	}
+	if v.config != nil {
+		r.FailOn = v.config.FailOn
+	}
 }
 
 type fileResult struct {
@@ -149,7 +205,7 @@ func (v *Validator) file(path string) (r fileResult) {
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\nThis is a bug in engage. Please report it with the command you ran and, if you can, the file", path, p)}
 		}
 	}()
-	doc, err := strategy.Load(path)
+	doc, err := v.Load(path)
 	if err == nil {
 		err = v.wait()
 	}
@@ -166,7 +222,8 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 		return out
 	}
 	v.prepared()
-	for _, p := range checkMeaning(doc, v.frameworks, v.framework, v.asOf) {
+	fw, id := v.Framework(doc.Strategy)
+	for _, p := range checkMeaning(doc, v.frameworks, fw, id, v.asOf) {
 		if !coveredBy(p.pointer, structural) {
 			out = append(out, place(doc, p))
 		}
@@ -211,13 +268,28 @@ func (v *Validator) Frameworks() *framework.Set {
 	return v.frameworks
 }
 
-// FrameworkOf returns the ID of the framework a strategy answers: its own,
-// else the validator's default.
-func (v *Validator) FrameworkOf(s *strategy.Strategy) string {
-	if s.Framework == "" && v.framework != "" {
-		return v.framework
-	}
-	return s.FrameworkID()
+// Framework returns the framework a strategy answers (framework.Choose:
+// the one it names, else the configuration's, else the default) and its
+// ID; nil when engage does not know it.
+func (v *Validator) Framework(s *strategy.Strategy) (*framework.Framework, string) {
+	v.prepared()
+	id := framework.Choose(s.Framework, v.config.FrameworkID())
+	fw, _ := v.frameworks.Get(id)
+	return fw, id
+}
+
+// LoadOptions are the limits the validator reads files within.
+func (v *Validator) LoadOptions() strategy.LoadOptions { return v.load }
+
+// Load reads and parses one file within the validator's size limit.
+func (v *Validator) Load(path string) (*strategy.Document, error) {
+	return strategy.Load(path, v.load)
+}
+
+// Parse reads a strategy from src, such as a file at a git revision,
+// within the validator's size limit.
+func (v *Validator) Parse(path string, src []byte) *strategy.Document {
+	return v.load.Parse(path, src)
 }
 
 func place(doc *strategy.Document, p problem) finding.Finding {

@@ -4,8 +4,6 @@ package diffcmd
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,8 +15,8 @@ import (
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/diff"
-	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are diff's flags and arguments.
@@ -70,14 +68,13 @@ slips past the end of the strategy period.`,
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "the old version: a git revision (branch, tag, commit, HEAD~1)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "the new version: a git revision (default: the working tree)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.DiffFormatNames(), ", "))
+	cmdutil.FormatFlag(cmd, &opts.Format, render.Diff, "text", "output format")
 	cmd.Flags().BoolVar(&opts.FailOnRegression, "fail-on-regression", false, "exit 1 only when something regressed (for CI)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.DiffFormatNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func diffRun(opts *Options) error {
-	format, err := render.LookupDiff(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY()})
+	format, err := render.Diff.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY()})
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
@@ -88,16 +85,16 @@ func diffRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	fws, err := framework.Builtin()
+	v, err := cmdutil.NewValidator(opts.Factory, cfg, opts.Factory.Now())
 	if err != nil {
 		return err
 	}
-	d := &differ{fws: fws, cfg: cfg}
-	var report *diff.Report
+	d := &differ{v: v}
+	var pairs []diff.Pair
 	if opts.From == "" {
-		report, err = d.paths(opts.Paths)
+		pairs, err = d.paths(opts.Paths)
 	} else {
-		report, err = d.revisions(opts, cfg)
+		pairs, err = d.revisions(opts, cfg)
 	}
 	if d.repo != nil {
 		_ = d.repo.Close()
@@ -105,6 +102,7 @@ func diffRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	report := diff.Build(pairs)
 	if err := format.Render(opts.IO.Out, report); err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
@@ -124,45 +122,33 @@ func diffRun(opts *Options) error {
 	return nil
 }
 
+// differ reads the versions to compare, from disk and from git.
 type differ struct {
-	fws  *framework.Set
-	cfg  *config.Config
+	v    *validate.Validator
 	repo *gitrev.Repo
 }
 
-// version is one strategy as read from one side.
-type version struct {
-	side diff.Side
-	s    *strategy.Strategy
-}
-
 // paths compares two files, or two folders by ICB code.
-func (d *differ) paths(paths []string) (*diff.Report, error) {
+func (d *differ) paths(paths []string) ([]diff.Pair, error) {
 	if len(paths) != 2 {
 		return nil, cmdutil.Usage(errors.New("give two files (or folders) to compare, or --from REV to compare with git history"))
 	}
-	var sides [2][]version
+	var sides [2][]diff.Version
 	for i, p := range paths {
-		files, err := strategy.Discover([]string{p})
+		vs, err := d.onDisk([]string{p})
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range files {
-			v, err := d.load(f, "", nil)
-			if err != nil {
-				return nil, err
-			}
-			sides[i] = append(sides[i], v)
-		}
+		sides[i] = vs
 	}
-	if isFile(paths[0]) && isFile(paths[1]) {
-		return d.report(pairOne(sides[0][0], sides[1][0])), nil
+	if strategy.IsStrategyFile(paths[0]) && strategy.IsStrategyFile(paths[1]) {
+		return []diff.Pair{{Old: &sides[0][0], New: &sides[1][0]}}, nil
 	}
-	return d.report(pairByICB(sides[0], sides[1])), nil
+	return diff.PairByICB(sides[0], sides[1]), nil
 }
 
 // revisions compares files at --from with --to (or the working tree).
-func (d *differ) revisions(opts *Options, cfg *config.Config) (*diff.Report, error) {
+func (d *differ) revisions(opts *Options, cfg *config.Config) ([]diff.Pair, error) {
 	repo, err := gitrev.Open(".")
 	if err != nil {
 		return nil, err
@@ -184,73 +170,72 @@ func (d *differ) revisions(opts *Options, cfg *config.Config) (*diff.Report, err
 		if err != nil {
 			return nil, err
 		}
-		var new version
+		var new diff.Version
 		if to == "" {
-			new, err = d.load(path, "", nil)
+			new, err = d.load(path)
 		} else {
 			new, err = d.atRev(to, opts.To, path)
 		}
 		if err != nil {
 			return nil, err
 		}
-		return d.report(pairOne(old, new)), nil
+		return []diff.Pair{{Old: &old, New: &new}}, nil
 	}
-	paths := opts.Paths
-	if len(paths) == 0 {
-		if cfg != nil && len(cfg.Paths) > 0 {
-			paths = cfg.Paths
-		} else {
-			paths = []string{cmdutil.DefaultPath}
-		}
-	}
+	paths, _ := cfg.StrategyPaths(opts.Paths)
 	olds, err := d.folderAtRev(from, opts.From, paths)
 	if err != nil {
 		return nil, err
 	}
-	var news []version
+	var news []diff.Version
 	if to == "" {
-		files, err := strategy.Discover(paths)
+		news, err = d.onDisk(paths)
+	} else {
+		news, err = d.folderAtRev(to, opts.To, paths)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return diff.PairByICB(olds, news), nil
+}
+
+// onDisk reads every strategy under paths as it is on disk.
+func (d *differ) onDisk(paths []string) ([]diff.Version, error) {
+	files, err := strategy.Discover(paths)
+	if err != nil {
+		return nil, err
+	}
+	var out []diff.Version
+	for _, f := range files {
+		v, err := d.load(f)
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range files {
-			v, err := d.load(f, "", nil)
-			if err != nil {
-				return nil, err
-			}
-			news = append(news, v)
-		}
-	} else if news, err = d.folderAtRev(to, opts.To, paths); err != nil {
-		return nil, err
+		out = append(out, v)
 	}
-	return d.report(pairByICB(olds, news)), nil
+	return out, nil
 }
 
-// atRev reads one file at a commit.
-func (d *differ) atRev(commit, rev, path string) (version, error) {
+// atRev reads one file at a commit, under the name it had then.
+func (d *differ) atRev(commit, rev, path string) (diff.Version, error) {
 	rel, err := d.repo.Rel(path)
 	if err != nil {
-		return version{}, cmdutil.Usage(err)
+		return diff.Version{}, cmdutil.Usage(err)
 	}
-	data, err := d.repo.ReadFile(commit, rel)
+	data, then, err := d.repo.FileAt(commit, rel)
 	if errors.Is(err, gitrev.ErrNotFound) {
-		// Renamed since? Read it under the name it had then.
-		then, perr := d.repo.PathAt(commit, rel)
-		if perr != nil {
-			return version{}, fmt.Errorf("%s is not in revision %s", path, rev)
-		}
-		if data, err = d.repo.ReadFile(commit, then); err == nil {
-			path = d.display(then)
-		}
+		return diff.Version{}, fmt.Errorf("%s is not in revision %s", path, rev)
 	}
 	if err != nil {
-		return version{}, err
+		return diff.Version{}, err
 	}
-	return d.load(path, rev, data)
+	if then != rel {
+		path = d.repo.Display(then)
+	}
+	return d.version(d.v.Parse(path, data), rev)
 }
 
 // folderAtRev reads every strategy under paths at a commit.
-func (d *differ) folderAtRev(commit, rev string, paths []string) ([]version, error) {
+func (d *differ) folderAtRev(commit, rev string, paths []string) ([]diff.Version, error) {
 	var rels []string
 	for _, p := range paths {
 		rel, err := d.repo.Rel(p)
@@ -263,7 +248,7 @@ func (d *differ) folderAtRev(commit, rev string, paths []string) ([]version, err
 	if err != nil {
 		return nil, err
 	}
-	var out []version
+	var out []diff.Version
 	for _, f := range files {
 		if !strategy.IsStrategyFile(f) || hidden(f) {
 			continue
@@ -272,7 +257,7 @@ func (d *differ) folderAtRev(commit, rev string, paths []string) ([]version, err
 		if err != nil {
 			return nil, err
 		}
-		v, err := d.load(d.display(f), rev, data)
+		v, err := d.version(d.v.Parse(d.repo.Display(f), data), rev)
 		if err != nil {
 			return nil, err
 		}
@@ -281,28 +266,18 @@ func (d *differ) folderAtRev(commit, rev string, paths []string) ([]version, err
 	return out, nil
 }
 
-// display turns a path relative to the repository's top into one relative
-// to the working directory, for messages.
-func (d *differ) display(rel string) string {
-	p, err := filepath.Rel(".", filepath.Join(d.repo.Top, filepath.FromSlash(rel)))
-	if err != nil || !filepath.IsLocal(p) {
-		return rel
+// load reads a strategy from disk.
+func (d *differ) load(path string) (diff.Version, error) {
+	doc, err := d.v.Load(path)
+	if err != nil {
+		return diff.Version{}, err
 	}
-	return p
+	return d.version(doc, "")
 }
 
-// load reads a strategy from disk (data nil) or from data.
-func (d *differ) load(path, rev string, data []byte) (version, error) {
-	var doc *strategy.Document
-	var err error
-	if data == nil {
-		if doc, err = strategy.Load(path); err != nil {
-			return version{}, err
-		}
-	} else {
-		doc = strategy.Parse(path, data)
-	}
-	where := path
+// version is a document as one side of a comparison, or why it cannot be.
+func (d *differ) version(doc *strategy.Document, rev string) (diff.Version, error) {
+	where := doc.Path
 	if rev != "" {
 		where += " at " + rev
 	}
@@ -312,73 +287,11 @@ func (d *differ) load(path, rev string, data []byte) (version, error) {
 			p := doc.Problems[0]
 			msg = fmt.Sprintf("line %d:%d: %s", p.Line, p.Column, p.Message)
 		}
-		return version{}, fmt.Errorf("cannot compare %s: %s (run engage validate on it)", where, msg)
+		return diff.Version{}, fmt.Errorf("cannot compare %s: %s (run engage validate on it)", where, msg)
 	}
-	return version{side: diff.Side{File: path, Rev: rev}, s: doc.Strategy}, nil
+	fw, id := d.v.Framework(doc.Strategy)
+	return diff.Version{Side: diff.Side{File: doc.Path, Rev: rev}, Strategy: doc.Strategy, Framework: fw, FrameworkID: id}, nil
 }
-
-type pair struct{ old, new *version }
-
-func pairOne(old, new version) []pair { return []pair{{&old, &new}} }
-
-// pairByICB matches strategies by ICB code (by file when a code is missing
-// or repeated).
-func pairByICB(olds, news []version) []pair {
-	key := func(vs []version) (map[string]*version, []string) {
-		m := map[string]*version{}
-		var order []string
-		for i := range vs {
-			k := vs[i].s.ICB.Code
-			if _, dup := m[k]; k == "" || dup {
-				k = "file:" + vs[i].side.File
-			}
-			m[k] = &vs[i]
-			order = append(order, k)
-		}
-		return m, order
-	}
-	oldBy, oldOrder := key(olds)
-	newBy, newOrder := key(news)
-	var out []pair
-	for _, k := range newOrder {
-		out = append(out, pair{oldBy[k], newBy[k]})
-	}
-	for _, k := range oldOrder {
-		if newBy[k] == nil {
-			out = append(out, pair{oldBy[k], nil})
-		}
-	}
-	return out
-}
-
-func (d *differ) report(pairs []pair) *diff.Report {
-	r := &diff.Report{Comparisons: []diff.Comparison{}}
-	for _, p := range pairs {
-		switch {
-		case p.old == nil:
-			r.Added = append(r.Added, diff.Strategy{Code: p.new.s.ICB.Code, Name: p.new.s.Name(), Side: p.new.side})
-		case p.new == nil:
-			r.Removed = append(r.Removed, diff.Strategy{Code: p.old.s.ICB.Code, Name: p.old.s.Name(), Side: p.old.side})
-		default:
-			c := diff.Compare(p.old.s, p.new.s, d.framework(p.old.s), d.framework(p.new.s))
-			c.Old, c.New = p.old.side, p.new.side
-			r.Comparisons = append(r.Comparisons, c)
-		}
-	}
-	sort.SliceStable(r.Comparisons, func(i, j int) bool { return r.Comparisons[i].New.File < r.Comparisons[j].New.File })
-	return r
-}
-
-func (d *differ) framework(s *strategy.Strategy) *framework.Framework {
-	id := s.FrameworkID()
-	if s.Framework == "" && d.cfg != nil && d.cfg.Framework != "" {
-		id = d.cfg.Framework
-	}
-	fw, _ := d.fws.Get(id)
-	return fw
-}
-
-func isFile(p string) bool { return strategy.IsStrategyFile(p) }
 
 func hidden(path string) bool {
 	for _, part := range strings.Split(path, "/") {

@@ -3,7 +3,6 @@ package historycmd
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,13 +42,12 @@ the file was deleted or could not be read are listed, not hidden.`,
 			return historyRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.HistoryFormatNames(), ", "))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.HistoryFormatNames(), cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.FormatFlag(cmd, &opts.Format, render.History, "text", "output format")
 	return cmd
 }
 
 func historyRun(opts *Options) error {
-	format, err := render.LookupHistory(opts.Format, render.Options{Theme: style.For(opts.IO)})
+	format, err := render.History.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,13 +15,14 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/gitrev"
 	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/diff"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are report's flags and arguments.
@@ -76,10 +76,9 @@ A strategy with validation errors is not reported on: fix them first.`,
 	cmd.Flags().StringVar(&opts.Year, "year", "", "the financial year to report on, such as 2023/24 (required)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "a git revision of the strategy to report changes since (the last review)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "md or xlsx (default: from -o's extension, else md)")
+	cmdutil.FormatFlag(cmd, &opts.Format, render.Report, "", "output format (default: from -o's extension, else markdown)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "compare the existing -o file with what would be written now; exit 1 when it is stale")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -91,20 +90,14 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--year %q: %w", opts.Year, err))
 	}
-	format := opts.Format
-	if format == "" {
-		format = "md"
-		if strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
-			format = "xlsx"
-		}
-	}
-	if format != "md" && format != "xlsx" {
-		return cmdutil.Usage(fmt.Errorf("--format: unknown format %q: use md or xlsx", format))
+	format, err := render.Report.Choose(opts.Format, opts.Output)
+	if err != nil {
+		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
 	if opts.Check && opts.Output == "" {
 		return cmdutil.Usage(errors.New("--check needs -o: the report to check"))
 	}
-	if format == "xlsx" && opts.Output == "" && opts.IO.IsStdoutTTY() {
+	if render.Report.Binary(format) && opts.Output == "" && opts.IO.IsStdoutTTY() {
 		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))
 	}
 	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
@@ -118,11 +111,11 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	doc, err := strategy.Load(opts.File)
+	v, err := cmdutil.NewValidator(opts.Factory, cfg, asOf)
 	if err != nil {
 		return err
 	}
-	v, err := cmdutil.NewValidator(cfg, asOf)
+	doc, err := v.Load(opts.File)
 	if err != nil {
 		return err
 	}
@@ -139,29 +132,26 @@ func reportRun(opts *Options) error {
 		}
 		return cmdutil.ErrFindings
 	}
-	fws, err := framework.Builtin()
+	now := version(v, doc, "")
+	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, Version: opts.Factory.Version})
+	if opts.Since != "" {
+		old, err := atRevision(v, opts.File, opts.Since)
+		if err != nil {
+			return err
+		}
+		c := diff.Compare(old, now)
+		r.Changes, r.Since = &c, opts.Since
+	}
+	f, err := render.Report.Lookup(format, render.Options{Theme: render.Plain{}})
 	if err != nil {
 		return err
 	}
-	fw, _ := fws.Get(v.FrameworkOf(doc.Strategy))
-	r := report.Build(opts.File, doc.Strategy, fw, report.Options{Year: year, AsOf: asOf, Version: opts.Factory.Version})
-	if opts.Since != "" {
-		if r.Changes, err = changesSince(opts.File, opts.Since, doc.Strategy, fw, fws); err != nil {
-			return err
-		}
-		r.Since = opts.Since
-	}
 	var out bytes.Buffer
-	if format == "md" {
-		err = r.WriteMarkdown(&out)
-	} else {
-		err = r.WriteExcel(&out)
-	}
-	if err != nil {
+	if err := f.Render(&out, r); err != nil {
 		return err
 	}
 	if opts.Check {
-		return check(opts, format, out.Bytes())
+		return check(opts, render.Report.Binary(format), out.Bytes())
 	}
 	if opts.Output == "" {
 		_, err := opts.IO.Out.Write(out.Bytes())
@@ -174,43 +164,43 @@ func reportRun(opts *Options) error {
 	return nil
 }
 
-// changesSince compares the strategy with its version at a revision.
-func changesSince(file, rev string, now *strategy.Strategy, fw *framework.Framework, fws *framework.Set) (*diff.Comparison, error) {
+// version is a strategy as one side of a comparison: its file, revision and
+// the framework it answers.
+func version(v *validate.Validator, doc *strategy.Document, rev string) diff.Version {
+	fw, id := v.Framework(doc.Strategy)
+	return diff.Version{Side: diff.Side{File: doc.Path, Rev: rev}, Strategy: doc.Strategy, Framework: fw, FrameworkID: id}
+}
+
+// atRevision reads the strategy as it was at a git revision (under the
+// name it had then).
+func atRevision(v *validate.Validator, file, rev string) (diff.Version, error) {
 	repo, err := gitrev.Open(filepath.Dir(file))
 	if err != nil {
-		return nil, err
+		return diff.Version{}, err
 	}
 	defer func() { _ = repo.Close() }()
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return nil, cmdutil.Usage(fmt.Errorf("--since: %w", err))
+		return diff.Version{}, cmdutil.Usage(fmt.Errorf("--since: %w", err))
 	}
 	rel, err := repo.Rel(file)
 	if err != nil {
-		return nil, err
+		return diff.Version{}, err
 	}
-	data, err := repo.ReadFile(commit, rel)
-	if errors.Is(err, gitrev.ErrNotFound) {
-		if then, perr := repo.PathAt(commit, rel); perr == nil {
-			data, err = repo.ReadFile(commit, then)
-		}
-	}
+	data, _, err := repo.FileAt(commit, rel)
 	if err != nil {
-		return nil, fmt.Errorf("--since: %s is not in revision %s", file, rev)
+		return diff.Version{}, fmt.Errorf("--since: %s is not in revision %s", file, rev)
 	}
-	old := strategy.Parse(file, data)
+	old := v.Parse(file, data)
 	if old.Strategy == nil {
-		return nil, fmt.Errorf("--since: %s at %s cannot be read as a strategy", file, rev)
+		return diff.Version{}, fmt.Errorf("--since: %s at %s cannot be read as a strategy", file, rev)
 	}
-	oldFw, _ := fws.Get(old.Strategy.FrameworkID())
-	c := diff.Compare(old.Strategy, now, oldFw, fw)
-	c.Old, c.New = diff.Side{File: file, Rev: rev}, diff.Side{File: file}
-	return &c, nil
+	return version(v, old, rev), nil
 }
 
 // check compares the report on disk with the one just generated: bytes
 // for Markdown, cell contents for Excel.
-func check(opts *Options, format string, fresh []byte) error {
+func check(opts *Options, workbook bool, fresh []byte) error {
 	var existing []byte
 	_, err := strategy.StatFile(opts.Output)
 	if err == nil {
@@ -224,7 +214,7 @@ func check(opts *Options, format string, fresh []byte) error {
 		return err
 	}
 	same := bytes.Equal(existing, fresh)
-	if !same && format == "xlsx" {
+	if !same && workbook {
 		if same, err = sameCells(existing, fresh); err != nil {
 			return fmt.Errorf("read %s: %w", opts.Output, err)
 		}

@@ -24,7 +24,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmd/validatecmd"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
-	"github.com/engage-icb/engage/pkg/strategy"
 )
 
 // NewCmdRoot returns the engage command with every subcommand.
@@ -51,11 +50,8 @@ against the ten principles of NHS England's statutory guidance.`,
 			if err := f.IOStreams.SetColorMode(color); err != nil {
 				return cmdutil.Usage(err)
 			}
-			if cmd.Flags().Changed("max-file-size") {
-				if f.MaxFileMB < 1 {
-					return cmdutil.Usage(fmt.Errorf("--max-file-size is in megabytes and must be at least 1, not %d", f.MaxFileMB))
-				}
-				strategy.SetMaxFileSize(int64(f.MaxFileMB) << 20)
+			if cmd.Flags().Changed("max-file-size") && f.MaxFileMB < 1 {
+				return cmdutil.Usage(fmt.Errorf("--max-file-size is in megabytes and must be at least 1, not %d", f.MaxFileMB))
 			}
 			return nil
 		},

@@ -4,7 +4,6 @@ package statuscmd
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,7 +14,6 @@ import (
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -63,9 +61,8 @@ Record progress with engage status set and engage metric record.`,
 	}
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives and milestones, such as 2024/25")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.StatusFormatNames(), ", "))
+	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "text", "output format")
 	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.StatusFormatNames(), cobra.ShellCompDirectiveNoFileComp))
 	cmd.AddCommand(NewCmdSet(f, nil))
 	return cmd
 }
@@ -83,7 +80,7 @@ func statusRun(opts *Options) error {
 		}
 		o.Year = &y
 	}
-	format, err := render.LookupStatus(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY()})
+	format, err := render.Status.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
@@ -103,14 +100,14 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	fws, err := framework.Builtin()
+	v, err := cmdutil.NewValidator(opts.Factory, cfg, asOf)
 	if err != nil {
 		return err
 	}
 	var boards []*status.Board
 	failed := false
 	for _, path := range files {
-		doc, err := strategy.Load(path)
+		doc, err := v.Load(path)
 		if err != nil {
 			return err
 		}
@@ -119,11 +116,7 @@ func statusRun(opts *Options) error {
 			failed = true
 			continue
 		}
-		id := doc.Strategy.FrameworkID()
-		if doc.Strategy.Framework == "" && cfg != nil && cfg.Framework != "" {
-			id = cfg.Framework
-		}
-		fw, _ := fws.Get(id)
+		fw, _ := v.Framework(doc.Strategy)
 		boards = append(boards, status.Of(path, doc.Strategy, fw, o))
 	}
 	if err := format.Render(opts.IO.Out, boards); err != nil {
@@ -211,7 +204,7 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 	if err != nil {
 		return err
 	}
-	v, err := cmdutil.NewValidator(cfg, f.Now())
+	v, err := cmdutil.NewValidator(f, cfg, f.Now())
 	if err != nil {
 		return err
 	}
@@ -224,7 +217,7 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		}
 		return errs
 	}
-	summary, err := status.UpdateFile(file, check, change)
+	summary, err := status.UpdateFile(file, v.LoadOptions(), check, change)
 	var refusal *status.Refusal
 	var invalid *status.Invalid
 	switch {
@@ -249,8 +242,8 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 
 // itemIDs lists the IDs (with titles) of a file's items, for completion.
 func itemIDs(file string, kinds ...string) []string {
-	doc, err := strategy.Load(file)
-	if err != nil || doc.Strategy == nil {
+	doc, err := strategy.Load(file, strategy.LoadOptions{})
+	if err != nil || doc.Strategy == nil { // for completion: the default limit
 		return nil
 	}
 	var out []string

@@ -4,8 +4,6 @@ package suggestcmd
 import (
 	"errors"
 	"fmt"
-	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -15,11 +13,8 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/framework"
-	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/suggest"
 	"github.com/engage-icb/engage/pkg/validate"
 )
@@ -73,15 +68,11 @@ accept them.`,
 	cmd.Flags().BoolVar(&opts.Apply, "apply", false, "write the first suggestion into the file for each unmapped item (see --min-confidence and --id)")
 	cmd.Flags().StringArrayVar(&opts.IDs, "id", nil, "with --apply: accept the suggestion for this item only (repeat for more)")
 	cmd.Flags().Float64Var(&opts.MinConfidence, "min-confidence", suggest.DefaultMinConfidence, "with --apply: the least confidence to accept a suggestion without --id")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.FormatFlag(cmd, &opts.Format, render.Suggest, "text", "output format")
 	return cmd
 }
 
 func suggestRun(opts *Options) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return cmdutil.Usage(fmt.Errorf("--format: unknown format %q: use one of json, text", opts.Format))
-	}
 	if len(opts.IDs) > 0 && !opts.Apply {
 		return cmdutil.Usage(errors.New("--id chooses what --apply writes: add --apply"))
 	}
@@ -92,7 +83,7 @@ func suggestRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	v, err := cmdutil.NewValidator(cfg, opts.Now())
+	v, err := cmdutil.NewValidator(opts.Factory, cfg, opts.Now())
 	if err != nil {
 		return err
 	}
@@ -100,13 +91,11 @@ func suggestRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	doc, fw := readable[0].Doc, readable[0].Framework
-	items := suggest.For(doc.Strategy, fw, suggest.Options{All: opts.All})
-
+	res := suggest.Build(readable[0].Doc, readable[0].Framework, suggest.Options{All: opts.All}, opts.MinConfidence)
 	if opts.Apply {
-		mappings, err := accepted(items, doc.Strategy, opts)
+		mappings, err := res.Accept(opts.IDs)
 		if err != nil {
-			return err
+			return cmdutil.Usage(fmt.Errorf("--id %w", err))
 		}
 		if len(mappings) == 0 {
 			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has a suggestion with confidence of at least %.2f (name items with --id to accept others)\n", opts.File, opts.MinConfidence)
@@ -116,19 +105,11 @@ func suggestRun(opts *Options) error {
 			return suggest.Apply(src, mappings)
 		})
 	}
-	if opts.Format == "json" {
-		if items == nil {
-			items = []suggest.Item{}
-		}
-		return render.WriteJSON(opts.IO.Out, struct {
-			SchemaVersion int            `json:"schemaVersion"`
-			File          string         `json:"file"`
-			Framework     string         `json:"framework"`
-			Items         []suggest.Item `json:"items"`
-		}{render.SchemaVersion, opts.File, fw.ID, items})
+	format, err := render.Suggest.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	if err != nil {
+		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
-	writeText(opts.IO.Out, style.For(opts.IO), doc, fw, items, opts)
-	return nil
+	return format.Render(opts.IO.Out, res)
 }
 
 // missingNational is whether a finding says a local principle has no
@@ -136,128 +117,4 @@ func suggestRun(opts *Options) error {
 func missingNational(f finding.Finding) bool {
 	rest, ok := strings.CutPrefix(f.Pointer, "/principles/")
 	return ok && f.Rule == validate.RuleMissingKey && !strings.Contains(rest, "/") && strings.HasSuffix(f.Message, `missing "national"`)
-}
-
-// accepted picks the suggestions --apply writes: the first suggestion for
-// each unmapped item named with --id, or else each whose confidence is
-// high enough.
-func accepted(items []suggest.Item, s *strategy.Strategy, opts *Options) ([]suggest.Mapping, error) {
-	byID := map[string]suggest.Item{}
-	for _, it := range items {
-		byID[it.ID] = it
-	}
-	var out []suggest.Mapping
-	if len(opts.IDs) > 0 {
-		for _, id := range opts.IDs {
-			it, ok := byID[id]
-			switch {
-			case !ok && !hasItem(s, id):
-				return nil, cmdutil.Usage(fmt.Errorf("--id %s: the file has no principle or objective %s", id, id))
-			case !ok || it.Reason != suggest.Unmapped:
-				return nil, cmdutil.Usage(fmt.Errorf("--id %s is already mapped to a national principle; change a recorded mapping by hand", id))
-			case it.Top().Score == 0:
-				return nil, cmdutil.Usage(fmt.Errorf("--id %s: its words share nothing with any national principle; map it by hand", id))
-			}
-			out = append(out, suggest.Mapping{Kind: it.Kind, ID: it.ID, Number: it.Top().Number})
-		}
-		return out, nil
-	}
-	for _, it := range items {
-		if applicable(it, s, opts.MinConfidence) {
-			out = append(out, suggest.Mapping{Kind: it.Kind, ID: it.ID, Number: it.Top().Number})
-		}
-	}
-	return out, nil
-}
-
-// applicable says whether --apply writes an item's first suggestion
-// without --id: it is unmapped, clear enough, and not an objective that
-// serves local principles (mapping those maps it).
-func applicable(it suggest.Item, s *strategy.Strategy, min float64) bool {
-	if it.Reason != suggest.Unmapped || it.Top().Score == 0 || it.Confidence < min {
-		return false
-	}
-	return it.Kind != "objective" || !slices.ContainsFunc(s.Objectives, func(o strategy.Objective) bool {
-		return o.ID == it.ID && len(o.Principles) > 0
-	})
-}
-
-func hasItem(s *strategy.Strategy, id string) bool {
-	return slices.ContainsFunc(s.Principles, func(p strategy.Principle) bool { return p.ID == id }) ||
-		slices.ContainsFunc(s.Objectives, func(o strategy.Objective) bool { return o.ID == id })
-}
-
-// writeText writes the suggestions for people: each item at its
-// file:line:column, then its candidates.
-func writeText(w io.Writer, th *style.Theme, doc *strategy.Document, fw *framework.Framework, items []suggest.Item, opts *Options) {
-	var b strings.Builder
-	counts := map[string]int{}
-	applied := 0
-	for _, it := range items {
-		counts[it.Reason]++
-		if applicable(it, doc.Strategy, opts.MinConfidence) {
-			applied++
-		}
-		line, col := doc.Locate(it.Pointer, false)
-		var what string
-		switch it.Reason {
-		case suggest.Unmapped:
-			what = fmt.Sprintf("%s %s is not mapped to a national %s", it.Kind, it.ID, fw.Noun())
-		case suggest.Doubtful:
-			what = fmt.Sprintf("%s %s is mapped to %s, but its words match %d better (doubtful)", it.Kind, it.ID, numbers(it.Recorded), it.Top().Number)
-		default:
-			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, numbers(it.Recorded))
-		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s\n", doc.Path, line, col, th.Bold(what))
-		fmt.Fprintf(&b, "    %s\n", th.Muted("“"+clip(safetext.Terminal(it.Text), 100)+"”"))
-		if it.Top().Score == 0 {
-			fmt.Fprintf(&b, "    no word in common with any national %s: map it by hand\n", fw.Noun())
-			continue
-		}
-		for i, c := range it.Candidates {
-			if c.Score == 0 {
-				break
-			}
-			mark := "  "
-			if i == 0 {
-				mark = "→ "
-			}
-			note := ""
-			if slices.Contains(it.Recorded, c.Number) {
-				note = "  (recorded)"
-			}
-			label := fmt.Sprintf("%2d %-38s", c.Number, clip(c.Label, 38))
-			fmt.Fprintf(&b, "    %s%s score %.2f  %s%s\n", mark, label, c.Score, th.Muted(strings.Join(c.Words, ", ")), note)
-		}
-		fmt.Fprintf(&b, "    confidence %.2f\n", it.Confidence)
-	}
-	if len(items) > 0 {
-		b.WriteString("\n")
-	}
-	fmt.Fprintf(&b, "%d principles and %d objectives read: %d unmapped, %d doubtful", len(doc.Strategy.Principles), len(doc.Strategy.Objectives), counts[suggest.Unmapped], counts[suggest.Doubtful])
-	if opts.All {
-		fmt.Fprintf(&b, ", %d mapped plausibly", counts[suggest.Mapped])
-	}
-	b.WriteString(".\n")
-	if applied > 0 {
-		fmt.Fprintf(&b, "engage suggest %s --apply would map the %d unmapped with confidence of at least %.2f.\n", doc.Path, applied, opts.MinConfidence)
-	}
-	_, _ = io.WriteString(w, b.String())
-}
-
-func numbers(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = fmt.Sprint(n)
-	}
-	return strings.Join(s, " and ")
-}
-
-// clip shortens s to n characters, marking the cut.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/style"
-	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/validate"
 )
@@ -70,11 +69,11 @@ path that does not exist, a file that cannot be read).`,
 			return validateRun(opts)
 		},
 	}
-	cmd.Flags().StringArrayVarP(&opts.Formats, "format", "f", []string{"text"}, "output FORMAT[=FILE], repeatable; formats: "+strings.Join(render.FindingsFormatNames(), ", "))
+	cmd.Flags().StringArrayVarP(&opts.Formats, "format", "f", []string{"text"}, "output FORMAT[=FILE], repeatable; formats: "+strings.Join(render.Findings.Names(), ", "))
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "", "lowest severity that makes the run fail: error, warning or info (default error, or fail_on in .engage.yaml)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "same as --fail-on warning")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to check against, YYYY-MM-DD (default today)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.FindingsFormatNames(), cobra.ShellCompDirectiveNoSpace))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Findings.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -98,7 +97,7 @@ func validateRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	failOn, err := failLevel(opts, cfg)
+	failOn, err := failLevel(opts)
 	if err != nil {
 		return err
 	}
@@ -109,20 +108,12 @@ func validateRun(opts *Options) error {
 	if err := refuseOverwrite(outputs, files); err != nil {
 		return err
 	}
-	res := cmdutil.StartValidator(cfg, asOf).Files(files)
-	applied := cfg.Apply(res.Findings, res.Files, asOf, validate.Severity)
-	report := &render.Findings{
-		Files: res.Files, Findings: applied.Findings, FailOn: failOn,
-		Version: opts.Factory.Version, Rules: rules(),
-	}
-	for _, s := range applied.Suppressed {
-		report.Suppressed = append(report.Suppressed, render.Suppressed{
-			Finding: s.Finding, Reason: s.By.Reason, Expires: s.By.Expires,
-			Source: fmt.Sprintf("%s:%d", cfg.Path, s.By.Line),
-		})
+	res := cmdutil.StartValidator(opts.Factory, cfg, asOf).Files(files)
+	if failOn != 0 {
+		res.FailOn = failOn
 	}
 	for _, o := range outputs {
-		if err := write(opts, o, report); err != nil {
+		if err := write(opts, o, res); err != nil {
 			return err
 		}
 	}
@@ -132,7 +123,7 @@ func validateRun(opts *Options) error {
 	if len(res.ReadErrors) > 0 {
 		return cmdutil.ErrSilent
 	}
-	if report.Failed() {
+	if res.Failed() {
 		return cmdutil.ErrFindings
 	}
 	return nil
@@ -145,11 +136,11 @@ func parseOutputs(opts *Options) ([]output, error) {
 		if file == "-" {
 			file = ""
 		}
-		ro := render.Options{Theme: render.Plain{}}
+		ro := render.Options{Theme: render.Plain{}, Version: opts.Factory.Version}
 		if file == "" {
-			ro = render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Source: sourceLines()}
+			ro = render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Source: sourceLines(), Version: opts.Factory.Version}
 		}
-		format, err := render.LookupFindings(name, ro)
+		format, err := render.Findings.Lookup(name, ro)
 		if err != nil {
 			return nil, cmdutil.Usage(fmt.Errorf("--format: %w", err))
 		}
@@ -158,7 +149,9 @@ func parseOutputs(opts *Options) ([]output, error) {
 	return outs, nil
 }
 
-func failLevel(opts *Options, cfg *config.Config) (finding.Severity, error) {
+// failLevel is the fail level the flags set, 0 when they set none (the
+// configuration's, else error, applies).
+func failLevel(opts *Options) (finding.Severity, error) {
 	switch {
 	case opts.FailOn != "":
 		s, ok := finding.ParseSeverity(opts.FailOn)
@@ -168,10 +161,8 @@ func failLevel(opts *Options, cfg *config.Config) (finding.Severity, error) {
 		return s, nil
 	case opts.Strict:
 		return finding.Warning, nil
-	case cfg != nil && cfg.FailOn != 0:
-		return cfg.FailOn, nil
 	}
-	return finding.Error, nil
+	return 0, nil
 }
 
 // refuseOverwrite stops an output file replacing one of the strategies
@@ -185,7 +176,7 @@ func refuseOverwrite(outputs []output, files []string) error {
 	return nil
 }
 
-func write(opts *Options, o output, report *render.Findings) error {
+func write(opts *Options, o output, report *validate.Result) error {
 	if o.file == "" {
 		if err := o.format.Render(opts.IO.Out, report); err != nil {
 			return fmt.Errorf("write output: %w", err)
@@ -197,14 +188,6 @@ func write(opts *Options, o output, report *render.Findings) error {
 		return fmt.Errorf("write %s: %w", o.file, err)
 	}
 	return atomicfile.Write(o.file, buf.Bytes(), 0o644)
-}
-
-func rules() []render.Rule {
-	out := make([]render.Rule, len(validate.Rules))
-	for i, r := range validate.Rules {
-		out[i] = render.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary}
-	}
-	return out
 }
 
 // sourceLines reads a file's lines on first use, to show findings in context.

@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -15,28 +15,29 @@ import (
 	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/framework"
+	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/strategies"
 )
 
-var asOf = time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
+var reportAsOf = time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
 
 // reports builds the 2023/24 report of each shipped strategy, and the
 // formula fixture's for 2024/25.
-func reports(t testing.TB) map[string]*Report {
+func annualReports(t testing.TB) map[string]*report.Report {
 	t.Helper()
 	fws, err := framework.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]*Report{}
+	out := map[string]*report.Report{}
 	add := func(name string, src []byte, year int) {
 		d := strategy.Parse(name, src)
 		if d.Strategy == nil {
 			t.Fatalf("%s: %v", name, d.Problems)
 		}
-		fw, _ := fws.Get(d.Strategy.FrameworkID())
-		out[name] = Build(name, d.Strategy, fw, Options{Year: calendar.Year{Start: year}, AsOf: asOf, Version: "test"})
+		fw, _ := fws.Get(framework.Choose(d.Strategy.Framework, ""))
+		out[name] = report.Build(name, d.Strategy, fw, report.Options{Year: calendar.Year{Start: year}, AsOf: reportAsOf, Version: "test"})
 	}
 	files, _ := fs.Glob(strategies.FS, "*.yaml")
 	for _, f := range files {
@@ -51,22 +52,22 @@ func reports(t testing.TB) map[string]*Report {
 	return out
 }
 
-func excel(t testing.TB, r *Report) []byte {
+func reportExcel(t testing.TB, r *report.Report) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := r.WriteExcel(&b); err != nil {
+	if err := (ReportXLSX{}).Render(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
 }
 
 func TestDeterministic(t *testing.T) {
-	for name, r := range reports(t) {
+	for name, r := range annualReports(t) {
 		var a, b bytes.Buffer
-		if err := r.WriteMarkdown(&a); err != nil {
+		if err := (ReportMarkdown{}).Render(&a, r); err != nil {
 			t.Fatal(err)
 		}
-		if err := r.WriteMarkdown(&b); err != nil {
+		if err := (ReportMarkdown{}).Render(&b, r); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -74,9 +75,9 @@ func TestDeterministic(t *testing.T) {
 		}
 		// Excel: the same bytes (a map's order must never leak into the
 		// file, so try several times), and so the same cells.
-		first := excel(t, r)
+		first := reportExcel(t, r)
 		for range 10 {
-			if !bytes.Equal(first, excel(t, r)) {
+			if !bytes.Equal(first, reportExcel(t, r)) {
 				t.Fatalf("%s: two Excel reports differ", name)
 			}
 		}
@@ -84,7 +85,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestSheetsAndProperties(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(excel(t, reports(t)["lsc.yaml"])))
+	f, err := excelize.OpenReader(bytes.NewReader(reportExcel(t, annualReports(t)["lsc.yaml"])))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestSheetsAndProperties(t *testing.T) {
 // TestFormulasStayText checks that texts starting =, +, - or @ are stored as
 // text: no cell holds a formula.
 func TestFormulasStayText(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(excel(t, reports(t)["formulas.yaml"])))
+	f, err := excelize.OpenReader(bytes.NewReader(reportExcel(t, annualReports(t)["formulas.yaml"])))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,8 +147,8 @@ func TestFormulasStayText(t *testing.T) {
 // written. make test installs LibreOffice and requires this test to run.
 func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
 	workbooks := map[string][]byte{}
-	for name, r := range reports(t) {
-		workbooks[strings.TrimSuffix(name, ".yaml")] = excel(t, r)
+	for name, r := range annualReports(t) {
+		workbooks[strings.TrimSuffix(name, ".yaml")] = reportExcel(t, r)
 	}
 	dir := xlsxtest.ReadWithLibreOffice(t, workbooks)
 	// And one as PDF, as a board member might print it.
@@ -163,17 +164,17 @@ func TestLibreOfficeReadsTheWorkbooks(t *testing.T) {
 // BenchmarkReport builds the reports of the largest shipped strategy
 // (lsc.yaml); cmd/engage's BenchmarkProcessReport* time the whole process.
 func BenchmarkReport(b *testing.B) {
-	r := reports(b)["lsc.yaml"]
+	r := annualReports(b)["lsc.yaml"]
 	b.Run("markdown", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			_ = r.WriteMarkdown(&bytes.Buffer{})
+			_ = (ReportMarkdown{}).Render(&bytes.Buffer{}, r)
 		}
 	})
 	b.Run("xlsx", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			_ = r.WriteExcel(&bytes.Buffer{})
+			_ = (ReportXLSX{}).Render(&bytes.Buffer{}, r)
 		}
 	})
 }

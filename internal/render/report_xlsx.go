@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/engage-icb/engage/internal/xlsx"
+	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -27,10 +28,13 @@ type workbook struct {
 	*xlsx.Workbook
 }
 
-// WriteExcel writes the report as an Excel workbook: sheets Summary,
+// ReportXLSX writes an annual review as an Excel workbook: sheets Summary,
 // Principles, Objectives, Roadmap, Metrics (and Changes with --since).
-func (r *Report) WriteExcel(w io.Writer) error {
-	wb, err := r.workbook()
+type ReportXLSX struct{}
+
+// Render writes the workbook.
+func (ReportXLSX) Render(w io.Writer, r *report.Report) error {
+	wb, err := reportWorkbook(r)
 	if err != nil {
 		return err
 	}
@@ -38,8 +42,8 @@ func (r *Report) WriteExcel(w io.Writer) error {
 	return err
 }
 
-// workbook builds the report's workbook.
-func (r *Report) workbook() (*workbook, error) {
+// reportWorkbook builds the report's workbook.
+func reportWorkbook(r *report.Report) (*workbook, error) {
 	wb := &workbook{xlsx.New()}
 	steps := []func() error{
 		func() error { return wb.summary(r) },
@@ -86,7 +90,7 @@ func brag(s *xlsx.Sheet, ref string) {
 	)
 }
 
-func (wb *workbook) summary(r *Report) error {
+func (wb *workbook) summary(r *report.Report) error {
 	s, err := wb.NewSheet("Summary", []float64{30, 60, 16, 14, 40, 24})
 	if err != nil {
 		return err
@@ -207,7 +211,7 @@ func (wb *workbook) summary(r *Report) error {
 		}
 		s.Line(a.ID, a.Date, a.Method, n, a.AnalysedBy, a.Report)
 		for _, fd := range a.Findings {
-			s.Line("", "", fmt.Sprintf("%s %d: %s", r.noun(), fd.Principle, strings.TrimSpace(fd.Rating+" "+fd.Summary)))
+			s.Line("", "", fmt.Sprintf("%s %d: %s", r.Noun(), fd.Principle, strings.TrimSpace(fd.Rating+" "+fd.Summary)))
 		}
 	}
 	s.Freeze(0, 1)
@@ -217,7 +221,7 @@ func (wb *workbook) summary(r *Report) error {
 // wrapOnly is a style that wraps text and aligns it to the top.
 func (wb *workbook) wrapOnly() int { return wb.NewStyle(xlsx.Style{Wrap: true, VAlign: "top"}) }
 
-func (wb *workbook) principles(r *Report) error {
+func (wb *workbook) principles(r *report.Report) error {
 	var rows [][]any
 	for _, p := range r.Principles {
 		var local, commitments, objectives, milestones []string
@@ -235,17 +239,17 @@ func (wb *workbook) principles(r *Report) error {
 			strings.Join(commitments, "; "), strings.Join(objectives, ", "), strings.Join(milestones, ", ")})
 	}
 	_, err := wb.Table("Principles", []float64{6, 28, 50, 12, 50, 60, 30, 24},
-		[]string{"No.", r.noun(), "National wording", "Grade", "How " + r.Name + " puts it", "Commitments", "Objectives in " + r.Year, "Milestones in " + r.Year}, rows)
+		[]string{"No.", r.Noun(), "National wording", "Grade", "How " + r.Name + " puts it", "Commitments", "Objectives in " + r.Year, "Milestones in " + r.Year}, rows)
 	return err
 }
 
-func (wb *workbook) objectives(r *Report) error {
+func (wb *workbook) objectives(r *report.Report) error {
 	var rows [][]any
-	for _, o := range r.objectives() {
+	for _, o := range r.Objectives() {
 		rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(r, o.ID), o.Owner, o.Due, o.Status, o.LatestDate, o.LatestNote, o.Evidence})
 	}
 	s, err := wb.Table("Objectives", []float64{10, 20, 60, 16, 20, 12, 14, 14, 50, 40},
-		[]string{"ID", "Financial year", "Objective", "National " + r.noun() + "s", "Owner", "Due", "Status", "Latest update", "Latest note", "Evidence"}, rows)
+		[]string{"ID", "Financial year", "Objective", "National " + r.Noun() + "s", "Owner", "Due", "Status", "Latest update", "Latest note", "Evidence"}, rows)
 	if err != nil {
 		return err
 	}
@@ -253,7 +257,7 @@ func (wb *workbook) objectives(r *Report) error {
 }
 
 // principlesOf lists the national principles an objective delivers.
-func principlesOf(r *Report, id string) string {
+func principlesOf(r *report.Report, id string) string {
 	var nums []string
 	for _, p := range r.Principles {
 		for _, o := range p.Objectives {
@@ -265,7 +269,7 @@ func principlesOf(r *Report, id string) string {
 	return strings.Join(nums, ", ")
 }
 
-func (wb *workbook) roadmap(r *Report) error {
+func (wb *workbook) roadmap(r *report.Report) error {
 	var rows [][]any
 	for _, m := range r.Roadmap {
 		rows = append(rows, []any{m.ID, m.From, m.To, m.Title, m.Status, m.LatestDate, m.LatestNote})
@@ -278,7 +282,7 @@ func (wb *workbook) roadmap(r *Report) error {
 	return statusColumn(s, "E")
 }
 
-func (wb *workbook) metrics(r *Report) error {
+func (wb *workbook) metrics(r *report.Report) error {
 	var rows [][]any
 	for _, m := range r.Board.Metrics {
 		row := []any{m.ID, m.Title, m.Unit}
@@ -311,7 +315,7 @@ func (wb *workbook) metrics(r *Report) error {
 	})
 }
 
-func (wb *workbook) changes(r *Report) error {
+func (wb *workbook) changes(r *report.Report) error {
 	var rows [][]any
 	for _, c := range r.Changes.Changes {
 		if len(c.Fields) == 0 {
@@ -326,7 +330,7 @@ func (wb *workbook) changes(r *Report) error {
 		if g.Regression {
 			reg = "coverage fell"
 		}
-		rows = append(rows, []any{"changed", "coverage", r.noun() + " " + strconv.Itoa(g.Number), "grade", g.Old.String(), g.New.String(), g.Label, reg})
+		rows = append(rows, []any{"changed", "coverage", r.Noun() + " " + strconv.Itoa(g.Number), "grade", g.Old.String(), g.New.String(), g.Label, reg})
 	}
 	_, err := wb.Table("Changes", []float64{10, 14, 14, 20, 40, 40, 30, 30},
 		[]string{"Change", "Kind", "ID", "Field", "Was", "Now", "Note", "Regression"}, rows)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Markdown writes a GitHub-flavoured Markdown summary, for
@@ -18,7 +19,7 @@ type Markdown struct{}
 var markdownSeverity = map[finding.Severity]string{finding.Error: "❌ error", finding.Warning: "⚠️ warning", finding.Info: "ℹ️ info"}
 
 // Render writes the summary.
-func (Markdown) Render(w io.Writer, r *Findings) error {
+func (Markdown) Render(w io.Writer, r *validate.Result) error {
 	var b strings.Builder
 	t := r.Tally()
 	result := "✅ passes"

@@ -7,13 +7,17 @@ import (
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // SARIF writes a SARIF 2.1.0 log, which GitHub code scanning and other
 // tools read: the rules with their help, and each finding as a result with
 // its file, line and column. Suppressed findings are included, marked with
 // the suppression and its reason.
-type SARIF struct{}
+type SARIF struct {
+	// Version is engage's version, written as the tool's.
+	Version string
+}
 
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
@@ -103,10 +107,10 @@ type sarifSuppression struct {
 var sarifLevel = map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Info: "note"}
 
 // Render writes the log.
-func (SARIF) Render(w io.Writer, r *Findings) error {
+func (s SARIF) Render(w io.Writer, r *validate.Result) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name: "engage", Version: r.Version,
+			Name: "engage", Version: s.Version,
 			InformationURI: "https://github.com/engage-icb/engage",
 			Rules:          []sarifRule{},
 		}},
@@ -114,7 +118,7 @@ func (SARIF) Render(w io.Writer, r *Findings) error {
 		Results:    []sarifResult{},
 	}
 	index := map[string]int{}
-	for i, rule := range r.Rules {
+	for i, rule := range validate.Rules {
 		index[rule.ID] = i
 		help := rule.Summary + " See " + RulesURL + "#" + rule.ID
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
@@ -126,7 +130,7 @@ func (SARIF) Render(w io.Writer, r *Findings) error {
 			DefaultConfiguration: sarifConfig{Level: sarifLevel[rule.Severity]},
 		})
 	}
-	add := func(f finding.Finding, sup *Suppressed) {
+	add := func(f finding.Finding, sup *validate.Suppressed) {
 		msg := safetext.Terminal(f.Message)
 		if f.Hint != "" {
 			msg += ". Hint: " + safetext.Terminal(f.Hint)

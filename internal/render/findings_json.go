@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // SchemaVersion is the version of engage's JSON output. It changes only
@@ -28,7 +29,7 @@ type jsonSummary struct {
 }
 
 // Render writes the document, indented by two spaces.
-func (JSON) Render(w io.Writer, r *Findings) error {
+func (JSON) Render(w io.Writer, r *validate.Result) error {
 	t := r.Tally()
 	doc := jsonFindings{
 		SchemaVersion: SchemaVersion,

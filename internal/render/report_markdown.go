@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"fmt"
@@ -7,24 +7,28 @@ import (
 	"strings"
 	"time"
 
-	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
 func statusWord(s string) string {
-	if sym, ok := render.StatusSymbols[s]; ok {
+	if sym, ok := StatusSymbols[s]; ok {
 		return sym + " " + s
 	}
 	return s
 }
 
-// WriteMarkdown writes the report as GitHub-flavoured Markdown that passes
-// markdownlint (apart from line length): one title, unique headings, no
-// inline HTML, escaped table cells, and the roadmap as a Mermaid gantt chart.
-func (r *Report) WriteMarkdown(w io.Writer) error {
+// ReportMarkdown writes an annual review as GitHub-flavoured Markdown that
+// passes markdownlint (apart from line length): one title, unique
+// headings, no inline HTML, escaped table cells, and the roadmap as a
+// Mermaid gantt chart.
+type ReportMarkdown struct{}
+
+// Render writes the report.
+func (ReportMarkdown) Render(w io.Writer, r *report.Report) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# %s\n\n", text(r.Title()))
@@ -134,7 +138,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 
 	p("\n## Roadmap for %s\n\n", r.Year)
-	if chart := r.gantt(); chart != "" {
+	if chart := gantt(r); chart != "" {
 		p("The year's objectives (from the start of their years to when they are due) and milestones:\n\n```mermaid\n%s```\n\n", chart)
 	}
 	if len(r.Roadmap) == 0 {
@@ -190,7 +194,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			p("\n%s\n", text(a.Report))
 		}
 		if len(a.Findings) > 0 {
-			p("\n| %s | rating | summary |\n|---|---|---|\n", r.noun())
+			p("\n| %s | rating | summary |\n|---|---|---|\n", r.Noun())
 			for _, f := range a.Findings {
 				p("| %d | %s | %s |\n", f.Principle, cell(f.Rating), cell(f.Summary))
 			}
@@ -226,7 +230,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				if g.Regression {
 					reg = " (regression)"
 				}
-				p("| coverage | %s %d | %s → %s%s |\n", r.noun(), g.Number, g.Old, g.New, reg)
+				p("| coverage | %s %d | %s → %s%s |\n", r.Noun(), g.Number, g.Old, g.New, reg)
 			}
 		}
 	}
@@ -243,16 +247,9 @@ func dueLine(bd *status.Board, asOf string) string {
 	return fmt.Sprintf("%d of %d %s due by %s done (%d%%).", bd.DueDone, bd.Due, noun, asOf, bd.DueDone*100/bd.Due)
 }
 
-func (r *Report) noun() string {
-	if r.Framework == nil {
-		return "principle"
-	}
-	return r.Framework.Noun()
-}
-
 // gantt writes the year's objectives and milestones as a Mermaid gantt
 // chart; "" when there are none.
-func (r *Report) gantt() string {
+func gantt(r *report.Report) string {
 	var objectives, milestones strings.Builder
 	task := func(b *strings.Builder, n int, id, title, status string, from, to time.Time) {
 		tag := ""
@@ -269,7 +266,7 @@ func (r *Report) gantt() string {
 			from.Format(time.DateOnly), to.AddDate(0, 0, 1).Format(time.DateOnly))
 	}
 	n := 0
-	for _, o := range r.objectives() {
+	for _, o := range r.Objectives() {
 		span, err1 := spanOf(o.Year)
 		due, err2 := calendar.ParseDate(o.Due)
 		if err1 != nil || err2 != nil || due.Before(span.First()) {
@@ -426,7 +423,7 @@ func link(url string) string {
 	return "<" + url + ">"
 }
 
-func update(o Row) string {
+func update(o report.Row) string {
 	switch {
 	case o.LatestDate == "":
 		return "none"

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/engage-icb/engage/internal/safetext"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // JUnit writes a JUnit XML report, which GitHub, GitLab and Jenkins show as
@@ -51,7 +52,7 @@ type junitMessage struct {
 }
 
 // Render writes the report.
-func (JUnit) Render(w io.Writer, r *Findings) error {
+func (JUnit) Render(w io.Writer, r *validate.Result) error {
 	doc := junitSuites{Name: "engage validate"}
 	byFile := map[string][]int{}
 	for i, f := range r.Findings {

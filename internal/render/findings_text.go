@@ -9,6 +9,7 @@ import (
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Text writes findings for people. Piped, it writes one line per finding in
@@ -19,20 +20,39 @@ type Text struct {
 }
 
 // Render writes the findings and a summary line.
-func (t *Text) Render(w io.Writer, r *Findings) error {
+func (t *Text) Render(w io.Writer, r *validate.Result) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
 		if t.Terminal {
 			t.finding(&b, f)
 		} else {
-			sev := t.severity(f.Severity, f.Severity.String())
-			fmt.Fprintf(&b, "%s:%d:%d: %s: %s %s\n", safetext.Terminal(f.File), f.Line, f.Column, sev, safetext.Terminal(f.Message), t.Theme.Muted("["+f.Rule+"]"))
-			if f.Hint != "" {
-				fmt.Fprintf(&b, "    hint: %s\n", safetext.Terminal(f.Hint))
-			}
+			t.line(&b, f, "")
 		}
 	}
 	t.summary(&b, r)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// line writes a finding as one file:line:column line, and its hint on the
+// next.
+func (t *Text) line(b *strings.Builder, f finding.Finding, indent string) {
+	sev := t.severity(f.Severity, f.Severity.String())
+	fmt.Fprintf(b, "%s%s:%d:%d: %s: %s %s\n", indent, safetext.Terminal(f.File), f.Line, f.Column, sev, safetext.Terminal(f.Message), t.Theme.Muted("["+f.Rule+"]"))
+	if f.Hint != "" {
+		fmt.Fprintf(b, "%s    hint: %s\n", indent, safetext.Terminal(f.Hint))
+	}
+}
+
+// List writes findings as the text format does when piped, each indented
+// by indent, without the summary line: how a command says on standard
+// error why it refused a file.
+func List(w io.Writer, fs []finding.Finding, indent string) error {
+	t := &Text{Options: Options{Theme: Plain{}}}
+	var b strings.Builder
+	for _, f := range fs {
+		t.line(&b, f, indent)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -93,7 +113,7 @@ func (t *Text) severity(s finding.Severity, text string) string {
 	return t.Theme.Muted(text)
 }
 
-func (t *Text) summary(b *strings.Builder, r *Findings) {
+func (t *Text) summary(b *strings.Builder, r *validate.Result) {
 	if !t.Terminal {
 		fmt.Fprintf(b, "%s\n", counts(r))
 		return

@@ -8,6 +8,7 @@ import (
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // GitHubLimit is how many annotations of each kind GitHub shows per step.
@@ -26,7 +27,7 @@ type GitHub struct{}
 var githubCommand = map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Info: "notice"}
 
 // Render writes the commands, then the overflow, then the summary.
-func (GitHub) Render(w io.Writer, r *Findings) error {
+func (GitHub) Render(w io.Writer, r *validate.Result) error {
 	var b, rest strings.Builder
 	shown := map[finding.Severity]int{}
 	hidden := map[finding.Severity]int{}

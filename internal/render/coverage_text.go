@@ -1,0 +1,121 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/engage-icb/engage/internal/safetext"
+	"github.com/engage-icb/engage/pkg/coverage"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// CoverageText writes the grades for people; on a terminal long lines are
+// wrapped to its width.
+type CoverageText struct {
+	Options
+}
+
+// Render writes the grades.
+func (t CoverageText) Render(w io.Writer, graded []coverage.Graded) error {
+	th := t.Theme
+	width := 0
+	if t.Terminal {
+		width = t.Width
+	}
+	var b strings.Builder
+	for i, g := range graded {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		name := g.ICB.Name
+		if g.ICB.Short != "" {
+			name = g.ICB.Short + " · " + name
+		}
+		fmt.Fprintf(&b, "%s\n", th.Bold(safetext.Terminal(name)))
+		meta := []string{g.File, safetext.Terminal(g.Title)}
+		if g.Period != "" {
+			meta = append(meta, g.Period)
+		}
+		fmt.Fprintf(&b, "%s\n", th.Muted(strings.Join(meta, " · ")))
+		fmt.Fprintf(&b, "%s\n", th.Muted(fmt.Sprintf("Framework: %s — %s", g.Framework.ID, g.Framework.Title)))
+		if g.Kind == strategy.KindSelfAssessment {
+			fmt.Fprintf(&b, "%s\n", th.Muted("A self-assessment: grades are shown for information; coverage is not required."))
+		}
+		b.WriteString("\n")
+		for _, p := range g.Principles {
+			word := fmt.Sprintf("%s %-10s", p.Grade.Symbol(), p.Grade)
+			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), safetext.Terminal(p.Label))
+			if sup := supports(p.Supports); sup != "" {
+				for _, line := range wrap(safetext.Terminal(sup), width-19) {
+					fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 19), th.Muted(line))
+				}
+			}
+		}
+		b.WriteString("\n")
+		var counts []string
+		for j := len(coverage.Grades) - 1; j >= 0; j-- {
+			gr := coverage.Grades[j]
+			if n := g.Summary[gr.String()]; n > 0 {
+				counts = append(counts, fmt.Sprintf("%d %s", n, gr))
+			}
+		}
+		fmt.Fprintf(&b, "%d %ss: %s\n", len(g.Principles), g.Noun, strings.Join(counts, ", "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// supports lists what supports a principle, grouped by kind: "principle P1;
+// objectives Y1-04, L2-04 (in-progress); metric citizen-panel (measured)".
+func supports(sups []coverage.Support) string {
+	order := []string{"principle", "objective", "milestone", "metric"}
+	groups := map[string][]string{}
+	for _, s := range sups {
+		item := s.ID
+		switch {
+		case s.Kind == "metric" && s.Grade == coverage.Measured:
+			item += " (measured)"
+		case s.Status != "" && s.Status != strategy.NotReported:
+			item += " (" + s.Status + ")"
+		}
+		if strings.HasPrefix(s.Via, "objective ") {
+			item += " via " + s.Via
+		}
+		groups[s.Kind] = append(groups[s.Kind], item)
+	}
+	var parts []string
+	for _, k := range order {
+		if items := groups[k]; len(items) > 0 {
+			name := k
+			if len(items) > 1 {
+				name += "s"
+			}
+			parts = append(parts, name+" "+strings.Join(items, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// wrap breaks text into lines of at most width characters at spaces; with
+// width under 20 it does not wrap.
+func wrap(text string, width int) []string {
+	if width < 20 || utf8.RuneCountInString(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
+			lines = append(lines, line)
+			line = word
+		default:
+			line += " " + word
+		}
+	}
+	return append(lines, line)
+}

@@ -1,0 +1,120 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Format writes one kind of result, R, in one format.
+type Format[R any] interface {
+	Render(w io.Writer, r R) error
+}
+
+// Spec describes one format of a registry.
+type Spec[R any] struct {
+	// Name is what --format takes.
+	Name string
+	// Aliases are other names --format accepts for it.
+	Aliases []string
+	// Exts are the file extensions (".md") that choose it when a command
+	// infers the format from its output file.
+	Exts []string
+	// Binary formats (a workbook) are not written to a terminal.
+	Binary bool
+	// New makes the format with a command's options.
+	New func(Options) Format[R]
+}
+
+// Registry is the formats one kind of result can be written in: the one
+// list --help, the unknown-format error and shell completion come from.
+type Registry[R any] struct {
+	specs []Spec[R]
+}
+
+// NewRegistry returns a registry of the formats a result can be written
+// in. The first is the default.
+func NewRegistry[R any](specs ...Spec[R]) *Registry[R] {
+	return &Registry[R]{specs: specs}
+}
+
+// Names lists the formats' names, sorted.
+func (g *Registry[R]) Names() []string {
+	names := make([]string, 0, len(g.specs))
+	for _, s := range g.specs {
+		names = append(names, s.Name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Default is the name of the format used when none is named or inferred.
+func (g *Registry[R]) Default() string { return g.specs[0].Name }
+
+// Help lists the formats for a flag's usage text: "json, markdown or text".
+func (g *Registry[R]) Help() string {
+	names := g.Names()
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// spec finds the format with a name or an alias.
+func (g *Registry[R]) spec(name string) (Spec[R], error) {
+	for _, s := range g.specs {
+		if s.Name == name || slices.Contains(s.Aliases, name) {
+			return s, nil
+		}
+	}
+	return Spec[R]{}, fmt.Errorf("unknown format %q: use one of %s", name, strings.Join(g.Names(), ", "))
+}
+
+// Check reports whether name (or an alias) is one of the formats; the
+// error lists them all.
+func (g *Registry[R]) Check(name string) error {
+	_, err := g.spec(name)
+	return err
+}
+
+// Canonical returns a format's name given its name or an alias.
+func (g *Registry[R]) Canonical(name string) (string, error) {
+	s, err := g.spec(name)
+	return s.Name, err
+}
+
+// Lookup returns the format with a name (or an alias), made with o.
+func (g *Registry[R]) Lookup(name string, o Options) (Format[R], error) {
+	s, err := g.spec(name)
+	if err != nil {
+		return nil, err
+	}
+	if o.Theme == nil {
+		o.Theme = Plain{}
+	}
+	return s.New(o), nil
+}
+
+// Binary reports whether a format writes bytes for a program, not text
+// for a terminal.
+func (g *Registry[R]) Binary(name string) bool {
+	s, err := g.spec(name)
+	return err == nil && s.Binary
+}
+
+// Choose returns the format to write: the one named (flag), else the one
+// the output file's extension says, else the default.
+func (g *Registry[R]) Choose(flag, output string) (string, error) {
+	if flag != "" {
+		return g.Canonical(flag)
+	}
+	ext := strings.ToLower(filepath.Ext(output))
+	for _, s := range g.specs {
+		if ext != "" && slices.Contains(s.Exts, ext) {
+			return s.Name, nil
+		}
+	}
+	return g.Default(), nil
+}
