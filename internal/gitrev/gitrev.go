@@ -6,9 +6,11 @@ package gitrev
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -233,10 +235,13 @@ func (r *Repo) reply(name string, buf []byte) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("git cat-file: %w", err)
 	}
-	fields := strings.Fields(header)
-	if len(fields) == 2 && (fields[1] == "missing" || fields[1] == "ambiguous") {
+	// "<name> missing" names the object as asked, which may hold spaces
+	// (a path); a found object is "<hash> <type> <size>".
+	line := strings.TrimSuffix(header, "\n")
+	if strings.HasSuffix(line, " missing") || strings.HasSuffix(line, " ambiguous") {
 		return nil, "", ErrNotFound
 	}
+	fields := strings.Split(line, " ")
 	if len(fields) != 3 {
 		return nil, "", fmt.Errorf("git cat-file: unexpected reply %q", header)
 	}
@@ -336,14 +341,34 @@ func parseRaw(raw, fallback string) (path, blob string) {
 // PathAt returns the path a file (named by its path now, relative to the
 // top) had at a commit, following renames: its path in the newest commit of
 // its history that the commit contains. ErrNotFound when it did not exist
-// there.
+// there. It asks git twice, however long the history: once for the file's
+// history, once for which of those commits the commit contains.
 func (r *Repo) PathAt(commit, path string) (string, error) {
 	log, err := r.Log(path)
+	if err != nil || len(log) == 0 {
+		return "", cmp.Or(err, ErrNotFound)
+	}
+	var paths []string
+	seen := map[string]bool{}
+	for _, c := range log {
+		if !seen[c.Path] {
+			seen[c.Path] = true
+			paths = append(paths, c.Path)
+		}
+	}
+	// Every commit of the history touched the file under one of its
+	// paths, so it is listed here exactly when the commit contains it.
+	args := append([]string{"log", "--full-history", "--format=%H", "--end-of-options", commit, "--"}, paths...)
+	out, err := git(r.Top, args...)
 	if err != nil {
 		return "", err
 	}
+	contained := map[string]bool{}
+	for _, h := range strings.Fields(out) {
+		contained[h] = true
+	}
 	for _, c := range log {
-		if _, err := git(r.Top, "merge-base", "--is-ancestor", "--end-of-options", c.Hash, commit); err != nil {
+		if !contained[c.Hash] {
 			continue
 		}
 		if c.Blob == "" {
@@ -358,6 +383,9 @@ func (r *Repo) PathAt(commit, path string) (string, error) {
 func git(dir string, args ...string) (string, error) {
 	cmd := exec.Command("git", args...) //nolint:gosec // G204: always git; callers put revisions and paths after --end-of-options or --, so they are never read as options
 	cmd.Dir = dir
+	// Paths are file names, never patterns: a name with * or [ in it
+	// means only itself.
+	cmd.Env = append(os.Environ(), "GIT_LITERAL_PATHSPECS=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

@@ -94,6 +94,19 @@ func TestRepo(t *testing.T) {
 	if rel, err := r.Rel(filepath.Join(dir, "s", "new.yaml")); err != nil || rel != "s/new.yaml" {
 		t.Errorf("Rel = %q, %v", rel, err)
 	}
+	// FileAt follows the rename: at the second commit the file was s/old.yaml.
+	second, _ := r.Resolve("HEAD~2")
+	data, then, err := r.FileAt(second, "s/new.yaml")
+	if err != nil || then != "s/old.yaml" || !strings.HasPrefix(string(data), "status: in-progress") {
+		t.Errorf("FileAt(second, s/new.yaml) = %q, %q, %v; want s/old.yaml in progress", data, then, err)
+	}
+	data, then, err = r.FileAt(head, "s/new.yaml")
+	if err != nil || then != "s/new.yaml" || !strings.HasPrefix(string(data), "status: done") {
+		t.Errorf("FileAt(HEAD, s/new.yaml) = %q, %q, %v", data, then, err)
+	}
+	if _, _, err := r.FileAt(first, "other.yaml"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("FileAt of a file added later = %v, want ErrNotFound", err)
+	}
 }
 
 func TestRefusals(t *testing.T) {
