@@ -23,16 +23,12 @@ func decodeFast(n *yaml.Node, out reflect.Value) bool {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return true // yaml.v3 leaves the zero value
 	}
-	if out.Type() == periodType {
-		p := out.Addr().Interface().(*Period)
-		if n.Kind == yaml.ScalarNode {
-			p.From, p.To = n.Value, n.Value
-			return true
+	if out.CanAddr() {
+		// A type that reads itself (such as Period) gets the node, as
+		// Node.Decode gives it.
+		if u, ok := out.Addr().Interface().(yaml.Unmarshaler); ok {
+			return u.UnmarshalYAML(n) == nil
 		}
-		if n.Kind != yaml.MappingNode {
-			return false
-		}
-		return decodeStruct(n, out)
 	}
 	switch out.Kind() {
 	case reflect.String:
@@ -98,7 +94,10 @@ func decodeFast(n *yaml.Node, out reflect.Value) bool {
 }
 
 func decodeStruct(n *yaml.Node, out reflect.Value) bool {
-	fields := fieldsOf(out.Type())
+	fields, ok := fieldsOf(out.Type())
+	if !ok {
+		return false
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
@@ -115,24 +114,40 @@ func decodeStruct(n *yaml.Node, out reflect.Value) bool {
 	return true
 }
 
-var (
-	periodType = reflect.TypeFor[Period]()
-	fieldCache sync.Map // reflect.Type -> map[string]int
-)
+// structFields is a struct's yaml keys and fields, and whether decodeFast
+// can fill it: not when a field is inline or takes its key from its name,
+// which only Node.Decode does.
+type structFields struct {
+	byKey map[string]int
+	ok    bool
+}
 
-// fieldsOf maps a struct's yaml keys to its fields.
-func fieldsOf(t reflect.Type) map[string]int {
+var fieldCache sync.Map // reflect.Type -> structFields
+
+// fieldsOf maps a struct's yaml keys to its fields; ok is false when
+// decodeFast must leave the struct to Node.Decode.
+func fieldsOf(t reflect.Type) (map[string]int, bool) {
 	if m, ok := fieldCache.Load(t); ok {
-		return m.(map[string]int)
+		sf := m.(structFields)
+		return sf.byKey, sf.ok
 	}
-	m := map[string]int{}
+	sf := structFields{byKey: map[string]int{}, ok: true}
 	for i := range t.NumField() {
-		if key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); key != "" {
-			m[key] = i
+		f := t.Field(i)
+		if !f.IsExported() && !f.Anonymous { // yaml.v3 reads embedded structs too
+			continue
+		}
+		key, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case key == "-":
+		case key == "" || strings.Contains(opts, "inline"):
+			sf.ok = false
+		default:
+			sf.byKey[key] = i
 		}
 	}
-	fieldCache.Store(t, m)
-	return m
+	fieldCache.Store(t, sf)
+	return sf.byKey, sf.ok
 }
 
 // plainDigits is a whole number with an optional minus sign and no
