@@ -189,7 +189,7 @@ func (c *compiler) fill(n *Node, m map[string]any, at string) error {
 			n.constVal, n.hasConst = v, true
 		case "pattern":
 			src, _ := v.(string)
-			if n.pattern, err = regexp.Compile(src); err != nil {
+			if n.pattern, err = compilePattern(src); err != nil {
 				return fmt.Errorf("schema %s/pattern: %w", at, err)
 			}
 		case "minLength":
