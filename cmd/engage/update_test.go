@@ -76,7 +76,17 @@ func TestKillDuringStatusSet(t *testing.T) {
 
 	rng := rand.New(rand.NewSource(1))
 	outcomes := map[string]int{}
-	for i := 0; i < 200; i++ {
+	// Kills land at random within 1.5 runs of the start, so some find the
+	// old file and some the new. If after 200 one outcome has not occurred
+	// (a busy machine makes runs slower than the first), the window widens
+	// and the kills go on: the test must see both, or it tests nothing.
+	window := run * 3 / 2
+	kills := 0
+	for i := 0; i < 200 || (i < 600 && (outcomes["old"] == 0 || outcomes["new"] == 0)); i++ {
+		if i >= 200 && i%50 == 0 {
+			window = window * 3 / 2
+		}
+		kills++
 		if err := os.WriteFile(file, old, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +94,7 @@ func TestKillDuringStatusSet(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(rng.Int63n(int64(run) * 3 / 2)))
+		time.Sleep(time.Duration(rng.Int63n(int64(window))))
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 		got, err := os.ReadFile(file)
@@ -114,7 +124,10 @@ func TestKillDuringStatusSet(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("200 kills within %v of start: %v", run*3/2, outcomes)
+	t.Logf("%d kills within %v of start: %v", kills, window, outcomes)
+	if outcomes["old"] == 0 || outcomes["new"] == 0 {
+		t.Fatalf("%d kills gave %v: both the old and the new file must occur, or the kills did not land during the write", kills, outcomes)
+	}
 }
 
 // TestConcurrentStatusSet runs 50 status set calls on one file at once:
