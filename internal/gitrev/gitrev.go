@@ -144,12 +144,6 @@ func (r *Repo) Display(rel string) string {
 	return p
 }
 
-// Blob returns an object's content by hash.
-func (r *Repo) Blob(hash string) ([]byte, error) {
-	data, _, err := r.object(hash)
-	return data, err
-}
-
 // EachBlob reads many blobs by hash and calls fn with each in order. It
 // sends every request to git before reading the first reply, so git works
 // while fn does. data is only valid during the call to fn. A hash of ""

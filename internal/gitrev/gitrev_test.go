@@ -87,9 +87,10 @@ func TestRepo(t *testing.T) {
 	if strings.Join(got, " ") != "third:s/new.yaml rename:s/new.yaml second:s/old.yaml first:s/old.yaml" {
 		t.Errorf("Log = %v", got)
 	}
-	blob, err := r.Blob(log[3].Blob)
-	if err != nil || !strings.HasPrefix(string(blob), "status: planned") {
-		t.Errorf("Blob(first) = %q, %v", blob, err)
+	var blob string
+	err = r.EachBlob([]string{log[3].Blob}, func(_ int, data []byte) { blob = string(data) })
+	if err != nil || !strings.HasPrefix(blob, "status: planned") {
+		t.Errorf("EachBlob(first) = %q, %v", blob, err)
 	}
 	if rel, err := r.Rel(filepath.Join(dir, "s", "new.yaml")); err != nil || rel != "s/new.yaml" {
 		t.Errorf("Rel = %q, %v", rel, err)

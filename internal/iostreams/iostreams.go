@@ -63,9 +63,6 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 // IsStdoutTTY reports whether standard output is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 
-// SetStdoutTTY says whether to treat standard output as a terminal.
-func (s *IOStreams) SetStdoutTTY(tty bool) { s.outTTY = tty }
-
 // TerminalWidth is the width to lay out terminal output in.
 func (s *IOStreams) TerminalWidth() int { return s.width }
 

@@ -566,8 +566,3 @@ func lookup(n *yaml.Node, tok string) (value, key *yaml.Node) {
 	}
 	return nil, nil
 }
-
-// Line returns line n (1-based) of the source, without its line ending.
-func (d *Document) Line(n int) string {
-	return strings.TrimRight(sourceLine(d.Source, n), "\r")
-}

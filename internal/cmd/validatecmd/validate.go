@@ -70,11 +70,10 @@ path that does not exist, a file that cannot be read).`,
 		},
 	}
 	cmd.Flags().StringArrayVarP(&opts.Formats, "format", "f", []string{"text"}, "output FORMAT[=FILE], repeatable; formats: "+strings.Join(render.Findings.Names(), ", "))
-	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "", "lowest severity that makes the run fail: error, warning or info (default error, or fail_on in .engage.yaml)")
+	cmdutil.EnumFlag(cmd, &opts.FailOn, "fail-on", "", []string{"error", "warning", "info"}, "lowest severity that makes the run fail (default error, or fail_on in .engage.yaml)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "same as --fail-on warning")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to check against, YYYY-MM-DD (default today)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Findings.Names(), cobra.ShellCompDirectiveNoSpace))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -97,10 +96,7 @@ func validateRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	failOn, err := failLevel(opts)
-	if err != nil {
-		return err
-	}
+	failOn := failLevel(opts)
 	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
 	if err != nil {
 		return err
@@ -151,18 +147,15 @@ func parseOutputs(opts *Options) ([]output, error) {
 
 // failLevel is the fail level the flags set, 0 when they set none (the
 // configuration's, else error, applies).
-func failLevel(opts *Options) (finding.Severity, error) {
+func failLevel(opts *Options) finding.Severity {
 	switch {
 	case opts.FailOn != "":
-		s, ok := finding.ParseSeverity(opts.FailOn)
-		if !ok {
-			return 0, cmdutil.Usage(fmt.Errorf("--fail-on must be error, warning or info, not %q", opts.FailOn))
-		}
-		return s, nil
+		s, _ := finding.ParseSeverity(opts.FailOn) // EnumFlag has checked it
+		return s
 	case opts.Strict:
-		return finding.Warning, nil
+		return finding.Warning
 	}
-	return 0, nil
+	return 0
 }
 
 // refuseOverwrite stops an output file replacing one of the strategies
