@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/internal/iostreams"
@@ -10,18 +11,26 @@ import (
 
 // Write renders a result in a format to the output file (atomically: the
 // whole file or none of it), or to standard output when output is "".
-func Write[R any](io *iostreams.IOStreams, output string, reg *render.Registry[R], format string, o render.Options, r R) error {
-	f, err := reg.Lookup(format, o)
-	if err != nil {
-		return Usage(err)
+func Write[R any](io *iostreams.IOStreams, output string, f render.Format[R], r R) error {
+	if output == "" {
+		if err := f.Render(io.Out, r); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf, r); err != nil {
-		return err
-	}
-	if output == "" {
-		_, err := io.Out.Write(buf.Bytes())
-		return err
+		return fmt.Errorf("write %s: %w", output, err)
 	}
 	return atomicfile.Write(output, buf.Bytes(), 0o644)
+}
+
+// WriteFormat looks up a format by name and writes the result with it
+// (see Write).
+func WriteFormat[R any](io *iostreams.IOStreams, output string, reg *render.Registry[R], format string, o render.Options, r R) error {
+	f, err := reg.Lookup(format, o)
+	if err != nil {
+		return Usage(fmt.Errorf("--format: %w", err))
+	}
+	return Write(io, output, f, r)
 }

@@ -103,7 +103,7 @@ func compareRun(opts *Options) error {
 	if opts.Output != "" {
 		ro = render.Options{Theme: render.Plain{}}
 	}
-	if err := cmdutil.Write(opts.IO, opts.Output, render.Compare, format, ro, c); err != nil {
+	if err := cmdutil.WriteFormat(opts.IO, opts.Output, render.Compare, format, ro, c); err != nil {
 		return err
 	}
 	if opts.Output != "" {

@@ -3,7 +3,6 @@ package principlescmd
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -47,7 +46,7 @@ statutory guidance "Working in partnership with people and communities"
 	}
 	cmd.Flags().StringVar(&opts.Framework, "framework", framework.DefaultID, "the framework to print")
 	cmd.Flags().BoolVar(&opts.List, "list", false, "list the frameworks engage knows")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	cmdutil.FormatFlag(cmd, &opts.Format, render.Framework, "text", "output format")
 	_ = cmd.RegisterFlagCompletionFunc("framework", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		fws, err := framework.Builtin()
 		if err != nil {
@@ -59,9 +58,7 @@ statutory guidance "Working in partnership with people and communities"
 }
 
 func principlesRun(opts *Options) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return cmdutil.Usage(fmt.Errorf("--format: unknown format %q: use one of json, text", opts.Format))
-	}
+	ro := render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}
 	fws, err := framework.Builtin()
 	if err != nil {
 		return err
@@ -72,13 +69,7 @@ func principlesRun(opts *Options) error {
 			fw, _ := fws.Get(id)
 			list = append(list, fw)
 		}
-		if opts.Format == "json" {
-			return render.WriteJSON(opts.IO.Out, struct {
-				SchemaVersion int                    `json:"schemaVersion"`
-				Frameworks    []*framework.Framework `json:"frameworks"`
-			}{render.SchemaVersion, list})
-		}
-		return writeList(opts.IO.Out, list)
+		return cmdutil.WriteFormat(opts.IO, "", render.Frameworks, opts.Format, ro, list)
 	}
 	fw, ok := fws.Get(opts.Framework)
 	if !ok {
@@ -88,43 +79,5 @@ func principlesRun(opts *Options) error {
 		}
 		return cmdutil.Usage(fmt.Errorf("%s", msg))
 	}
-	if opts.Format == "json" {
-		return render.WriteJSON(opts.IO.Out, struct {
-			SchemaVersion int `json:"schemaVersion"`
-			*framework.Framework
-		}{render.SchemaVersion, fw})
-	}
-	return writeFramework(opts.IO.Out, style.For(opts.IO), fw)
-}
-
-func writeList(w io.Writer, list []*framework.Framework) error {
-	var b strings.Builder
-	for _, fw := range list {
-		count := fmt.Sprintf("%d %ss", len(fw.Principles), fw.Noun())
-		if fw.Declared > len(fw.Principles) {
-			count = fmt.Sprintf("%d of %d %ss named", len(fw.Principles), fw.Declared, fw.Noun())
-		}
-		fmt.Fprintf(&b, "%-10s  %s, %s: %s (%s)\n", fw.ID, fw.Publisher, fw.Published, fw.Title, count)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func writeFramework(w io.Writer, th *style.Theme, fw *framework.Framework) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", th.Bold(fw.Title))
-	fmt.Fprintf(&b, "%s\n\n", th.Muted(fmt.Sprintf("%s · %s, %s", fw.ID, fw.Publisher, fw.Published)))
-	for _, p := range fw.Principles {
-		fmt.Fprintf(&b, "%2d. %s\n", p.Number, p.Text)
-	}
-	for _, m := range fw.Missing {
-		fmt.Fprintf(&b, "\n%s\n", th.Warning("Note: "+m))
-	}
-	b.WriteString("\n")
-	fmt.Fprintf(&b, "%s\n", th.Muted("Wording as quoted in: "+fw.QuotedFrom))
-	if fw.Source.URL != "" {
-		fmt.Fprintf(&b, "%s\n", th.Muted("Source: "+fw.Source.URL))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return cmdutil.WriteFormat(opts.IO, "", render.Framework, opts.Format, ro, fw)
 }

@@ -11,13 +11,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/finding"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are validate's flags and arguments.
@@ -109,7 +107,7 @@ func validateRun(opts *Options) error {
 		res.FailOn = failOn
 	}
 	for _, o := range outputs {
-		if err := write(opts, o, res); err != nil {
+		if err := cmdutil.Write(opts.IO, o.file, o.format, res); err != nil {
 			return err
 		}
 	}
@@ -167,20 +165,6 @@ func refuseOverwrite(outputs []output, files []string) error {
 		}
 	}
 	return nil
-}
-
-func write(opts *Options, o output, report *validate.Result) error {
-	if o.file == "" {
-		if err := o.format.Render(opts.IO.Out, report); err != nil {
-			return fmt.Errorf("write output: %w", err)
-		}
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := o.format.Render(&buf, report); err != nil {
-		return fmt.Errorf("write %s: %w", o.file, err)
-	}
-	return atomicfile.Write(o.file, buf.Bytes(), 0o644)
 }
 
 // sourceLines reads a file's lines on first use, to show findings in context.
