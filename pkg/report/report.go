@@ -1,6 +1,7 @@
-// Package report builds the annual review report of a strategy: one value
-// holding everything a board, a committee or the public reads, written out
-// as Markdown or Excel with the same content.
+// Package report builds the annual review report of a strategy for a
+// financial year: one value holding everything a board, a committee or the
+// public reads, so that every format engage writes it in (Markdown, Excel)
+// has the same content.
 package report
 
 import (
