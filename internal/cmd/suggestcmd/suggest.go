@@ -4,7 +4,6 @@ package suggestcmd
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,9 +13,7 @@ import (
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/style"
-	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/suggest"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are suggest's flags and arguments.
@@ -87,7 +84,7 @@ func suggestRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions", missingNational)
+	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions", suggest.MissingMapping)
 	if err != nil {
 		return err
 	}
@@ -110,11 +107,4 @@ func suggestRun(opts *Options) error {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
 	return format.Render(opts.IO.Out, res)
-}
-
-// missingNational is whether a finding says a local principle has no
-// national key: that is what suggest is for, so it does not stop it.
-func missingNational(f finding.Finding) bool {
-	rest, ok := strings.CutPrefix(f.Pointer, "/principles/")
-	return ok && f.Rule == validate.RuleMissingKey && !strings.Contains(rest, "/") && strings.HasSuffix(f.Message, `missing "national"`)
 }
