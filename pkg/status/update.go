@@ -6,8 +6,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -103,10 +105,15 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if u.Evidence != "" {
 		entry = append(entry, edit.KV{Key: "evidence", Value: edit.Quote(u.Evidence)})
 	}
+	list := listOf[kind]
+	index := d.Index(list, item)
 	if before >= 0 {
 		// Back-dated (--force): into the log in date order. The item's
 		// status is its latest update's, so it stays.
 		if err := d.InsertBefore(item, "updates", before, entry); err != nil {
+			return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+		}
+		if err := checkEdit(src, d.Bytes(), list, index, func(it map[string]any) { insertEntry(it, "updates", before, entry) }); err != nil {
 			return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
 		}
 		return d.Bytes(), fmt.Sprintf("%s %s: back-dated update %s on %s recorded in date order; status stays %s", kind, u.ID, u.Status, u.Date, from), nil
@@ -117,18 +124,49 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if _, item, err = find(d, u.ID, "objectives", "roadmap"); err != nil {
 		return nil, "", err
 	}
-	if err := d.SetScalar(item, "status", u.Status); err != nil {
+	if err := d.SetString(item, "status", u.Status); err != nil {
+		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+	}
+	if err := checkEdit(src, d.Bytes(), list, index, func(it map[string]any) {
+		insertEntry(it, "updates", -1, entry)
+		it["status"] = u.Status
+	}); err != nil {
 		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
 	}
 	return d.Bytes(), fmt.Sprintf("%s %s: %s → %s on %s", kind, u.ID, from, u.Status, u.Date), nil
 }
 
+// checkEdit refuses an edit that changed anything but what change makes
+// to entry index of list (edit.Check).
+func checkEdit(before, after []byte, list string, index int, change func(item map[string]any)) error {
+	return edit.Check(before, after, func(doc map[string]any) bool {
+		it := edit.Item(doc, list, index)
+		if it == nil {
+			return false
+		}
+		change(it)
+		return true
+	})
+}
+
+// insertEntry adds an entry to an item's log at index i (-1: the end), as
+// YAML reads it.
+func insertEntry(item map[string]any, log string, i int, entry []edit.KV) {
+	l, _ := item[log].([]any)
+	e := edit.Entry(entry)
+	if i < 0 || i > len(l) {
+		item[log] = append(l, e)
+		return
+	}
+	item[log] = append(l[:i:i], append([]any{e}, l[i:]...)...)
+}
+
 // RecordMetric records a measured value of a metric: it appends it to the
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(u.Value), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil, "", refuse("write a plain number, such as 2100 or 12.5", "%q is not a number", u.Value)
+	value, err := numberText(u.Value)
+	if err != nil {
+		return nil, "", err
 	}
 	day, err := checkDate(u.Date)
 	if err != nil {
@@ -145,11 +183,11 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	index := d.Index("metrics", item)
 	before, err := checkAfter(item, "actuals", day, u.Force)
 	if err != nil {
 		return nil, "", err
 	}
-	value := strconv.FormatFloat(v, 'f', -1, 64)
 	entry := []edit.KV{{Key: "value", Value: value}, {Key: "date", Value: u.Date}}
 	if u.Note != "" {
 		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
@@ -159,10 +197,48 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	} else {
 		err = d.Append(item, "actuals", entry)
 	}
+	if err == nil {
+		err = checkEdit(src, d.Bytes(), "metrics", index, func(it map[string]any) { insertEntry(it, "actuals", before, entry) })
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("metric %s: %w", u.ID, err)
 	}
 	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, value, u.Date), nil
+}
+
+// number is a decimal number as YAML 1.2 writes one (yaml.v3 reads it as
+// a number, never as text).
+var number = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+})
+
+// numberText checks a measured value and returns it as it will be written:
+// the digits as given (a 20-digit count keeps every digit), without a
+// leading + or leading zeros (yaml.v3 would read 010 as octal 8).
+func numberText(s string) (string, error) {
+	t := strings.TrimSpace(s)
+	if !number().MatchString(t) {
+		return "", refuse("write a plain number, such as 2100, -3 or 12.5 (no commas, units or words)", "%q is not a number", s)
+	}
+	if v, err := strconv.ParseFloat(t, 64); err != nil || math.IsInf(v, 0) {
+		return "", refuse("write a number engage can store: up to about 1.8e308", "%q is too large a number", s)
+	}
+	sign := ""
+	if t[0] == '-' || t[0] == '+' {
+		sign, t = strings.TrimPrefix(t[:1], "+"), t[1:]
+	}
+	if i := strings.IndexAny(t, ".eE"); i != 0 {
+		whole := t
+		if i > 0 {
+			whole = t[:i]
+		}
+		trimmed := strings.TrimLeft(whole, "0")
+		if trimmed == "" {
+			trimmed = "0"
+		}
+		t = trimmed + t[len(whole):]
+	}
+	return sign + t, nil
 }
 
 func checkDate(s string) (time.Time, error) {
@@ -183,7 +259,10 @@ func checkText(u Update) error {
 	return nil
 }
 
-var kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric"}
+var (
+	kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric"}
+	listOf = map[string]string{"objective": "objectives", "milestone": "roadmap", "metric": "metrics"}
+)
 
 // find returns the item with an ID in the named lists.
 func find(d *edit.Doc, id string, lists ...string) (string, *yaml.Node, error) {
@@ -289,7 +368,7 @@ func UpdateFile(path string, opts strategy.LoadOptions, check Checker, change fu
 		if errors.As(err, &r) {
 			return "", err
 		}
-		return "", refuse("edit the file by hand", "%s: %v", path, err)
+		return "", refuse("make this change by hand in an editor", "%v", err)
 	}
 	before := map[string]int{}
 	for _, f := range check(path, src) {

@@ -94,7 +94,7 @@ func Execute(f *cmdutil.Factory, args []string) (code int) {
 		}
 	}()
 	cmd := NewCmdRoot(f)
-	cmd.SetArgs(args)
+	cmd.SetArgs(cmdutil.NumberArgs(cmd, args))
 	err := cmd.Execute()
 	if err == nil || errors.Is(err, cmdutil.ErrFindings) || errors.Is(err, cmdutil.ErrSilent) {
 		return cmdutil.ExitCode(err)
