@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -340,53 +338,62 @@ func checkAfter(item *yaml.Node, log string, day time.Time, force bool) (int, er
 // Checker returns the error findings of a file's content.
 type Checker func(path string, src []byte) []finding.Finding
 
-// UpdateFile applies change to the file at path under a lock on its folder,
-// so concurrent updates all land, and replaces the file atomically. It
-// refuses, leaving the file untouched, when the file is over the limit in
-// opts, or when check finds errors in the result that the file did not
-// have before.
-func UpdateFile(path string, opts strategy.LoadOptions, check Checker, change func([]byte) ([]byte, string, error)) (string, error) {
-	unlock, err := atomicfile.Lock(filepath.Dir(path))
-	if err != nil {
+// UpdateOptions shape UpdateFile.
+type UpdateOptions struct {
+	// Load carries the file size limit.
+	Load strategy.LoadOptions
+	// Check finds the errors of a file's content: a change that adds one
+	// is refused.
+	Check Checker
+	// Lock bounds the wait for another writer in the same folder, and
+	// says what to do while waiting.
+	Lock atomicfile.LockOptions
+}
+
+// UpdateFile applies change to the file at path (atomicfile.Edit): under
+// a lock on its real folder, so concurrent updates all land, and
+// replacing the real file (through any symbolic link) atomically, only if
+// no other program saved it meanwhile, keeping its permissions, owner and
+// group. It refuses, leaving the file untouched, a file over the size
+// limit, read-only or with several names (hard links), a change that fails
+// or would give the file an error it did not have before (o.Check), and a
+// file that changed while it was being updated.
+func UpdateFile(path string, o UpdateOptions, change func([]byte) ([]byte, string, error)) (string, error) {
+	// Plain words for what is missing or is not a file (a pipe, a loop).
+	if _, err := strategy.StatFile(path); err != nil {
 		return "", err
 	}
-	defer unlock()
-	info, err := strategy.StatFile(path)
-	if err != nil {
-		return "", err
-	}
-	if info.Size() > opts.Limit() {
-		return "", refuse("", "%s is over the %s limit", path, strategy.SizeText(opts.Limit()))
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return "", strategy.ReadError(path, err)
-	}
-	out, summary, err := change(src)
-	if err != nil {
-		var r *Refusal
-		if errors.As(err, &r) {
-			return "", err
+	var summary string
+	err := atomicfile.Edit(path, atomicfile.EditOptions{Limit: o.Load.Limit(), Lock: o.Lock}, func(src []byte) ([]byte, error) {
+		out, s, err := change(src)
+		if err != nil {
+			var r *Refusal
+			if errors.As(err, &r) {
+				return nil, err
+			}
+			return nil, refuse("make this change by hand in an editor", "%v", err)
 		}
-		return "", refuse("make this change by hand in an editor", "%v", err)
-	}
-	before := map[string]int{}
-	for _, f := range check(path, src) {
-		before[f.Rule]++
-	}
-	var added []finding.Finding
-	for _, f := range check(path, out) {
-		if before[f.Rule] > 0 {
-			before[f.Rule]--
-			continue
+		before := map[string]int{}
+		for _, f := range o.Check(path, src) {
+			before[f.Rule]++
 		}
-		added = append(added, f)
+		var added []finding.Finding
+		for _, f := range o.Check(path, out) {
+			if before[f.Rule] > 0 {
+				before[f.Rule]--
+				continue
+			}
+			added = append(added, f)
+		}
+		if len(added) > 0 {
+			return nil, &Invalid{Findings: added}
+		}
+		summary = s
+		return out, nil
+	})
+	var large *atomicfile.TooLargeError
+	if errors.As(err, &large) {
+		return "", refuse("raise the limit with --max-file-size, or max_file_size_mb in .engage.yaml", "the file is %s, over the %s limit", strategy.SizeText(large.Size), strategy.SizeText(o.Load.Limit()))
 	}
-	if len(added) > 0 {
-		return "", &Invalid{Findings: added}
-	}
-	if err := atomicfile.Write(path, out, info.Mode().Perm()); err != nil {
-		return "", err
-	}
-	return summary, nil
+	return summary, err
 }

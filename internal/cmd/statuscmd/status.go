@@ -4,10 +4,12 @@ package statuscmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
@@ -217,10 +219,28 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		}
 		return errs
 	}
-	summary, err := status.UpdateFile(file, v.LoadOptions(), check, change)
+	lock := atomicfile.LockOptions{Waiting: func(holder string) {
+		if holder != "" {
+			fmt.Fprintf(io.ErrOut, "engage: waiting for another engage writing %s... (%s holds the lock on its folder)\n", file, holder)
+		} else {
+			fmt.Fprintf(io.ErrOut, "engage: waiting for another engage writing %s...\n", file)
+		}
+	}}
+	if t := os.Getenv("ENGAGE_LOCK_TIMEOUT"); t != "" {
+		d, err := time.ParseDuration(t)
+		if err != nil || d <= 0 {
+			return cmdutil.Usage(fmt.Errorf("ENGAGE_LOCK_TIMEOUT %q: give a time such as 30s or 2m", t))
+		}
+		lock.Timeout = d
+	}
+	summary, err := status.UpdateFile(file, status.UpdateOptions{Load: v.LoadOptions(), Check: check, Lock: lock}, change)
 	var refusal *status.Refusal
 	var invalid *status.Invalid
+	var timeout *atomicfile.LockTimeoutError
 	switch {
+	case errors.As(err, &timeout):
+		fmt.Fprintf(io.ErrOut, "engage: %s is unchanged: %s\n", file, timeout)
+		return cmdutil.ErrSilent
 	case errors.As(err, &refusal):
 		fmt.Fprintf(io.ErrOut, "engage: %s: %s; the file is unchanged\n", file, refusal.Message)
 		if refusal.Hint != "" {
