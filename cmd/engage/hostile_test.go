@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -101,7 +102,45 @@ func generate(t *testing.T, dir string) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A file name a terminal would act on ($EVIL), alone and in a folder.
+	for _, d := range []string{"evil-folder", "ci-names", "repo"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(evilName, body)
+	write("evil-folder/"+evilName, body)
+	// A file name that would be workflow commands in a CI log, with more
+	// findings than GitHub shows as annotations.
+	wrong, err := os.ReadFile("../../testdata/hostile/wrong-types.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("ci-names/x\n::add-mask::leak\n::error::forged.yaml", wrong)
+	// An old revision that was never validated: a status that writes to
+	// the clipboard (OSC 52) and reverses the text after it.
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = filepath.Join(dir, "repo")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	write("repo/plan.yaml", bytes.Replace(body, []byte("status: not-reported"), []byte(`status: "done\e]52;c;aGk=\a\u202E"`), 1))
+	git("add", "plan.yaml")
+	git("commit", "-q", "-m", "first")
+	write("repo/plan.yaml", body)
+	git("commit", "-q", "-am", "second")
 }
+
+// evilName is a file name with an OSC 52 clipboard write and a
+// right-to-left override in it: $EVIL in cases.txt.
+const evilName = "evil\x1b]52;c;aGk=\x07\u202e.yaml"
+
+// workflowCommand is what engage's own GitHub annotations look like: the
+// only lines of output that may start with ::.
+var workflowCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^,]*,line=[0-9]+,col=[0-9]+,title=[a-z-]+::`)
 
 func TestHostileInputs(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "engage")
@@ -129,7 +168,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			args := strings.Fields(strings.ReplaceAll(c.args, "$GEN", gen))
+			args := strings.Fields(strings.NewReplacer("$GEN", gen, "$EVIL", evilName).Replace(c.args))
 			want := strings.ReplaceAll(c.message, "$GEN", gen)
 			peakFile := filepath.Join(gen, "peak")
 			run := func() (string, int, time.Duration, int64) {
@@ -169,6 +208,14 @@ func TestHostileInputs(t *testing.T) {
 			// NO_COLOR is set: no escape sequence or bell is engage's own.
 			if i := strings.IndexAny(out, "\x1b\x07\u009b"); i >= 0 {
 				t.Errorf("%s: the output has a control character (%q) a terminal would act on:\n%q", where, out[i], limit(out))
+			}
+			if i := strings.IndexAny(out, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"); i >= 0 {
+				t.Errorf("%s: the output has a bidi control (%q) that would reorder the text, not shown as <U+...>:\n%q", where, []rune(out[i:])[0], limit(out))
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if trimmed := strings.TrimLeft(line, " \t"); (strings.HasPrefix(trimmed, "::") && !workflowCommand.MatchString(line)) || strings.Contains(line, "##[") {
+					t.Errorf("%s: a line a CI log would read as a workflow command of its own: %q", where, line)
+				}
 			}
 			if took > hostileTime {
 				t.Errorf("%s: took %s, over %s", where, took.Round(time.Millisecond), hostileTime)

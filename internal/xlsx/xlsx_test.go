@@ -1,8 +1,12 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,6 +98,46 @@ func TestWorkbookReadByExcelize(t *testing.T) {
 	// workbooks do not have; LibreOffice's rendering is checked by eye.)
 	if st, _ := f.GetStyle(style); st == nil || st.Font == nil || !st.Font.Bold || st.Fill.Pattern != 1 {
 		t.Errorf("header style = %+v", st)
+	}
+}
+
+// Issue 16: text that starts like a formula (= + - @) had no quotePrefix,
+// so editing the cell in Excel, or saving as CSV and opening that, made
+// it a live formula. Such cells now carry quotePrefix; others do not.
+func TestQuotePrefix(t *testing.T) {
+	wb := New()
+	if _, err := wb.Table("T", []float64{20}, []string{"Text"}, [][]any{
+		{`=HYPERLINK("http://x","y")`}, {"+44 20 7946 0000"}, {"-3 people"}, {"@mention"}, {"plain"}, {-3},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := wb.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(name string) string {
+		f, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(f)
+		return string(data)
+	}
+	xfs := regexp.MustCompile(`<xf [^>]*>`).FindAllString(strings.SplitN(part("xl/styles.xml"), "<cellXfs", 2)[1], -1)
+	cells := regexp.MustCompile(`<c r="(A[0-9]+)"(?: s="([0-9]+)")?`).FindAllStringSubmatch(part("xl/worksheets/sheet1.xml"), -1)
+	quoted := map[string]bool{}
+	for _, c := range cells {
+		n, _ := strconv.Atoi(c[2])
+		quoted[c[1]] = strings.Contains(xfs[n], `quotePrefix="1"`)
+	}
+	for ref, want := range map[string]bool{"A1": false, "A2": true, "A3": true, "A4": true, "A5": true, "A6": false, "A7": false} {
+		if quoted[ref] != want {
+			t.Errorf("%s: quotePrefix %v, want %v", ref, quoted[ref], want)
+		}
 	}
 }
 

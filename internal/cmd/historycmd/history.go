@@ -3,6 +3,7 @@ package historycmd
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -51,7 +52,8 @@ func historyRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
-	repo, err := gitrev.Open(".")
+	// The repository that holds the file, wherever engage runs.
+	repo, err := gitrev.Open(filepath.Dir(opts.File))
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/finding"
@@ -260,26 +261,30 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 	return nil
 }
 
-// itemIDs lists the IDs (with titles) of a file's items, for completion.
+// itemIDs lists the IDs (with titles) of a file's items, for completion:
+// one line each, "ID<tab>description", so each is made one line of text.
 func itemIDs(file string, kinds ...string) []string {
 	doc, err := strategy.Load(file, strategy.LoadOptions{})
 	if err != nil || doc.Strategy == nil { // for completion: the default limit
 		return nil
 	}
 	var out []string
+	add := func(id, desc string) {
+		out = append(out, safetext.Terminal(id)+"\t"+safetext.Terminal(desc))
+	}
 	for _, k := range kinds {
 		switch k {
 		case "objective":
 			for _, o := range doc.Strategy.Objectives {
-				out = append(out, o.ID+"\t"+o.Status+": "+o.Title)
+				add(o.ID, o.Status+": "+o.Title)
 			}
 		case "milestone":
 			for _, m := range doc.Strategy.Roadmap {
-				out = append(out, m.ID+"\t"+m.Status+": "+m.Title)
+				add(m.ID, m.Status+": "+m.Title)
 			}
 		case "metric":
 			for _, m := range doc.Strategy.Metrics {
-				out = append(out, m.ID+"\t"+m.Title)
+				add(m.ID, m.Title)
 			}
 		}
 	}
