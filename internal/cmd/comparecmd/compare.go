@@ -66,9 +66,14 @@ sheet with a chart, and a sheet per ICB), which needs -o.`,
 }
 
 func compareRun(opts *Options) error {
+	// Overwriting a strategy named on the command line is the first thing
+	// to say (the files found in folders are checked once they are found).
+	if in, ok := cmdutil.IsInput(opts.Output, opts.Paths); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s, which is being compared; write the comparison to another file", opts.Output, in))
+	}
 	format, err := render.Compare.Choose(opts.Format, opts.Output)
 	if err != nil {
-		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
+		return cmdutil.Usage(err)
 	}
 	if render.Compare.Binary(format) && opts.Output == "" && opts.IO.IsStdoutTTY() {
 		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))

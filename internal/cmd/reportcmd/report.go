@@ -90,18 +90,18 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--year %q: %w", opts.Year, err))
 	}
+	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
+	}
 	format, err := render.Report.Choose(opts.Format, opts.Output)
 	if err != nil {
-		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
+		return cmdutil.Usage(err)
 	}
 	if opts.Check && opts.Output == "" {
 		return cmdutil.Usage(errors.New("--check needs -o: the report to check"))
 	}
 	if render.Report.Binary(format) && opts.Output == "" && opts.IO.IsStdoutTTY() {
 		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))
-	}
-	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
-		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
 	}
 	asOf, err := cmdutil.AsOf(opts.AsOf, opts.Factory.Now)
 	if err != nil {
@@ -154,7 +154,13 @@ func reportRun(opts *Options) error {
 		return check(opts, render.Report.Binary(format), out.Bytes())
 	}
 	if opts.Output == "" {
-		_, err := opts.IO.Out.Write(out.Bytes())
+		w := opts.IO.Out
+		if render.Report.Binary(format) {
+			if w, err = opts.IO.BinaryOut(); err != nil {
+				return cmdutil.Usage(err)
+			}
+		}
+		_, err := w.Write(out.Bytes())
 		return err
 	}
 	if err := atomicfile.Write(opts.Output, out.Bytes(), 0o644); err != nil {
