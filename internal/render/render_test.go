@@ -202,7 +202,9 @@ func TestJSONEscapesWhatTerminalsObey(t *testing.T) {
 	if strings.ContainsAny(out, "\u202e\u009b\u2028") || !strings.Contains(out, `done\u202eelbat\u009b2J\u2028`) {
 		t.Errorf("JSON = %s", out)
 	}
-	var back struct{ Findings []struct{ File, Message string } }
+	var back struct {
+		Findings []struct{ File, Message string }
+	}
 	if err := json.Unmarshal([]byte(out), &back); err != nil || back.Findings[0].Message != msg || back.Findings[0].File != "a\u202e.yaml" {
 		t.Errorf("read back: %+v, %v", back, err)
 	}

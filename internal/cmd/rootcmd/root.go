@@ -5,6 +5,7 @@ package rootcmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -64,7 +65,8 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
 	cmd.PersistentFlags().IntVar(&f.MaxFileMB, "max-file-size", 0, "largest strategy file to read, in MB (default: max_file_size_mb in .engage.yaml, else 10)")
-	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above)")
+	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above, up to the top of the git repository)")
+	cmd.PersistentFlags().BoolVar(&f.Verbose, "verbose", os.Getenv("ENGAGE_DEBUG") != "", "say on standard error which configuration is used, and why (also ENGAGE_DEBUG=1)")
 	cmd.AddCommand(
 		validatecmd.NewCmdValidate(f, nil),
 		coveragecmd.NewCmdCoverage(f, nil),
