@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/engage-icb/engage/internal/corpus"
 )
 
 // The hostile-input catalogue (testdata/hostile): each case runs the real
@@ -132,6 +134,29 @@ func generate(t *testing.T, dir string) {
 	git("commit", "-q", "-m", "first")
 	write("repo/plan.yaml", body)
 	git("commit", "-q", "-am", "second")
+	// A revision of 100 MB (issue 16: read whole, 715 MB peak), then one
+	// of the right size.
+	if err := os.Mkdir(filepath.Join(dir, "bigrepo"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bigGit := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = filepath.Join(dir, "bigrepo")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	bigGit("init", "-q")
+	write("bigrepo/plan.yaml", append(append([]byte{}, body...), bytes.Repeat([]byte("# padding\n"), 10_500_000)...))
+	bigGit("add", "plan.yaml")
+	bigGit("commit", "-q", "-m", "a 100 MB version")
+	write("bigrepo/plan.yaml", body)
+	bigGit("commit", "-q", "-am", "back to size")
+	// A workbook of 160 KB whose one sheet part unpacks to 50 MB, named
+	// by five sheets (issue 16: 27 s and 3.9 GB for report --check).
+	if err := corpus.BombWorkbook(filepath.Join(dir, "bomb.xlsx"), 50, 5); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // evilName is a file name with an OSC 52 clipboard write and a

@@ -35,20 +35,29 @@ type door struct {
 	carry []byte
 }
 
+// chunk is how much of a long write the door cleans and passes on at a
+// time, so a write of any size costs it no more memory than this.
+const chunk = 64 << 10
+
 func (d *door) Write(p []byte) (int, error) {
-	data := p
-	if len(d.carry) > 0 {
-		data = append(d.carry, p...)
-		d.carry = nil
-	}
-	out, rest := clean(data, d.color != nil && d.color())
-	if len(rest) > 0 {
-		d.carry = append([]byte(nil), rest...)
-	}
-	if len(out) > 0 {
-		if _, err := d.w.Write(out); err != nil {
-			return 0, err
+	sgr := d.color != nil && d.color()
+	for off := 0; off < len(p); {
+		end := min(off+chunk, len(p))
+		data := p[off:end]
+		if len(d.carry) > 0 {
+			data = append(d.carry, data...)
+			d.carry = nil
 		}
+		out, rest := clean(data, sgr)
+		if len(rest) > 0 {
+			d.carry = append([]byte(nil), rest...)
+		}
+		if len(out) > 0 {
+			if _, err := d.w.Write(out); err != nil {
+				return off, err
+			}
+		}
+		off = end
 	}
 	return len(p), nil
 }

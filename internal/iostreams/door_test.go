@@ -93,3 +93,18 @@ func BenchmarkDoor(b *testing.B) {
 		_, _ = d.Write(line)
 	}
 }
+
+// A write longer than the door's chunk, with characters and sequences cut
+// at every boundary, comes out whole.
+func TestDoorLongWrite(t *testing.T) {
+	in := strings.Repeat("é✔ text\x1b[2J\u202e", 30000)
+	want := strings.Repeat("é✔ text<U+202E>", 30000)
+	var buf bytes.Buffer
+	d := &door{w: &buf}
+	if n, err := d.Write([]byte(in)); err != nil || n != len(in) {
+		t.Fatalf("Write = %d, %v", n, err)
+	}
+	if buf.String() != want {
+		t.Errorf("a %d-byte write came out as %d bytes, not the %d wanted", len(in), buf.Len(), len(want))
+	}
+}

@@ -50,15 +50,21 @@ func (JSON) Render(w io.Writer, r *validate.Result) error {
 // controls, line separators) are written as \u escapes, so the JSON says
 // exactly what the file says and still shows nothing a terminal acts on.
 func WriteJSON(w io.Writer, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	enc := json.NewEncoder(escaping{w})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
+	return enc.Encode(v)
+}
+
+// escaping passes JSON on through escapeJSON. json.Encoder writes each
+// value whole, in one write, so no character is cut between two.
+type escaping struct{ w io.Writer }
+
+func (e escaping) Write(p []byte) (int, error) {
+	if _, err := e.w.Write(escapeJSON(p)); err != nil {
+		return 0, err
 	}
-	_, err := w.Write(escapeJSON(b.Bytes()))
-	return err
+	return len(p), nil
 }
 
 // escapeJSON writes the characters that could only be inside a JSON

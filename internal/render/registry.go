@@ -26,6 +26,9 @@ type Spec[R any] struct {
 	Binary bool
 	// New makes the format with a command's options.
 	New func(Options) Format[R]
+	// Each, for a format of a list result, says how to write it one item
+	// at a time (Stream); nil when it cannot be.
+	Each *Each
 }
 
 // Registry is the formats one kind of result can be written in: the one

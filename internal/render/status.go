@@ -24,10 +24,13 @@ type StatusFormat = Format[[]*status.Board]
 
 // Status are the formats delivery dashboards can be written in.
 var Status = NewRegistry(
-	Spec[[]*status.Board]{Name: "text", New: func(o Options) StatusFormat { return StatusText{Options: o} }},
-	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }},
-	Spec[[]*status.Board]{Name: "json", Exts: []string{".json"}, New: func(Options) StatusFormat { return StatusJSON{} }},
+	Spec[[]*status.Board]{Name: "text", New: func(o Options) StatusFormat { return StatusText{Options: o} }, Each: &Each{Between: statusBetween}},
+	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }, Each: &Each{}},
+	Spec[[]*status.Board]{Name: "json", Exts: []string{".json"}, New: func(Options) StatusFormat { return StatusJSON{} }, Each: &Each{JSONKey: "strategies"}},
 )
+
+// statusBetween is what the text dashboard writes between two strategies.
+var statusBetween = "\n" + strings.Repeat("─", 60) + "\n\n"
 
 // StatusText writes dashboards for people: styled on a terminal, plain and
 // aligned when piped.
@@ -66,7 +69,7 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 	}
 	for i, bd := range boards {
 		if i > 0 {
-			b.WriteString("\n" + strings.Repeat("─", 60) + "\n\n")
+			b.WriteString(statusBetween)
 		}
 		fmt.Fprintf(&b, "%s\n", th.Bold(safetext.Terminal(bd.Name)+" · delivery as of "+bd.AsOf))
 		scope := "all years"

@@ -97,12 +97,12 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the comparison", nil)
-	var inputs []compare.Input
-	for _, r := range readable {
-		inputs = append(inputs, compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})
-	}
-	c := compare.Build(inputs, asOf)
+	// Each strategy's column, and nothing else of it, is kept.
+	b := compare.NewBuilder(asOf)
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the comparison", nil, func(r cmdutil.Readable) {
+		b.Add(compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})
+	})
+	c := b.Comparison()
 
 	ro := render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}
 	if opts.Output != "" {
@@ -112,7 +112,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	if opts.Output != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d strategies compared as of %s\n", opts.Output, len(inputs), c.AsOf)
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d strategies compared as of %s\n", opts.Output, b.Len(), c.AsOf)
 	}
 	return readErr
 }

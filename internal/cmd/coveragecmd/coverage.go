@@ -68,17 +68,23 @@ func coverageRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "cannot be graded", nil)
-	var graded []coverage.Graded
-	for _, r := range readable {
-		graded = append(graded, coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))
-	}
-	format, err := render.Coverage.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	// Each file's grades are written as soon as they are known, and
+	// nothing of it is kept: any number of files, in the memory of one.
+	out, err := render.Stream(render.Coverage, opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}, opts.IO.Out)
 	if err != nil {
 		return err
 	}
-	if err := format.Render(opts.IO.Out, graded); err != nil {
-		return err
+	var werr error
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "cannot be graded", nil, func(r cmdutil.Readable) {
+		if werr == nil {
+			werr = out.Add(coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))
+		}
+	})
+	if werr == nil {
+		werr = out.Close()
+	}
+	if werr != nil {
+		return werr
 	}
 	return readErr
 }

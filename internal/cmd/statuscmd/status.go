@@ -83,7 +83,10 @@ func statusRun(opts *Options) error {
 		}
 		o.Year = &y
 	}
-	format, err := render.Status.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	// Each file's dashboard is written as soon as it is known, and
+	// nothing of the file is kept: any number of files, in the memory of
+	// one.
+	out, err := render.Stream(render.Status, opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}, opts.IO.Out)
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
@@ -107,7 +110,6 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var boards []*status.Board
 	failed := false
 	for _, path := range files {
 		doc, err := v.Load(path)
@@ -120,9 +122,11 @@ func statusRun(opts *Options) error {
 			continue
 		}
 		fw, _ := v.Framework(doc.Strategy)
-		boards = append(boards, status.Of(path, doc.Strategy, fw, o))
+		if err := out.Add(status.Of(path, doc.Strategy, fw, o)); err != nil {
+			return err
+		}
 	}
-	if err := format.Render(opts.IO.Out, boards); err != nil {
+	if err := out.Close(); err != nil {
 		return err
 	}
 	if failed {
