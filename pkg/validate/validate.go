@@ -297,7 +297,7 @@ func place(doc *strategy.Document, p problem) finding.Finding {
 	if p.node != nil {
 		line, col = p.node.Line, p.node.Column
 	} else {
-		line, col = doc.Locate(p.pointer, false)
+		line, col = doc.Locate(p.pointer, p.atKey)
 	}
 	return finding.Finding{
 		Rule: p.rule, Severity: severityOf(p.rule), File: doc.Path,

@@ -1,0 +1,69 @@
+package strategy
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Qualifiers are the words a source puts before a figure, as a file may
+// record them.
+var Qualifiers = []string{"about", "around", "approximately", "nearly", "almost", "at least", "more than", "over", "up to", "fewer than", "less than", "under"}
+
+// countUnits name things counted one by one: their figures are whole.
+var countUnits = map[string]bool{
+	"people": true, "persons": true, "person": true, "residents": true, "patients": true, "members": true,
+	"participants": true, "respondents": true, "responses": true, "groups": true, "organisations": true,
+	"organizations": true, "partners": true, "events": true, "sessions": true, "stories": true, "volunteers": true,
+	"visits": true, "attendees": true, "carers": true, "young people": true, "children": true, "adults": true,
+	"practices": true, "ambassadors": true, "workshops": true, "surveys": true, "meetings": true, "contacts": true,
+	"conversations": true, "households": true, "staff": true, "communities": true, "schools": true, "grants": true,
+	"projects": true, "places": true, "comments": true, "submissions": true, "interviews": true,
+}
+
+// CountUnit reports whether a unit names things counted one by one
+// (people, responses, groups...), whose figures must be whole.
+func CountUnit(unit string) bool { return countUnits[strings.ToLower(strings.TrimSpace(unit))] }
+
+// Number writes a value as a reader reads it, with thousands separators:
+// 1340 is 1,340, 1.5 stays 1.5.
+func Number(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// Amount writes a figure as its source states it: "over 200 people",
+// "around 50%", "1,340 people", "about 1,800,000".
+func Amount(v float64, qualifier, unit string) string {
+	s := Number(v)
+	switch unit {
+	case "":
+	case "%":
+		s += "%"
+	default:
+		s += " " + unit
+	}
+	if qualifier != "" {
+		s = qualifier + " " + s
+	}
+	return s
+}
+
+// String writes the figure as its source states it (see Amount).
+func (f Figure) String() string { return Amount(f.Value, f.Qualifier, f.Unit) }
