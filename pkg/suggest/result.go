@@ -3,12 +3,9 @@ package suggest
 import (
 	"fmt"
 	"slices"
-	"strings"
 
-	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Result is the suggestions for one strategy file, with what a reader
@@ -99,11 +96,4 @@ func (r *Result) has(id string) bool {
 	s := r.strategy
 	return slices.ContainsFunc(s.Principles, func(p strategy.Principle) bool { return p.ID == id }) ||
 		slices.ContainsFunc(s.Objectives, func(o strategy.Objective) bool { return o.ID == id })
-}
-
-// MissingMapping reports whether a finding says a local principle has no
-// national key: what suggest is for, so it does not stop suggestions.
-func MissingMapping(f finding.Finding) bool {
-	rest, ok := strings.CutPrefix(f.Pointer, "/principles/")
-	return ok && f.Rule == validate.RuleMissingKey && !strings.Contains(rest, "/") && strings.HasSuffix(f.Message, `missing "national"`)
 }

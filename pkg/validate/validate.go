@@ -239,6 +239,31 @@ func (v *Validator) Structure(doc *strategy.Document) []finding.Finding {
 	return out
 }
 
+// Blocking returns what stops a command using a document's content: the
+// errors, after the configuration's severities and suppressions, that
+// mean the file cannot be read or does not match the file format (broken
+// YAML, unknown keys, values of the wrong kind). Gaps against the national
+// principles and every other meaning finding never block: commands show
+// them and carry on.
+func (v *Validator) Blocking(doc *strategy.Document) []finding.Finding {
+	applied := v.config.Apply(v.Structure(doc), []string{doc.Path}, v.asOf, Severity)
+	var out []finding.Finding
+	for _, f := range applied.Findings {
+		if f.Severity == finding.Error && f.Rule != config.RuleSuppressionUnused && f.Rule != config.RuleSuppressionExpired {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Check checks one document, structure and meaning, and applies the
+// configuration: what engage validate reports for that file.
+func (v *Validator) Check(doc *strategy.Document) *Result {
+	r := &Result{Files: []string{doc.Path}}
+	v.configure(r, v.Document(doc))
+	return r
+}
+
 func (v *Validator) structure(doc *strategy.Document) ([]finding.Finding, []problem) {
 	var out []finding.Finding
 	for _, p := range doc.Problems {

@@ -92,7 +92,7 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the comparison", nil)
+	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the comparison")
 	var inputs []compare.Input
 	for _, r := range readable {
 		inputs = append(inputs, compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})

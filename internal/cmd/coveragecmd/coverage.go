@@ -68,7 +68,7 @@ func coverageRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "cannot be graded", nil)
+	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "cannot be graded")
 	var graded []coverage.Graded
 	for _, r := range readable {
 		graded = append(graded, coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))

@@ -104,28 +104,15 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the dashboard")
 	var boards []*status.Board
-	failed := false
-	for _, path := range files {
-		doc, err := v.Load(path)
-		if err != nil {
-			return err
-		}
-		if doc.Strategy == nil {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be read as a strategy; run engage validate %s\n", path, path)
-			failed = true
-			continue
-		}
-		fw, _ := v.Framework(doc.Strategy)
-		boards = append(boards, status.Of(path, doc.Strategy, fw, o))
+	for _, r := range readable {
+		boards = append(boards, status.Of(r.Path, r.Doc.Strategy, r.Framework, o))
 	}
 	if err := format.Render(opts.IO.Out, boards); err != nil {
 		return err
 	}
-	if failed {
-		return cmdutil.ErrFindings
-	}
-	return nil
+	return readErr
 }
 
 // SetOptions are status set's flags and arguments.
@@ -208,9 +195,10 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 	if err != nil {
 		return err
 	}
+	// Errors as engage validate reports them: after the configuration.
 	check := func(path string, src []byte) []finding.Finding {
 		var errs []finding.Finding
-		for _, f := range v.Document(strategy.Parse(path, src)) {
+		for _, f := range v.Check(v.Parse(path, src)).Findings {
 			if f.Severity == finding.Error {
 				errs = append(errs, f)
 			}
@@ -228,16 +216,21 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		}
 		return cmdutil.ErrSilent
 	case errors.As(err, &invalid):
-		fmt.Fprintf(io.ErrOut, "engage: %s: the change would leave the file invalid; the file is unchanged:\n", file)
-		for _, f := range invalid.Findings {
-			fmt.Fprintf(io.ErrOut, "  %s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
-		}
+		fmt.Fprintf(io.ErrOut, "engage: %s: the change would add %s the file does not have now; the file is unchanged:\n", file, errorCount(len(invalid.Findings)))
+		_ = render.List(io.ErrOut, invalid.Findings, "  ")
 		return cmdutil.ErrFindings
 	case err != nil:
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "%s: %s\n", file, summary)
 	return nil
+}
+
+func errorCount(n int) string {
+	if n == 1 {
+		return "an error"
+	}
+	return fmt.Sprintf("%d errors", n)
 }
 
 // itemIDs lists the IDs (with titles) of a file's items, for completion.

@@ -84,7 +84,7 @@ func suggestRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions", suggest.MissingMapping)
+	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions")
 	if err != nil {
 		return err
 	}
