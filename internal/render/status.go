@@ -3,10 +3,10 @@ package render
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/engage-icb/engage/internal/safetext"
+	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -78,7 +78,7 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 		fmt.Fprintf(&b, "%-12s %3d   %s\n", "Milestones", bd.Milestones.Total(), counts(bd.Milestones))
 		share := "none due yet"
 		if bd.Due > 0 {
-			share = fmt.Sprintf("%d of %d due done (%d%%)", bd.DueDone, bd.Due, bd.DueDone*100/bd.Due)
+			share = fmt.Sprintf("%d of %d due done (%d%%)", bd.DueDone, bd.Due, status.Percent(bd.DueDone, bd.Due))
 		}
 		fmt.Fprintf(&b, "%-12s       %s\n", "Due by now", share)
 		if len(bd.ByYear) > 0 {
@@ -91,6 +91,12 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives and milestones by national principle"))
 			for _, g := range bd.ByPrinciple {
 				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, safetext.Truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
+			}
+		}
+		if len(bd.ByTheme) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives and milestones by theme"))
+			for _, g := range bd.ByTheme {
+				fmt.Fprintf(&b, "  %-39s %3d   %s\n", safetext.Truncate(safetext.Terminal(g.Label), 39), g.Counts.Total(), counts(g.Counts))
 			}
 		}
 		items("Overdue", bd.Overdue, func(it status.Item) string {
@@ -116,54 +122,44 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 		for _, m := range bd.Metrics {
 			fmt.Fprintf(&b, "  %-26s %s\n", safetext.Truncate(safetext.Terminal(m.ID), 26), metricLine(m))
 		}
+		if bd.Activities > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Engagement activities (%d, %d with what changed recorded)", bd.Activities, bd.WithOutcome)))
+			fmt.Fprintf(&b, "  %s\n", th.Muted(fmt.Sprintf("Awaiting feedback: ended over %d months ago, nothing recorded of what changed (%d)", bd.FeedbackMonths, len(bd.AwaitingFeedback))))
+			for _, a := range bd.AwaitingFeedback {
+				fmt.Fprintf(&b, "  %-16s ended %s  %s\n", safetext.Terminal(a.ID), a.Ended, th.Muted(safetext.Truncate(safetext.Terminal(a.Title), 50)))
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// metricLine writes "latest 2,100 (2024-03) of target 4,000 from baseline 1,340 (27%)".
+// metricLine writes "latest 2,100 (2024-03), baseline 1,340 (2023-06-21),
+// target around 4,000; 27% of the way": each value as its source states it.
 func metricLine(m status.Metric) string {
 	val := func(v *status.Value) string {
 		if v == nil {
 			return "—"
 		}
-		s := number(v.Value)
-		if m.Unit == "%" {
-			s += "%"
-		}
+		s := strategy.Amount(v.Value, v.Qualifier, unitSymbol(m.Unit))
 		if v.Date != "" {
-			s += " (" + v.Date + ")"
+			s += " (" + calendar.Display(v.Date) + ")"
 		}
 		return s
 	}
 	line := "latest " + val(m.Latest) + ", baseline " + val(m.Baseline) + ", target " + val(m.Target)
 	if m.Progress != nil {
-		line += fmt.Sprintf("; %.0f%% of the way", *m.Progress)
+		line += fmt.Sprintf("; %d%% of the way", status.RoundPercent(*m.Progress))
 	}
 	return line
 }
 
-// number writes a value with thousands separators: 1340 → 1,340.
-func number(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
+// unitSymbol keeps % beside a value and leaves other units to the title.
+func unitSymbol(unit string) string {
+	if unit == "%" {
+		return "%"
 	}
-	out := b.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return ""
 }
 
 // StatusMarkdown writes dashboards as Markdown for a board paper.
@@ -198,12 +194,18 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 		row("objectives", bd.Objectives)
 		row("milestones", bd.Milestones)
 		if bd.Due > 0 {
-			fmt.Fprintf(&b, "\n%d of %d objectives due by %s are done (%d%%).\n", bd.DueDone, bd.Due, bd.AsOf, bd.DueDone*100/bd.Due)
+			fmt.Fprintf(&b, "\n%d of %d objectives due by %s are done (%d%%).\n", bd.DueDone, bd.Due, bd.AsOf, status.Percent(bd.DueDone, bd.Due))
 		}
 		if len(bd.ByPrinciple) > 0 {
 			b.WriteString("\n### By national principle\n\n" + strings.Replace(head, "| |", "| principle |", 1))
 			for _, g := range bd.ByPrinciple {
 				row(g.Key+" "+safetext.MarkdownCell(g.Label), g.Counts)
+			}
+		}
+		if len(bd.ByTheme) > 0 {
+			b.WriteString("\n### By theme\n\n" + strings.Replace(head, "| |", "| theme |", 1))
+			for _, g := range bd.ByTheme {
+				row(safetext.MarkdownCell(safetext.Terminal(g.Label)), g.Counts)
 			}
 		}
 		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + it.Due })
@@ -214,6 +216,18 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 			b.WriteString("\n### Metrics\n\n| metric | where it stands |\n|---|---|\n")
 			for _, m := range bd.Metrics {
 				fmt.Fprintf(&b, "| %s | %s |\n", safetext.MarkdownCell(safetext.Terminal(m.Title)), safetext.MarkdownCell(metricLine(m)))
+			}
+		}
+		if bd.Activities > 0 {
+			fmt.Fprintf(&b, "\n### Engagement activities\n\n%d recorded, %d with what changed as a result.\n", bd.Activities, bd.WithOutcome)
+			fmt.Fprintf(&b, "\nAwaiting feedback (ended over %d months ago, nothing recorded of what changed): ", bd.FeedbackMonths)
+			if len(bd.AwaitingFeedback) == 0 {
+				b.WriteString("none.\n")
+			} else {
+				b.WriteString("\n\n| activity | ended | title |\n|---|---|---|\n")
+				for _, a := range bd.AwaitingFeedback {
+					fmt.Fprintf(&b, "| `%s` | %s | %s |\n", strings.ReplaceAll(a.ID, "`", "'"), a.Ended, safetext.MarkdownCell(safetext.Terminal(a.Title)))
+				}
 			}
 		}
 		b.WriteString("\n")

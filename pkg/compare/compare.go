@@ -63,7 +63,10 @@ type ICB struct {
 	// self-assessment is compared by what it found, not by coverage.
 	Ratings         []string `json:"ratings,omitempty"`
 	LocalPrinciples int      `json:"localPrinciples"`
+	Themes          int      `json:"themes"`
 	Objectives      int      `json:"objectives"`
+	// Unlinked is how many objectives answer no national principle.
+	Unlinked int `json:"objectivesUnlinked"`
 	// Due is how many objectives are due by the as-of date (not dropped),
 	// DueDone how many of those are done.
 	Due     int `json:"due"`
@@ -77,6 +80,12 @@ type ICB struct {
 	// empty when the strategy names none.
 	InvolvementBody string `json:"involvementBody"`
 	SelfAssessments int    `json:"selfAssessments"`
+	// Activities is how many engagement activities are recorded, and
+	// WithOutcome how many record what changed as a result.
+	Activities  int `json:"activities"`
+	WithOutcome int `json:"activitiesWithOutcome"`
+	// Versions is the strategy's publication history, newest first.
+	Versions string `json:"versions,omitempty"`
 }
 
 // Label is the ICB's short name, or its code.
@@ -102,7 +111,7 @@ func (c ICB) DonePercent() (int, bool) {
 	if c.Due == 0 {
 		return 0, false
 	}
-	return c.DueDone * 100 / c.Due, true
+	return status.Percent(c.DueDone, c.Due), true
 }
 
 // Input is one strategy to compare, with the framework it is on.
@@ -152,17 +161,34 @@ func column(in Input, asOf time.Time) ICB {
 		File: in.Path, Code: s.ICB.Code, Name: s.ICB.Name, Short: s.ICB.Short,
 		Title: s.Meta.Title, Kind: s.Kind(), State: s.Meta.State,
 		Updated: cmp.Or(s.Meta.Updated, s.Meta.Published), NextReview: s.Meta.NextReview,
-		LocalPrinciples: len(s.Principles), Objectives: len(s.Objectives),
-		Metrics: len(s.Metrics), SelfAssessments: len(s.SelfAssessments),
+		LocalPrinciples: len(s.Principles), Themes: len(s.Themes), Objectives: len(s.Objectives),
+		Metrics: len(s.Metrics), SelfAssessments: len(s.SelfAssessments), Activities: len(s.Activities),
+		Versions: s.Meta.History(),
+	}
+	for _, a := range s.Activities {
+		if len(a.Changed) > 0 {
+			col.WithOutcome++
+		}
 	}
 	if s.Meta.Period != nil {
 		col.Period = s.Meta.Period.String()
 	}
-	if r, err := calendar.ParseMonthOrDate(s.Meta.NextReview); err == nil && r.Last.Before(calendar.Day(asOf)) {
+	if r, err := calendar.ParseWhen(s.Meta.NextReview); err == nil && r.Last.Before(calendar.Day(asOf)) {
 		col.ReviewOverdue = true
 	}
+	linked := map[string]bool{}
 	for _, p := range coverage.Of(s, in.Framework).Principles {
 		col.Grades = append(col.Grades, p.Grade)
+		for _, sup := range p.Supports {
+			if sup.Kind == "objective" {
+				linked[sup.ID] = true
+			}
+		}
+	}
+	for _, o := range s.Objectives {
+		if !linked[o.ID] {
+			col.Unlinked++
+		}
 	}
 	if col.Kind == strategy.KindSelfAssessment {
 		for _, p := range in.Framework.Principles {

@@ -3,6 +3,8 @@ package strategy
 import (
 	"strconv"
 	"strings"
+
+	"github.com/engage-icb/engage/pkg/calendar"
 )
 
 // Qualifiers are the words a source puts before a figure, as a file may
@@ -67,3 +69,25 @@ func Amount(v float64, qualifier, unit string) string {
 
 // String writes the figure as its source states it (see Amount).
 func (f Figure) String() string { return Amount(f.Value, f.Qualifier, f.Unit) }
+
+// History writes the strategy's publication history for a reader, newest
+// first: "Refreshed after the review (2025); first published (2022-07)".
+// With no versions recorded it is the first publication date, if known.
+func (m Meta) History() string {
+	if len(m.Versions) == 0 {
+		if m.Published != "" {
+			return "first published " + calendar.Display(m.Published)
+		}
+		return ""
+	}
+	var parts []string
+	for i := len(m.Versions) - 1; i >= 0; i-- {
+		v := m.Versions[i]
+		title := v.Title
+		if len(parts) > 0 && title != "" {
+			title = strings.ToLower(title[:1]) + title[1:]
+		}
+		parts = append(parts, title+" ("+calendar.Display(v.Date)+")")
+	}
+	return strings.Join(parts, "; ")
+}

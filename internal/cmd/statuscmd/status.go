@@ -20,13 +20,14 @@ import (
 
 // Options are status's flags and arguments.
 type Options struct {
-	IO          *iostreams.IOStreams
-	Factory     *cmdutil.Factory
-	Paths       []string
-	AsOf        string
-	Year        string
-	Format      string
-	StaleMonths int
+	IO             *iostreams.IOStreams
+	Factory        *cmdutil.Factory
+	Paths          []string
+	AsOf           string
+	Year           string
+	Format         string
+	StaleMonths    int
+	FeedbackMonths int
 }
 
 // NewCmdStatus returns the status command.
@@ -63,6 +64,7 @@ Record progress with engage status set and engage metric record.`,
 	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives and milestones, such as 2024/25")
 	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "text", "output format")
 	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
+	cmd.Flags().IntVar(&opts.FeedbackMonths, "feedback-months", 0, "months after an activity ends before it is awaiting feedback if nothing it changed is recorded (default 3, or feedback_months in .engage.yaml)")
 	cmd.AddCommand(NewCmdSet(f, nil))
 	return cmd
 }
@@ -95,6 +97,14 @@ func statusRun(opts *Options) error {
 		return cmdutil.Usage(errors.New("--stale-months must be 1 or more"))
 	} else if opts.StaleMonths > 0 {
 		o.StaleMonths = opts.StaleMonths
+	}
+	if cfg != nil && cfg.FeedbackMonths > 0 {
+		o.FeedbackMonths = cfg.FeedbackMonths
+	}
+	if opts.FeedbackMonths < 0 {
+		return cmdutil.Usage(errors.New("--feedback-months must be 1 or more"))
+	} else if opts.FeedbackMonths > 0 {
+		o.FeedbackMonths = opts.FeedbackMonths
 	}
 	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
 	if err != nil {
