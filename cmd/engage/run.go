@@ -4,6 +4,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/engage-icb/engage/internal/buildinfo"
 	"github.com/engage-icb/engage/pkg/cmd/root"
 	"github.com/engage-icb/engage/pkg/cmdutil"
 	"github.com/engage-icb/engage/pkg/iostreams"
@@ -11,6 +12,6 @@ import (
 
 // run is engage's entry point, shared by main and the testscript scenarios.
 func run() int {
-	f := &cmdutil.Factory{IOStreams: iostreams.System(), Version: root.Version(), Now: time.Now}
+	f := &cmdutil.Factory{IOStreams: iostreams.System(), Version: buildinfo.Version(), Now: time.Now}
 	return root.Execute(f, os.Args[1:])
 }
