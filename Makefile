@@ -14,7 +14,7 @@ DOMAIN    := ./pkg/atomicfile ./pkg/calendar ./pkg/closest ./pkg/config ./pkg/co
              ./pkg/render ./pkg/report ./pkg/compare ./pkg/suggest ./pkg/xlsx ./pkg/scaffold ./pkg/schema ./pkg/status ./pkg/edit ./pkg/strategy ./pkg/validate
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean
+.PHONY: help build test unit cross check-deps check-agreement check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,12 +22,24 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: lint unit check-deps check-agreement check-reports ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue, layering, the editor/CLI agreement test, and real readers over the reports
+test: lint unit cross check-deps check-agreement check-reports ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue, Windows and macOS builds, layering, the editor/CLI agreement test, and real readers over the reports
 	@echo "make test: all checks passed"
 
 unit: soffice ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports)
 	$(GO) vet ./...
 	ENGAGE_REQUIRE_SOFFICE=1 $(GO) test -race -count=1 ./...
+
+# Windows and macOS binaries cannot run here, so they are vetted (tests
+# included: lock_windows.go and its tests are type-checked) and built for
+# every release target.
+CROSS := windows/amd64 windows/arm64 darwin/amd64 darwin/arm64 linux/arm64
+cross: ## vet for Windows and macOS, and build engage for every release target
+	GOOS=windows GOARCH=amd64 $(GO) vet ./...
+	GOOS=darwin GOARCH=arm64 $(GO) vet ./...
+	@for t in $(CROSS); do \
+		echo "GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) build ./cmd/engage"; \
+		GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/engage || exit 1; \
+	done
 
 check-deps: ## fail if a domain package depends on cobra or lipgloss
 	@bad=$$($(GO) list -deps $(DOMAIN) | grep -E 'spf13/cobra|charmbracelet/lipgloss' || true); \
