@@ -132,3 +132,45 @@ func TestActionMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestActionDocs keeps docs/ci.md's table of inputs, and the README's list,
+// in step with action.yml.
+func TestActionDocs(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a actionFile
+	if err := yaml.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile(filepath.Join(repoRoot, "docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\|").FindAllStringSubmatch(string(ci), -1) {
+		documented[m[1]] = true
+	}
+	for name := range a.Inputs {
+		if !documented[name] {
+			t.Errorf("docs/ci.md's table of inputs has no row for %q", name)
+		}
+		if !strings.Contains(string(readme), "`"+name+"`") {
+			t.Errorf("the README's In CI paragraph does not name input %q", name)
+		}
+		delete(documented, name)
+	}
+	for name := range documented {
+		t.Errorf("docs/ci.md documents input %q, which action.yml does not declare", name)
+	}
+	for name := range a.Outputs {
+		if !strings.Contains(string(ci), "`"+name+"`") {
+			t.Errorf("docs/ci.md does not name output %q", name)
+		}
+	}
+}

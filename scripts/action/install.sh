@@ -100,6 +100,12 @@ ARM64 | arm64 | aarch64) arch=arm64 cache_arch=arm64 ;;
 esac
 ext=tar.gz exe=engage
 if [ "$os" = windows ]; then ext=zip exe=engage.exe; fi
+# Git Bash on a Windows runner: the runner's folders are Windows paths
+# (C:\hostedtoolcache\windows); work with their POSIX form.
+posix() { if command -v cygpath >/dev/null; then cygpath -u "$1"; else printf '%s\n' "$1"; fi; }
+native() { if command -v cygpath >/dev/null; then cygpath -w "$1"; else printf '%s\n' "$1"; fi; }
+if [ -n "${RUNNER_TOOL_CACHE:-}" ]; then RUNNER_TOOL_CACHE=$(posix "$RUNNER_TOOL_CACHE"); fi
+if [ -n "${RUNNER_TEMP:-}" ]; then RUNNER_TEMP=$(posix "$RUNNER_TEMP"); fi
 number=${version#v}
 asset="engage_${number}_${os}_${arch}.$ext"
 sums="engage_${number}_checksums.txt"
@@ -138,7 +144,10 @@ else
 		elif command -v 7z >/dev/null; then
 			7z x -bd -y -o"$work/unpacked" "$work/$asset" >/dev/null
 		else
-			pwsh -NoProfile -Command 'Expand-Archive -LiteralPath $args[0] -DestinationPath $args[1]' "$work/$asset" "$work/unpacked"
+			# The paths go by the environment: -Command takes no arguments.
+			# shellcheck disable=SC2016
+			ZIP_FILE=$(native "$work/$asset") ZIP_DEST=$(native "$work/unpacked") \
+				pwsh -NoProfile -NonInteractive -Command 'Expand-Archive -LiteralPath $env:ZIP_FILE -DestinationPath $env:ZIP_DEST'
 		fi
 	else
 		tar -xzf "$work/$asset" -C "$work/unpacked"
@@ -152,13 +161,12 @@ else
 	echo "installed engage $version in $dir"
 fi
 
-path_dir=$dir
-if [ "$os" = windows ] && command -v cygpath >/dev/null; then path_dir=$(cygpath -w "$dir"); fi
-if [ -n "${GITHUB_PATH:-}" ]; then echo "$path_dir" >>"$GITHUB_PATH"; fi
+# The runner reads GITHUB_PATH and the outputs as its system's paths.
+if [ -n "${GITHUB_PATH:-}" ]; then native "$dir" >>"$GITHUB_PATH"; fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
 	{
 		echo "version=$version"
-		echo "path=$dir"
-		echo "engage=$dir/$exe"
+		echo "path=$(native "$dir")"
+		echo "engage=$(native "$dir/$exe")"
 	} >>"$GITHUB_OUTPUT"
 fi
