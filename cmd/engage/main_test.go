@@ -69,9 +69,10 @@ func TestScripts(t *testing.T) {
 				fmt.Fprintln(ts.Stdout(), v)
 			},
 			// runci FILE runs the shell steps of a CI example (a GitHub
-			// workflow's run: steps, or a GitLab job's script lines) with
-			// bash, as CI would, skipping the steps that install engage:
-			// the scenario's engage is already on PATH.
+			// workflow's run: steps and the engage action's validate step,
+			// or a GitLab job's script lines) with bash, as CI would,
+			// skipping the steps that install engage: the scenario's
+			// engage is already on PATH.
 			"runci": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {
 					ts.Fatalf("usage: runci FILE")
@@ -242,6 +243,14 @@ func ciSteps(src string) ([]string, error) {
 			for _, step := range job.(map[string]any)["steps"].([]any) {
 				if run, ok := step.(map[string]any)["run"].(string); ok {
 					add(run)
+				}
+				if uses, _ := step.(map[string]any)["uses"].(string); strings.HasPrefix(uses, actionUses) {
+					with, _ := step.(map[string]any)["with"].(map[string]any)
+					s, err := actionStep(with)
+					if err != nil {
+						return nil, err
+					}
+					add(s)
 				}
 			}
 		}

@@ -117,10 +117,10 @@ type Precision int
 
 // Precisions, from the least exact.
 const (
-	FinancialYear Precision = iota + 1 // 2023/24
-	CalendarYear                       // 2024
-	MonthPrecision                     // 2023-07
-	DayPrecision                       // 2024-03-31
+	FinancialYear  Precision = iota + 1 // 2023/24
+	CalendarYear                        // 2024
+	MonthPrecision                      // 2023-07
+	DayPrecision                        // 2024-03-31
 )
 
 // Range is the days a date stands for, First and Last inclusive: one day,

@@ -19,25 +19,26 @@ func IsStrategyFile(name string) bool {
 
 // Discover expands paths into the strategy files to read: a file is taken as
 // it is; a folder is searched recursively for *.yaml and *.yml, skipping
-// hidden folders (such as .git). The result is sorted and without repeats.
+// hidden folders (such as .git). The result is sorted and without repeats,
+// and names each file as the user typed it (see joinTyped).
 // A path that does not exist, or a folder without YAML, is an error.
 func Discover(paths []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+	add := func(typed, clean string) {
+		if !seen[clean] {
+			seen[clean] = true
+			out = append(out, typed)
 		}
 	}
-	for _, root := range paths {
-		root = filepath.Clean(root)
+	for _, typed := range paths {
+		root := filepath.Clean(typed)
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, ReadError(root, err)
+			return nil, ReadError(typed, err)
 		}
 		if !info.IsDir() {
-			add(root)
+			add(typed, root)
 			continue
 		}
 		var found []string
@@ -60,11 +61,15 @@ func Discover(paths []string) ([]string, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("no strategy files (*.yaml, *.yml) in folder %q", root)
+			return nil, fmt.Errorf("no strategy files (*.yaml, *.yml) in folder %q", typed)
 		}
 		sort.Strings(found)
 		for _, p := range found {
-			add(p)
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				rel = p
+			}
+			add(joinTyped(typed, rel, filepath.Separator), p)
 		}
 	}
 	return out, nil

@@ -5,11 +5,11 @@ package rootcmd
 import (
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-icb/engage/internal/buildinfo"
 	"github.com/engage-icb/engage/internal/cmd/comparecmd"
 	"github.com/engage-icb/engage/internal/cmd/coveragecmd"
 	"github.com/engage-icb/engage/internal/cmd/diffcmd"
@@ -40,7 +40,7 @@ against the ten principles of NHS England's statutory guidance.`,
   engage validate my-icb.yaml --format json
   engage coverage strategies/lsc.yaml
   engage principles`,
-		Version:       f.Version,
+		Version:       f.Version + buildinfo.Read().Details(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -118,18 +118,3 @@ func isCobraUsage(err error) bool {
 	}
 	return false
 }
-
-// Version is engage's version: set at build time with
-// -ldflags "-X github.com/engage-icb/engage/internal/cmd/rootcmd.version=v1.2.3",
-// else the module version go install recorded, else "dev".
-func Version() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
-}
-
-var version string
