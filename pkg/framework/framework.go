@@ -37,22 +37,27 @@ func Choose(named, project string) string {
 
 // Framework is one national principle set.
 type Framework struct {
-	ID         string      `yaml:"id" json:"id"`
-	Title      string      `yaml:"title" json:"title"`
-	Publisher  string      `yaml:"publisher" json:"publisher"`
-	Published  string      `yaml:"published" json:"published"`
-	Term       string      `yaml:"term" json:"term"`
-	Declared   int         `yaml:"declared" json:"declared"`
-	Source     Source      `yaml:"source" json:"source"`
-	QuotedFrom string      `yaml:"quoted_from" json:"quotedFrom"`
-	Missing    []string    `yaml:"missing" json:"missing,omitempty"`
-	Principles []Principle `yaml:"principles" json:"principles"`
+	ID         string `yaml:"id" json:"id"`
+	Title      string `yaml:"title" json:"title"`
+	Publisher  string `yaml:"publisher" json:"publisher"`
+	Published  string `yaml:"published" json:"published"`
+	Term       string `yaml:"term" json:"term"`
+	Declared   int    `yaml:"declared" json:"declared"`
+	Source     Source `yaml:"source" json:"source"`
+	QuotedFrom string `yaml:"quoted_from" json:"quotedFrom"`
+	// Copies are the independent public copies of the wording it was
+	// checked against, and Disagreements where copies still differ.
+	Copies        []Source    `yaml:"copies" json:"copies,omitempty"`
+	Disagreements []string    `yaml:"disagreements" json:"disagreements,omitempty"`
+	Missing       []string    `yaml:"missing" json:"missing,omitempty"`
+	Principles    []Principle `yaml:"principles" json:"principles"`
 }
 
 // Source names where a framework's wording comes from.
 type Source struct {
 	Title string `yaml:"title" json:"title"`
 	URL   string `yaml:"url" json:"url,omitempty"`
+	Note  string `yaml:"note" json:"note,omitempty"`
 }
 
 // Principle is one numbered principle (or area) of a framework.
