@@ -216,8 +216,11 @@ func (m *reportMD) activities() {
 		p("The strategy records no engagement activity in %s.\n", r.Year)
 		return
 	}
-	for _, a := range r.Activities {
-		p("\n### %s %s\n\n", code(a.ID), text(a.Title))
+	for i, a := range r.Activities {
+		if i > 0 {
+			p("\n")
+		}
+		p("### %s %s\n\n", code(a.ID), text(a.Title))
 		p("- When: %s\n", calendar.Display(a.Dates))
 		if len(a.Methods) > 0 {
 			p("- How: %s\n", text(strings.Join(a.Methods, ", ")))
@@ -238,22 +241,32 @@ func (m *reportMD) activities() {
 			p("- We did: not yet recorded: what changed as a result has not been fed back.\n")
 		}
 		for _, o := range a.Changed {
-			line := text(o.Note)
-			if o.Kind != "" {
-				line = o.Kind + ": " + line
-			}
-			if o.Date != "" {
-				line = calendar.Display(o.Date) + ", " + line
-			}
+			p("- We did%s: %s", outcomeWhen(o), text(o.Note))
 			if o.Evidence != "" {
-				line += " " + link(o.Evidence)
+				p(" %s", link(o.Evidence))
 			}
-			p("- We did: %s\n", line)
+			p("\n")
 		}
 		for _, e := range a.Evidence {
 			p("- Evidence: %s\n", link(e))
 		}
 	}
+}
+
+// outcomeWhen writes what kind of outcome it was, and when: " (service
+// change, 2024-09)".
+func outcomeWhen(o strategy.Outcome) string {
+	var parts []string
+	if o.Kind != "" {
+		parts = append(parts, strings.ReplaceAll(o.Kind, "-", " "))
+	}
+	if o.Date != "" {
+		parts = append(parts, calendar.Display(o.Date))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // principles writes each national principle: the ICB's wording, and the

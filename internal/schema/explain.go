@@ -93,11 +93,22 @@ func (s *Schema) Explain(v Violation) Problem {
 			break
 		}
 		want := kindNames(v.Want)
+		list := len(v.Want) == 1 && v.Want[0] == "array"
 		if v.At.Def != "" && v.At.Title != "" {
-			want = []string{"a " + v.At.Title}
+			want = []string{article(v.At.Title) + v.At.Title}
+			if list {
+				want = []string{"a list of " + v.At.Title}
+			}
 		}
 		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(want), describe(v.Node))
 		p.Hint = prop.Describe()
+		if list && v.Node.Kind == yaml.ScalarNode {
+			key := pointer.Split(v.Pointer)
+			p.Hint = fmt.Sprintf("write it as a list, in square brackets: %s: [%s]", key[len(key)-1], v.Node.Value)
+			if d := prop.Describe(); d != "" {
+				p.Hint += ". " + d
+			}
+		}
 	case NoMatch:
 		p.Rule = RuleWrongType
 		wants := make([]string, len(v.Want))

@@ -1,6 +1,8 @@
 package strategy
 
 import (
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -90,4 +92,38 @@ func (m Meta) History() string {
 		parts = append(parts, title+" ("+calendar.Display(v.Date)+")")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ParseFigure reads a figure as a person writes it: "over 200 people",
+// "at least 400 responses", "1,340", "around 50%". The qualifier, when
+// there is one, must be one of Qualifiers.
+func ParseFigure(s string) (Figure, error) {
+	rest := strings.TrimSpace(s)
+	var f Figure
+	for _, q := range qualifiersLongestFirst() {
+		if after, ok := strings.CutPrefix(strings.ToLower(rest), q+" "); ok {
+			f.Qualifier = q
+			rest = strings.TrimSpace(rest[len(rest)-len(after):])
+			break
+		}
+	}
+	num, unit, _ := strings.Cut(rest, " ")
+	if p, ok := strings.CutSuffix(num, "%"); ok {
+		num, unit = p, "%"
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil || v < 0 || v != v {
+		return Figure{}, fmt.Errorf("%q is not a figure: write a number, with a qualifier (%s) and a unit if the source gives them, such as \"over 200 people\"", s, strings.Join(Qualifiers, ", "))
+	}
+	f.Value, f.Unit = v, strings.TrimSpace(unit)
+	if CountUnit(f.Unit) && v != float64(int64(v)) {
+		return Figure{}, fmt.Errorf("%q: a count of %s must be a whole number", s, f.Unit)
+	}
+	return f, nil
+}
+
+func qualifiersLongestFirst() []string {
+	qs := append([]string(nil), Qualifiers...)
+	sort.SliceStable(qs, func(i, j int) bool { return len(qs[i]) > len(qs[j]) })
+	return qs
 }

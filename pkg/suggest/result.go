@@ -74,7 +74,7 @@ func (r *Result) Accept(ids []string) ([]Mapping, error) {
 			it, ok := byID[id]
 			switch {
 			case !ok && !r.has(id):
-				return nil, fmt.Errorf("%s: the file has no principle or objective %s", id, id)
+				return nil, &UnknownIDError{ID: id}
 			case !ok || it.Reason != Unmapped:
 				return nil, fmt.Errorf("%s is already mapped to a national principle; change a recorded mapping by hand", id)
 			case it.Top().Score == 0:
@@ -96,4 +96,12 @@ func (r *Result) has(id string) bool {
 	s := r.strategy
 	return slices.ContainsFunc(s.Principles, func(p strategy.Principle) bool { return p.ID == id }) ||
 		slices.ContainsFunc(s.Objectives, func(o strategy.Objective) bool { return o.ID == id })
+}
+
+// UnknownIDError is an ID given to Accept that names no principle or
+// objective in the file.
+type UnknownIDError struct{ ID string }
+
+func (e *UnknownIDError) Error() string {
+	return fmt.Sprintf("%s: the file has no principle or objective %s", e.ID, e.ID)
 }

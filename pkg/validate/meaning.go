@@ -33,6 +33,9 @@ type meaning struct {
 	period *calendar.Span // nil when the period is missing or unreadable
 	// fwID is the ID of the framework the strategy answers.
 	fwID string
+	// grade says the model is whole enough to grade: coverage and
+	// unmapped principles are reported only then.
+	grade bool
 	out  []problem
 }
 
@@ -40,12 +43,12 @@ func (m *meaning) add(rule, ptr, msg, hint string) {
 	m.out = append(m.out, problem{rule: rule, pointer: ptr, message: msg, hint: hint})
 }
 
-func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Framework, fwID string, asOf time.Time) []problem {
+func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Framework, fwID string, asOf time.Time, grade bool) []problem {
 	line := func(ptr string) int {
 		l, _ := doc.Locate(ptr, false)
 		return l
 	}
-	m := &meaning{s: doc.Strategy, line: line, fws: fws, fw: fw, fwID: fwID, asOf: asOf}
+	m := &meaning{s: doc.Strategy, line: line, fws: fws, fw: fw, fwID: fwID, asOf: asOf, grade: grade}
 	m.framework()
 	m.identity()
 	m.meta()
@@ -378,7 +381,7 @@ func (m *meaning) principles() {
 				fmt.Sprintf("the wording of principle %s is not known: the source names it but does not give its words", p.ID),
 				"when a source gives its words, write them in text:")
 		}
-		if len(p.National) == 0 && m.fw != nil {
+		if len(p.National) == 0 && m.fw != nil && m.grade {
 			m.add(RuleUnmapped, base,
 				fmt.Sprintf("principle %s is mapped to no national %s, so it counts towards none", p.ID, m.fw.Noun()),
 				fmt.Sprintf("add national: [...] with the numbers it answers (engage suggest %s proposes some), or leave it out if it answers none", "FILE"))
@@ -593,7 +596,7 @@ func (m *meaning) assessments() {
 
 // coverage reports national principles a strategy leaves unanswered.
 func (m *meaning) coverage() {
-	if m.fw == nil || m.s.Kind() != strategy.KindStrategy {
+	if !m.grade || m.fw == nil || m.s.Kind() != strategy.KindStrategy {
 		return
 	}
 	rep := coverage.Of(m.s, m.fw)

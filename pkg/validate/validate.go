@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -223,7 +224,15 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 	}
 	v.prepared()
 	fw, id := v.Framework(doc.Strategy)
-	for _, p := range checkMeaning(doc, v.frameworks, fw, id, v.asOf) {
+	// A value of the wrong kind is left out of the model, so grading the
+	// strategy would report gaps that are only the typo: grade it once
+	// what coverage reads is readable.
+	partial := slices.ContainsFunc(structural, func(p problem) bool {
+		return slices.ContainsFunc([]string{"/principles", "/objectives", "/roadmap", "/metrics", "/activities", "/framework"}, func(prefix string) bool {
+			return p.pointer == prefix || strings.HasPrefix(p.pointer, prefix+"/")
+		})
+	})
+	for _, p := range checkMeaning(doc, v.frameworks, fw, id, v.asOf, !partial) {
 		if !coveredBy(p.pointer, structural) {
 			out = append(out, place(doc, p))
 		}

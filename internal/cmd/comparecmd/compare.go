@@ -1,4 +1,4 @@
-// Package compare is the engage compare command.
+// Package comparecmd is the engage compare command.
 package comparecmd
 
 import (

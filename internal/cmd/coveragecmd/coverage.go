@@ -1,4 +1,4 @@
-// Package coverage is the engage coverage command.
+// Package coveragecmd is the engage coverage command.
 package coveragecmd
 
 import (

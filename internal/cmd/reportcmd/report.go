@@ -1,4 +1,4 @@
-// Package report is the engage report command.
+// Package reportcmd is the engage report command.
 package reportcmd
 
 import (

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/engage-icb/engage/internal/buildinfo"
+	"github.com/engage-icb/engage/internal/cmd/activitycmd"
 	"github.com/engage-icb/engage/internal/cmd/comparecmd"
 	"github.com/engage-icb/engage/internal/cmd/coveragecmd"
 	"github.com/engage-icb/engage/internal/cmd/diffcmd"
@@ -75,6 +76,7 @@ against the ten principles of NHS England's statutory guidance.`,
 		reportcmd.NewCmdReport(f, nil),
 		suggestcmd.NewCmdSuggest(f, nil),
 		metriccmd.NewCmdMetric(f),
+		activitycmd.NewCmdActivity(f),
 		initcmd.NewCmdInit(f, nil),
 		principlescmd.NewCmdPrinciples(f, nil),
 		schemacmd.NewCmdSchema(f, nil),

@@ -1,4 +1,4 @@
-// Package status is the engage status command and its set subcommand.
+// Package statuscmd is the engage status command and its set subcommand.
 package statuscmd
 
 import (
@@ -179,7 +179,7 @@ change after which the file would not validate.`,
 	}
 	cmd.Flags().StringVar(&opts.Note, "note", "", "what happened, in plain English")
 	cmd.Flags().StringVar(&opts.Evidence, "evidence", "", "a public web address that shows it")
-	cmd.Flags().StringVar(&opts.On, "on", "", "the date of the update, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.On, "on", "", "when it happened, as exactly as you know it: a day (2024-03-31), a month (2024-03), a year or a range (default today)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the item's last update")
 	return cmd
 }
@@ -263,6 +263,10 @@ func itemIDs(file string, kinds ...string) []string {
 		case "metric":
 			for _, m := range doc.Strategy.Metrics {
 				out = append(out, m.ID+"\t"+m.Title)
+			}
+		case "activity":
+			for _, a := range doc.Strategy.Activities {
+				out = append(out, a.ID+"\t"+a.Dates+": "+a.Title)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-// Package suggest is the engage suggest command.
+// Package suggestcmd is the engage suggest command.
 package suggestcmd
 
 import (
@@ -91,8 +91,15 @@ func suggestRun(opts *Options) error {
 	res := suggest.Build(readable[0].Doc, readable[0].Framework, suggest.Options{All: opts.All}, opts.MinConfidence)
 	if opts.Apply {
 		mappings, err := res.Accept(opts.IDs)
-		if err != nil {
+		var unknown *suggest.UnknownIDError
+		switch {
+		case errors.As(err, &unknown):
 			return cmdutil.Usage(fmt.Errorf("--id %w", err))
+		case err != nil:
+			// Nothing to suggest for a named item is a finding about the
+			// file, not a mistake in the command line.
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s: --id %s; the file is unchanged\n", opts.File, err)
+			return cmdutil.ErrFindings
 		}
 		if len(mappings) == 0 {
 			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has a suggestion with confidence of at least %.2f (name items with --id to accept others)\n", opts.File, opts.MinConfidence)
