@@ -353,7 +353,7 @@ func TestValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := r.script("validate.sh", work, inputs...)
-	if res.code != 0 || !strings.Contains(res.out, "::warning file=my strategies/lsc.yaml,line=33,col=16,title=review-overdue::") {
+	if res.code != 0 || !strings.Contains(res.out, "::warning file=my strategies/lsc.yaml,line=34,col=16,title=review-overdue::") {
 		t.Errorf("validate exit %d, want 0 with an annotation on lsc.yaml:\n%s", res.code, res.out)
 	}
 	if res.outputs["sarif-file"] != "out/engage.sarif" {

@@ -221,7 +221,7 @@ func (m *reportMD) activities() {
 			p("\n")
 		}
 		p("### %s %s\n\n", code(a.ID), text(a.Title))
-		p("- When: %s\n", calendar.Display(a.Dates))
+		p("- When: %s\n", whenText(a.Dates))
 		if len(a.Methods) > 0 {
 			p("- How: %s\n", text(strings.Join(a.Methods, ", ")))
 		}
@@ -251,6 +251,15 @@ func (m *reportMD) activities() {
 			p("- Evidence: %s\n", link(e))
 		}
 	}
+}
+
+// whenText writes a date as a reader reads it, or that the source does not
+// give it.
+func whenText(s string) string {
+	if strategy.IsUnknown(s) {
+		return "not stated in the source"
+	}
+	return calendar.Display(s)
 }
 
 // outcomeWhen writes what kind of outcome it was, and when: " (service

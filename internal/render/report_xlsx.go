@@ -385,7 +385,7 @@ func (wb *workbook) activities(r *report.Report) error {
 		if we == "" {
 			we = "Not yet recorded"
 		}
-		rows = append(rows, []any{a.ID, a.Title, calendar.Display(a.Dates), strings.Join(a.Methods, ", "), reach,
+		rows = append(rows, []any{a.ID, a.Title, whenText(a.Dates), strings.Join(a.Methods, ", "), reach,
 			strings.Join(a.Communities, "; "), a.Heard, we, strings.Join(a.Evidence, "\n")})
 	}
 	_, err := wb.Table("Activities", []float64{16, 40, 14, 20, 18, 30, 50, 50, 30},

@@ -22,6 +22,7 @@ var countUnits = map[string]bool{
 	"practices": true, "ambassadors": true, "workshops": true, "surveys": true, "meetings": true, "contacts": true,
 	"conversations": true, "households": true, "staff": true, "communities": true, "schools": true, "grants": true,
 	"projects": true, "places": true, "comments": true, "submissions": true, "interviews": true,
+	"stakeholders": true, "leaders": true, "community leaders": true, "digital community leaders": true,
 }
 
 // CountUnit reports whether a unit names things counted one by one

@@ -547,7 +547,14 @@ func (m *meaning) activities() {
 		m.national(m.fw, a.National, base+"/national")
 		m.refs(a.Principles, local, "local principle", base+"/principles")
 		m.refs(a.Objectives, objectives, "objective", base+"/objectives")
-		dates, okDates := m.when(a.Dates, base+"/dates")
+		var dates calendar.Range
+		okDates := false
+		if strategy.IsUnknown(a.Dates) {
+			m.add(RuleNotKnown, base+"/dates", fmt.Sprintf("when activity %s took place is not known: the source does not say", a.ID),
+				"when a source dates it, write the dates at its precision (2024-05, 2024-05/2024-06, 2024)")
+		} else {
+			dates, okDates = m.when(a.Dates, base+"/dates")
+		}
 		if a.Reach != nil {
 			m.whole(a.Reach.Value, a.Reach.Unit, base+"/reach")
 		}
@@ -610,7 +617,7 @@ func (m *meaning) coverage() {
 				hint:    fmt.Sprintf("map a local principle to it under principles: (national: [%d]) and add an objective that delivers it", p.Number)})
 		case coverage.Stated:
 			m.add(RulePrincipleStated, p.Supports[0].Pointer+"/national",
-				fmt.Sprintf("national %s %d (%s) is stated but nothing delivers it: no objective, milestone or metric maps to it", m.fw.Noun(), p.Number, p.Label),
+				fmt.Sprintf("national %s %d (%s) is stated but nothing delivers it: no objective, milestone, metric or activity maps to it", m.fw.Noun(), p.Number, p.Label),
 				fmt.Sprintf("add an objective with national: [%d], or with principles: [%s]", p.Number, p.Supports[0].ID))
 		}
 	}
