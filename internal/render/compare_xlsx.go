@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/engage-icb/engage/internal/safetext"
@@ -172,7 +173,7 @@ func compareGrades(wb *xlsx.Workbook, c *compare.Comparison) error {
 }
 
 func compareICBSheet(wb *xlsx.Workbook, name string, bl compare.Block, icb compare.ICB) error {
-	s, err := wb.NewSheet(name, []float64{28, 60})
+	s, err := wb.NewSheet(name, []float64{28, 60, 14, 18})
 	if err != nil {
 		return err
 	}
@@ -193,6 +194,22 @@ func compareICBSheet(wb *xlsx.Workbook, name string, bl compare.Block, icb compa
 	s.Style(s.Cell(1, s.Row), s.Cell(2, s.Row), wb.Header)
 	for i, p := range bl.Principles {
 		s.Line(fmt.Sprintf("%d. %s", p.Number, p.Label), icb.Cell(i))
+	}
+	s.Row++
+	s.Put("Every item in the strategy")
+	s.Style(s.Cell(1, s.Row), s.Cell(1, s.Row), wb.Title)
+	s.Line("item", "title", "status", "national "+bl.Framework.Noun+"s")
+	s.Style(s.Cell(1, s.Row), s.Cell(4, s.Row), wb.Header)
+	for _, it := range icb.Items {
+		nums := make([]string, len(it.National))
+		for i, n := range it.National {
+			nums[i] = strconv.Itoa(n)
+		}
+		national := strings.Join(nums, ", ")
+		if national == "" {
+			national = "none"
+		}
+		s.Line(it.Kind+" "+it.ID, it.Title, it.Status, national)
 	}
 	return s.Err
 }

@@ -93,6 +93,31 @@ func (m *reportMD) covers() {
 			p("- %s\n", line)
 		}
 	}
+	if len(r.Meta.Versions) > 0 {
+		p("\nVersions of the strategy, oldest first:\n\n")
+		for _, v := range r.Meta.Versions {
+			src := v.Source
+			v.Source = ""
+			line := text(versionLine(v))
+			if src != "" {
+				line += " " + link(src)
+			}
+			p("- %s\n", line)
+		}
+	}
+}
+
+// versionLine writes one version of the strategy: "2025-03: Refreshed
+// after two years. Principles reworded... https://...".
+func versionLine(v strategy.Version) string {
+	line := calendar.Display(v.Date) + ": " + v.Title
+	if v.Note != "" {
+		line += ". " + v.Note
+	}
+	if v.Source != "" {
+		line += " " + v.Source
+	}
+	return line
 }
 
 // summary writes the grades, the delivery counts, and what is overdue or
@@ -131,7 +156,7 @@ func (m *reportMD) summary() {
 		}
 		p("| item | status | due | title |\n|---|---|---|---|\n")
 		for _, it := range list {
-			p("| %s %s | %s | %s | %s |\n", it.Kind, code(it.ID), statusWord(it.Status), it.Due, cell(it.Title))
+			p("| %s %s | %s | %s | %s |\n", it.Kind, code(it.ID), statusWord(it.Status), calendar.Display(it.Due), cell(it.Title))
 		}
 	}
 	items("Overdue, due before "+r.AsOf+" and not done or dropped", bd.Overdue, "None.")
@@ -143,24 +168,26 @@ func (m *reportMD) summary() {
 func (m *reportMD) gaps() {
 	r, p := m.r, m.p
 	p("\n## Gaps against the national %ss\n\n", r.Noun())
-	if len(r.Gaps) == 0 && len(r.Unknowns) == 0 {
-		if r.Framework != nil {
-			p("None: every national %s is answered, and something delivers each.\n", r.Noun())
-		} else {
-			p("The strategy names a framework engage does not know, so its gaps cannot be shown.\n")
+	switch {
+	case r.Framework == nil:
+		p("The strategy names a framework engage does not know, so its gaps cannot be shown.\n")
+	case len(r.Gaps) == 0:
+		p("None: every national %s is answered, and something delivers each.\n", r.Noun())
+	default:
+		for _, g := range r.Gaps {
+			switch g.Grade {
+			case coverage.Missing:
+				p("- **%d. %s**: nothing in the strategy answers it.\n", g.Number, text(g.Label))
+			default:
+				p("- **%d. %s**: a local principle states it, but no objective, milestone, metric or activity delivers it.\n", g.Number, text(g.Label))
+			}
 		}
-		return
 	}
-	for _, g := range r.Gaps {
-		switch g.Grade {
-		case coverage.Missing:
-			p("- **%d. %s**: nothing in the strategy answers it.\n", g.Number, text(g.Label))
-		default:
-			p("- **%d. %s**: a local principle states it, but no objective, milestone, metric or activity delivers it.\n", g.Number, text(g.Label))
+	if len(r.Unknowns) > 0 {
+		p("\nWhat the strategy's sources do not say:\n\n")
+		for _, u := range r.Unknowns {
+			p("- %s\n", text(u))
 		}
-	}
-	for _, u := range r.Unknowns {
-		p("- %s\n", text(u))
 	}
 }
 
@@ -189,7 +216,7 @@ func (m *reportMD) unlinked() {
 	if len(u.Milestones) > 0 {
 		p("\nMilestones in %s:\n\n| milestone | when | status |\n|---|---|---|\n", r.Year)
 		for _, ms := range u.Milestones {
-			p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), span(ms.From, ms.To), statusWord(ms.Status))
+			p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.DisplaySpan(ms.From, ms.To), statusWord(ms.Status))
 		}
 	}
 }
@@ -197,10 +224,7 @@ func (m *reportMD) unlinked() {
 // localLine writes a local principle: its ID, theme and words (or that its
 // words are not known).
 func (m *reportMD) localLine(l strategy.Principle) string {
-	words := text(l.Text)
-	if strategy.IsUnknown(l.Text) {
-		words = "(the source does not give its words)"
-	}
+	words := text(l.Wording())
 	if t := m.r.Theme(l.Theme); t != "" {
 		return fmt.Sprintf("%s (theme: %s): %s", code(l.ID), text(t), words)
 	}
@@ -307,7 +331,7 @@ func (m *reportMD) principles() {
 		if len(s.Milestones) > 0 {
 			p("\nMilestones in %s:\n\n| milestone | when | status |\n|---|---|---|\n", r.Year)
 			for _, ms := range s.Milestones {
-				p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), span(ms.From, ms.To), statusWord(ms.Status))
+				p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.DisplaySpan(ms.From, ms.To), statusWord(ms.Status))
 			}
 		}
 		if len(s.Objectives)+len(s.Milestones) == 0 {
@@ -329,7 +353,7 @@ func (m *reportMD) roadmap() {
 	}
 	p("| milestone | from | to | status | latest note |\n|---|---|---|---|---|\n")
 	for _, ms := range r.Roadmap {
-		p("| %s %s | %s | %s | %s | %s |\n", code(ms.ID), cell(ms.Title), ms.From, ms.To, statusWord(ms.Status), cell(ms.LatestNote))
+		p("| %s %s | %s | %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.Display(ms.From), calendar.Display(ms.To), statusWord(ms.Status), cell(ms.LatestNote))
 	}
 }
 
@@ -347,7 +371,7 @@ func (m *reportMD) metrics() {
 		if mt.Progress != nil {
 			progress = fmt.Sprintf("%d%% of the way", status.RoundPercent(*mt.Progress))
 		}
-		p("| %s | %s | %s | %s | %s |\n", cell(mt.Title), value(mt.Baseline, mt.Unit), value(mt.Target, mt.Unit), value(mt.Latest, mt.Unit), progress)
+		p("| %s %s | %s | %s | %s | %s |\n", code(mt.ID), cell(mt.Title), value(mt.Baseline, mt.Unit), value(mt.Target, mt.Unit), value(mt.Latest, mt.Unit), progress)
 	}
 }
 
@@ -376,7 +400,7 @@ func (m *reportMD) assessments() {
 		if i > 0 {
 			p("\n")
 		}
-		line := fmt.Sprintf("%s, %s: %s", code(a.ID), a.Date, text(a.Method))
+		line := fmt.Sprintf("%s, %s: %s", code(a.ID), calendar.Display(a.Date), text(a.Method))
 		if a.Participants > 0 {
 			line += fmt.Sprintf(" %d participants.", a.Participants)
 		}
@@ -597,17 +621,6 @@ func urlLen(s string) int {
 	return n
 }
 
-// span writes a from-to period, or one month when it is one.
-func span(from, to string) string {
-	if from == to || to == "" {
-		return from
-	}
-	if from == "" {
-		return to
-	}
-	return from + " to " + to
-}
-
 // code writes an ID as inline code.
 func code(s string) string {
 	return "`" + strings.ReplaceAll(safetext.Terminal(s), "`", "'") + "`"
@@ -625,9 +638,9 @@ func update(o report.Row) string {
 	case o.LatestDate == "":
 		return "none"
 	case o.LatestNote == "":
-		return o.LatestDate
+		return calendar.Display(o.LatestDate)
 	}
-	return o.LatestDate + ": " + cell(o.LatestNote)
+	return calendar.Display(o.LatestDate) + ": " + cell(o.LatestNote)
 }
 
 // value writes a metric value as its source states it: "around 4,000

@@ -129,6 +129,9 @@ func (wb *workbook) summary(r *report.Report) error {
 	for _, src := range r.Meta.Sources {
 		covers = append(covers, [2]string{"Source", strings.TrimSpace(src.Title + " " + src.URL)})
 	}
+	for _, v := range r.Meta.Versions {
+		covers = append(covers, [2]string{"Version", versionLine(v)})
+	}
 	for _, c := range covers {
 		if c[1] != "" {
 			s.Line(c[0], c[1])
@@ -205,7 +208,7 @@ func (wb *workbook) summary(r *report.Report) error {
 		}
 		from := s.Row + 1
 		for _, it := range items {
-			s.Line(it.Kind, it.ID, it.Status, it.Due, it.Title)
+			s.Line(it.Kind, it.ID, it.Status, calendar.Display(it.Due), it.Title)
 		}
 		if s.Err != nil {
 			return s.Err
@@ -235,7 +238,7 @@ func (wb *workbook) summary(r *report.Report) error {
 		if a.Participants > 0 {
 			n = a.Participants
 		}
-		s.Line(a.ID, a.Date, a.Method, n, a.AnalysedBy, a.Report)
+		s.Line(a.ID, calendar.Display(a.Date), a.Method, n, a.AnalysedBy, a.Report)
 		for _, fd := range a.Findings {
 			s.Line("", "", fmt.Sprintf("%s %d: %s", r.Noun(), fd.Principle, strings.TrimSpace(fd.Rating+" "+fd.Summary)))
 		}
@@ -256,10 +259,7 @@ func (wb *workbook) principles(r *report.Report) error {
 	for _, p := range sections {
 		var local, commitments, objectives, milestones []string
 		for _, l := range p.Local {
-			words := l.Text
-			if strategy.IsUnknown(words) {
-				words = "(the source does not give its words)"
-			}
+			words := l.Wording()
 			if t := r.Theme(l.Theme); t != "" {
 				words = "(" + t + ") " + words
 			}
@@ -287,7 +287,7 @@ func (wb *workbook) principles(r *report.Report) error {
 func (wb *workbook) objectives(r *report.Report) error {
 	var rows [][]any
 	for _, o := range r.Objectives() {
-		rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(o), o.Owner, o.Due, o.Status, o.LatestDate, o.LatestNote, o.Evidence})
+		rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(o), o.Owner, calendar.Display(o.Due), o.Status, calendar.Display(o.LatestDate), o.LatestNote, o.Evidence})
 	}
 	s, err := wb.Table("Objectives", []float64{10, 20, 60, 16, 20, 12, 14, 14, 50, 40},
 		[]string{"ID", "Financial year", "Objective", "National " + r.Noun() + "s", "Owner", "Due", "Status", "Latest update", "Latest note", "Evidence"}, rows)
@@ -312,7 +312,7 @@ func principlesOf(row report.Row) string {
 func (wb *workbook) roadmap(r *report.Report) error {
 	var rows [][]any
 	for _, m := range r.Roadmap {
-		rows = append(rows, []any{m.ID, m.From, m.To, m.Title, m.Status, m.LatestDate, m.LatestNote})
+		rows = append(rows, []any{m.ID, calendar.Display(m.From), calendar.Display(m.To), m.Title, m.Status, calendar.Display(m.LatestDate), m.LatestNote})
 	}
 	s, err := wb.Table("Roadmap", []float64{10, 12, 12, 70, 14, 14, 50},
 		[]string{"ID", "From", "To", "Milestone", "Status", "Latest update", "Latest note"}, rows)
@@ -332,7 +332,7 @@ func (wb *workbook) metrics(r *report.Report) error {
 				row = append(row, nil, nil, nil)
 				continue
 			}
-			row = append(row, v.Qualifier, v.Value, v.Date)
+			row = append(row, v.Qualifier, v.Value, calendar.Display(v.Date))
 			if v.Note != "" {
 				notes = append(notes, v.Note)
 			}

@@ -100,7 +100,7 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 			}
 		}
 		items("Overdue", bd.Overdue, func(it status.Item) string {
-			return "due " + it.Due + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
+			return "due " + calendar.Display(it.Due) + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		items("At risk or off track", bd.Troubled, func(it status.Item) string {
 			note := it.Note
@@ -110,10 +110,10 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 			return safetext.Truncate(safetext.Terminal(it.Title), 40) + "  " + th.Muted("latest: "+safetext.Truncate(safetext.Terminal(note), 60))
 		})
 		items(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string {
-			return "last " + it.LastUpdate + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
+			return "last " + calendar.Display(it.LastUpdate) + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		items("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string {
-			return it.From + " to " + it.Due + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
+			return calendar.DisplaySpan(it.From, it.Due) + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Metrics (%d)", len(bd.Metrics))))
 		if len(bd.Metrics) == 0 {
@@ -134,14 +134,15 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 	return err
 }
 
-// metricLine writes "latest 2,100 (2024-03), baseline 1,340 (2023-06-21),
-// target around 4,000; 27% of the way": each value as its source states it.
+// metricLine writes "latest 2,100 people (2024-03), baseline 1,340 people
+// (2023-06-21), target around 4,000 people; 27% of the way": each value as
+// its source states it.
 func metricLine(m status.Metric) string {
 	val := func(v *status.Value) string {
 		if v == nil {
 			return "—"
 		}
-		s := strategy.Amount(v.Value, v.Qualifier, unitSymbol(m.Unit))
+		s := strategy.Amount(v.Value, v.Qualifier, m.Unit)
 		if v.Date != "" {
 			s += " (" + calendar.Display(v.Date) + ")"
 		}
@@ -152,14 +153,6 @@ func metricLine(m status.Metric) string {
 		line += fmt.Sprintf("; %d%% of the way", status.RoundPercent(*m.Progress))
 	}
 	return line
-}
-
-// unitSymbol keeps % beside a value and leaves other units to the title.
-func unitSymbol(unit string) string {
-	if unit == "%" {
-		return "%"
-	}
-	return ""
 }
 
 // StatusMarkdown writes dashboards as Markdown for a board paper.
@@ -188,7 +181,13 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 				safetext.MarkdownCell(extra(it)), safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(it.Title), 100)))
 		}
 	}
-	for _, bd := range boards {
+	if len(boards) > 0 {
+		fmt.Fprintf(&b, "# Delivery as of %s\n\n", boards[0].AsOf)
+	}
+	for i, bd := range boards {
+		if i > 0 {
+			b.WriteString("\n")
+		}
 		fmt.Fprintf(&b, "## %s: delivery as of %s\n\n", safetext.Markdown(safetext.Terminal(bd.Name)), bd.AsOf)
 		b.WriteString(head)
 		row("objectives", bd.Objectives)
@@ -208,10 +207,10 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 				row(safetext.MarkdownCell(safetext.Terminal(g.Label)), g.Counts)
 			}
 		}
-		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + it.Due })
+		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + calendar.Display(it.Due) })
 		list("At risk or off track", bd.Troubled, func(it status.Item) string { return safetext.Terminal(it.Note) })
-		list(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string { return "last " + it.LastUpdate })
-		list("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string { return it.From + " to " + it.Due })
+		list(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string { return "last " + calendar.Display(it.LastUpdate) })
+		list("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string { return calendar.DisplaySpan(it.From, it.Due) })
 		if len(bd.Metrics) > 0 {
 			b.WriteString("\n### Metrics\n\n| metric | where it stands |\n|---|---|\n")
 			for _, m := range bd.Metrics {
@@ -220,9 +219,9 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 		}
 		if bd.Activities > 0 {
 			fmt.Fprintf(&b, "\n### Engagement activities\n\n%d recorded, %d with what changed as a result.\n", bd.Activities, bd.WithOutcome)
-			fmt.Fprintf(&b, "\nAwaiting feedback (ended over %d months ago, nothing recorded of what changed): ", bd.FeedbackMonths)
+			fmt.Fprintf(&b, "\nAwaiting feedback (ended over %d months ago, nothing recorded of what changed):", bd.FeedbackMonths)
 			if len(bd.AwaitingFeedback) == 0 {
-				b.WriteString("none.\n")
+				b.WriteString(" none.\n")
 			} else {
 				b.WriteString("\n\n| activity | ended | title |\n|---|---|---|\n")
 				for _, a := range bd.AwaitingFeedback {
@@ -230,7 +229,20 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 				}
 			}
 		}
-		b.WriteString("\n")
+		if len(bd.Items) > 0 {
+			b.WriteString("\n### Every objective and milestone\n\n| item | status | due | latest update |\n|---|---|---|---|\n")
+			for _, it := range bd.Items {
+				latest := calendar.Display(it.LastUpdate)
+				switch {
+				case it.Note != "" && latest != "":
+					latest += ": " + safetext.Terminal(it.Note)
+				case it.Note != "":
+					latest = safetext.Terminal(it.Note)
+				}
+				fmt.Fprintf(&b, "| %s `%s` %s | %s | %s | %s |\n", it.Kind, strings.ReplaceAll(it.ID, "`", "'"), safetext.MarkdownCell(safetext.Terminal(it.Title)),
+					statusWord(it.Status), calendar.Display(it.Due), safetext.MarkdownCell(latest))
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -230,6 +230,26 @@ func Display(s string) string {
 	return s
 }
 
+// DisplaySpan writes a span from one date to another as a reader reads
+// it, from the start of from to the end of to, each at its precision:
+// "2023-09 to 2023-10", "2024 to 2025-03", or one date when both are the
+// same. An empty end is left out.
+func DisplaySpan(from, to string) string {
+	if start, _, ok := cutRange(from); ok {
+		from = start
+	}
+	if _, end, ok := cutRange(to); ok {
+		to = end
+	}
+	switch {
+	case to == "" || from == to:
+		return from
+	case from == "":
+		return to
+	}
+	return from + " to " + to
+}
+
 // Day truncates a time to its calendar day in UTC, the unit engage compares in.
 func Day(t time.Time) time.Time {
 	y, m, d := t.Date()

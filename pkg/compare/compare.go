@@ -86,6 +86,24 @@ type ICB struct {
 	WithOutcome int `json:"activitiesWithOutcome"`
 	// Versions is the strategy's publication history, newest first.
 	Versions string `json:"versions,omitempty"`
+	// Population is how many people the ICB serves, as the strategy
+	// states it ("about 1,200,000 people"); empty when it does not.
+	Population string `json:"population,omitempty"`
+	// ThemeTitles are the strategy's themes, in its order.
+	ThemeTitles []string `json:"themeTitles,omitempty"`
+	// Items is every principle, objective, milestone, metric and activity
+	// in the strategy, in file order, with the national principles each
+	// answers: nothing in a file is left out of a comparison.
+	Items []Item `json:"items"`
+}
+
+// Item is one thing in a strategy, as a comparison lists it.
+type Item struct {
+	Kind     string `json:"kind"` // principle, objective, milestone, metric or activity
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Status   string `json:"status,omitempty"`
+	National []int  `json:"national"` // empty when it answers none
 }
 
 // Label is the ICB's short name, or its code.
@@ -165,6 +183,12 @@ func column(in Input, asOf time.Time) ICB {
 		Metrics: len(s.Metrics), SelfAssessments: len(s.SelfAssessments), Activities: len(s.Activities),
 		Versions: s.Meta.History(),
 	}
+	if p := s.ICB.Population; p != nil {
+		col.Population = strategy.Amount(p.Value, p.Qualifier, "people")
+	}
+	for _, t := range s.Themes {
+		col.ThemeTitles = append(col.ThemeTitles, t.Title)
+	}
 	for _, a := range s.Activities {
 		if len(a.Changed) > 0 {
 			col.WithOutcome++
@@ -177,14 +201,20 @@ func column(in Input, asOf time.Time) ICB {
 		col.ReviewOverdue = true
 	}
 	linked := map[string]bool{}
+	national := map[string][]int{} // kind/ID: the numbers it answers
 	for _, p := range coverage.Of(s, in.Framework).Principles {
 		col.Grades = append(col.Grades, p.Grade)
 		for _, sup := range p.Supports {
 			if sup.Kind == "objective" {
 				linked[sup.ID] = true
 			}
+			key := sup.Kind + "/" + sup.ID
+			if !slices.Contains(national[key], p.Number) {
+				national[key] = append(national[key], p.Number)
+			}
 		}
 	}
+	col.Items = items(s, national)
 	for _, o := range s.Objectives {
 		if !linked[o.ID] {
 			col.Unlinked++
@@ -217,4 +247,33 @@ func column(in Input, asOf time.Time) ICB {
 		}
 	}
 	return col
+}
+
+// items lists every item of a strategy in file order, each with the
+// national principles it answers.
+func items(s *strategy.Strategy, national map[string][]int) []Item {
+	out := []Item{}
+	add := func(kind, id, title, status string) {
+		n := national[kind+"/"+id]
+		if n == nil {
+			n = []int{}
+		}
+		out = append(out, Item{Kind: kind, ID: id, Title: title, Status: status, National: n})
+	}
+	for _, p := range s.Principles {
+		add("principle", p.ID, p.Wording(), "")
+	}
+	for _, o := range s.Objectives {
+		add("objective", o.ID, o.Title, o.Status)
+	}
+	for _, m := range s.Roadmap {
+		add("milestone", m.ID, m.Title, m.Status)
+	}
+	for _, m := range s.Metrics {
+		add("metric", m.ID, m.Title, "")
+	}
+	for _, a := range s.Activities {
+		add("activity", a.ID, a.Title, "")
+	}
+	return out
 }

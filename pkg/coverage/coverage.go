@@ -118,7 +118,7 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 	}
 	m := newMapper(s)
 	for i, p := range s.Principles {
-		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Text, Grade: Stated, Pointer: pointer.New("principles", i)})
+		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Wording(), Grade: Stated, Pointer: pointer.New("principles", i)})
 	}
 	for i, o := range s.Objectives {
 		if g, ok := itemGrade(o.Status, o.Updates); ok {

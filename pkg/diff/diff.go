@@ -9,6 +9,7 @@ package diff
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +38,10 @@ type Field struct {
 	New  string `json:"new"`
 	// Note says what the change means: "moved forward", "slipped 61 days".
 	Note string `json:"note,omitempty"`
+	// Added and Removed are, for a list of texts or entries, each entry
+	// the list gained and lost (Old and New join them).
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
 }
 
 // Change is one item added, removed or changed.
@@ -121,7 +126,7 @@ func Compare(oldV, newV Version) Comparison {
 	}
 	add := func(chs []Change) { c.Changes = append(c.Changes, chs...) }
 	add(keyed("theme", old.Themes, new.Themes, func(t strategy.Theme) (string, string) { return t.ID, t.Title }, nil))
-	add(keyed("principle", old.Principles, new.Principles, func(p strategy.Principle) (string, string) { return p.ID, p.Text }, nil))
+	add(keyed("principle", old.Principles, new.Principles, func(p strategy.Principle) (string, string) { return p.ID, p.Wording() }, nil))
 	add(keyed("objective", old.Objectives, new.Objectives, func(o strategy.Objective) (string, string) { return o.ID, o.Title },
 		func(ch *Change, o, n *strategy.Objective) { objective(ch, o, n) }))
 	add(keyed("milestone", old.Roadmap, new.Roadmap, func(m strategy.Milestone) (string, string) { return m.ID, m.Title },
@@ -291,7 +296,7 @@ func list(name string, old, new reflect.Value) (Field, bool) {
 	if len(lost) > 0 {
 		note = append(note, plural(len(lost), "removed", "removed"))
 	}
-	return Field{Name: name, Old: strings.Join(lost, sep), New: strings.Join(gained, sep), Note: strings.Join(note, ", ")}, true
+	return Field{Name: name, Old: strings.Join(lost, sep), New: strings.Join(gained, sep), Note: strings.Join(note, ", "), Added: gained, Removed: lost}, true
 }
 
 // canonical writes a value so that equal values read the same whatever the
@@ -319,6 +324,19 @@ func canonical(v reflect.Value) string {
 	case reflect.Float64:
 		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
 	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Int {
+			// Numbers in numeric order: national: 5, 6, 10.
+			nums := make([]int, v.Len())
+			for i := range nums {
+				nums[i] = int(v.Index(i).Int())
+			}
+			slices.Sort(nums)
+			parts := make([]string, len(nums))
+			for i, n := range nums {
+				parts[i] = strconv.Itoa(n)
+			}
+			return strings.Join(parts, ", ")
+		}
 		parts := make([]string, 0, v.Len())
 		for i := 0; i < v.Len(); i++ {
 			parts = append(parts, canonical(v.Index(i)))

@@ -5,6 +5,7 @@ package status
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -100,8 +101,11 @@ type Activity struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Dates string `json:"dates"`
-	// Ended is the last day the activity's dates stand for.
+	// Ended is the last day the activity's dates stand for; empty when
+	// its dates are unknown.
 	Ended string `json:"ended"`
+	// WhatChanged: the activity records what changed as a result.
+	WhatChanged bool `json:"whatChangedRecorded"`
 }
 
 // Metric is where a metric stands.
@@ -149,6 +153,11 @@ type Board struct {
 	WithOutcome      int        `json:"activitiesWithOutcome"`
 	FeedbackMonths   int        `json:"feedbackMonths"`
 	AwaitingFeedback []Activity `json:"awaitingFeedback"`
+	// Items is every objective and milestone in scope, and ActivityItems
+	// every activity, in file order: the dashboard's lists point some
+	// out, these leave none out.
+	Items         []Item     `json:"items"`
+	ActivityItems []Activity `json:"activityItems"`
 }
 
 // Of computes the dashboard of a strategy; fw (may be nil) groups by
@@ -165,7 +174,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 	b := &Board{File: path, Code: s.ICB.Code, Name: s.Name(), AsOf: asOf.Format(time.DateOnly),
 		Window: window.String(), StaleMonths: o.StaleMonths, Objectives: newCounts(), Milestones: newCounts(),
 		ByYear: []Group{}, ByPrinciple: []Group{}, Overdue: []Item{}, Troubled: []Item{}, Stale: []Item{}, InWindow: []Item{}, Metrics: []Metric{},
-		FeedbackMonths: o.FeedbackMonths, AwaitingFeedback: []Activity{}}
+		FeedbackMonths: o.FeedbackMonths, AwaitingFeedback: []Activity{}, Items: []Item{}, ActivityItems: []Activity{}}
 	if o.Year != nil {
 		b.Year = o.Year.String()
 	}
@@ -193,6 +202,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 			}
 		}
 		b.point(it, hasDue && due.Before(asOf), ob.Updates, staleBefore, o.StaleMonths)
+		b.Items = append(b.Items, it)
 		if hasDue && !due.After(asOf) && ob.Status != strategy.Dropped {
 			b.Due++
 			if ob.Status == strategy.Done {
@@ -215,6 +225,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		it := item("milestone", m.ID, m.Title, m.Status, m.Updates)
 		it.From, it.Due = m.From, m.To
 		b.point(it, to.Last.Before(asOf), m.Updates, staleBefore, o.StaleMonths)
+		b.Items = append(b.Items, it)
 		if overlaps {
 			b.InWindow = append(b.InWindow, it)
 		}
@@ -304,8 +315,20 @@ func byTheme(s *strategy.Strategy, inScope map[string]bool) []Group {
 	for _, ob := range s.Objectives {
 		count("objective", ob.ID, ob.Status, ob.Principles)
 	}
+	// A milestone serves its own principles and those of the objectives
+	// it is for, as it does in the counts by national principle.
+	objectivePrinciples := map[string][]string{}
+	for _, ob := range s.Objectives {
+		if _, dup := objectivePrinciples[ob.ID]; !dup {
+			objectivePrinciples[ob.ID] = ob.Principles
+		}
+	}
 	for _, m := range s.Roadmap {
-		count("milestone", m.ID, m.Status, m.Principles)
+		principles := slices.Clone(m.Principles)
+		for _, id := range m.Objectives {
+			principles = append(principles, objectivePrinciples[id]...)
+		}
+		count("milestone", m.ID, m.Status, principles)
 	}
 	var out []Group
 	for _, t := range s.Themes {
@@ -327,13 +350,18 @@ func (b *Board) activities(list []strategy.Activity, asOf time.Time, feedbackMon
 	expected := asOf.AddDate(0, -feedbackMonths, 0)
 	for _, a := range list {
 		b.Activities++
-		if len(a.Changed) > 0 {
+		act := Activity{ID: a.ID, Title: a.Title, Dates: a.Dates, WhatChanged: len(a.Changed) > 0}
+		r, err := calendar.ParseWhen(a.Dates)
+		if err == nil {
+			act.Ended = r.Last.Format(time.DateOnly)
+		}
+		b.ActivityItems = append(b.ActivityItems, act)
+		if act.WhatChanged {
 			b.WithOutcome++
 			continue
 		}
-		r, err := calendar.ParseWhen(a.Dates)
 		if err == nil && r.Last.Before(expected) {
-			b.AwaitingFeedback = append(b.AwaitingFeedback, Activity{ID: a.ID, Title: a.Title, Dates: a.Dates, Ended: r.Last.Format(time.DateOnly)})
+			b.AwaitingFeedback = append(b.AwaitingFeedback, act)
 		}
 	}
 }

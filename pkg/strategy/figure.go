@@ -73,24 +73,27 @@ func Amount(v float64, qualifier, unit string) string {
 // String writes the figure as its source states it (see Amount).
 func (f Figure) String() string { return Amount(f.Value, f.Qualifier, f.Unit) }
 
-// History writes the strategy's publication history for a reader, newest
-// first: "Refreshed after the review (2025); first published (2022-07)".
-// With no versions recorded it is the first publication date, if known.
+// History writes when the strategy was published and refreshed, newest
+// first: "refreshed 2025-03; first published 2022-07". The first
+// publication is published:, else the first of versions:; every later
+// version is a refresh (its title and note are for the report's list).
 func (m Meta) History() string {
-	if len(m.Versions) == 0 {
-		if m.Published != "" {
-			return "first published " + calendar.Display(m.Published)
+	first := m.Published
+	if first == "" && len(m.Versions) > 0 {
+		first = m.Versions[0].Date
+	}
+	var refreshes []string
+	for i := len(m.Versions) - 1; i >= 0; i-- {
+		if d := m.Versions[i].Date; d != first {
+			refreshes = append(refreshes, calendar.Display(d))
 		}
-		return ""
 	}
 	var parts []string
-	for i := len(m.Versions) - 1; i >= 0; i-- {
-		v := m.Versions[i]
-		title := v.Title
-		if len(parts) > 0 && title != "" {
-			title = strings.ToLower(title[:1]) + title[1:]
-		}
-		parts = append(parts, title+" ("+calendar.Display(v.Date)+")")
+	if len(refreshes) > 0 {
+		parts = append(parts, "refreshed "+strings.Join(refreshes, ", "))
+	}
+	if first != "" {
+		parts = append(parts, "first published "+calendar.Display(first))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -179,6 +179,15 @@ type Principle struct {
 	Commitments []string `yaml:"commitments"`
 }
 
+// Wording is the principle's words for a reader, or, when the source
+// does not give them, a sentence saying so.
+func (p Principle) Wording() string {
+	if IsUnknown(p.Text) {
+		return "(the source does not give its words)"
+	}
+	return p.Text
+}
+
 // Value is a local guiding value.
 type Value struct {
 	Name        string `yaml:"name"`

@@ -36,7 +36,7 @@ type meaning struct {
 	// grade says the model is whole enough to grade: coverage and
 	// unmapped principles are reported only then.
 	grade bool
-	out  []problem
+	out   []problem
 }
 
 func (m *meaning) add(rule, ptr, msg, hint string) {
