@@ -47,7 +47,8 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 
 # The same verdict from engage, ajv and yaml-language-server (what VS Code
 # runs) on every shipped file and the fixtures in testdata/agreement.
-AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml
+AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml \
+                   testdata/real-shapes/*.yaml testdata/real-shapes/earlier/*.yaml
 NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0 \
                    markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0 ajv-cli@5.0.0 \
                    @action-validator/cli@0.6.0 @action-validator/core@0.6.0
@@ -78,10 +79,13 @@ node-tools:
 # strategy. (LibreOffice reads the Excel workbooks in `unit`: internal/render's
 # test converts each sheet to CSV and compares the cells.)
 REPORT_DIR := $(CURDIR)/bin/reports
-# FILE@YEAR: each shipped strategy in a year it has objectives for, and the
-# hostile-text fixture (pipes, HTML, formulas, newlines in cells).
+# FILE@YEAR: each shipped strategy in a year it has objectives for, the
+# strategies shaped like real ones, and the hostile-text fixture (pipes,
+# HTML, formulas, newlines in cells).
 REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategies/mse.yaml@2022/23 \
-              strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25
+              strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25 \
+              $(foreach f,themes unknown-wording no-period activities gaps,testdata/real-shapes/$(f).yaml@2024/25) \
+              testdata/real-shapes/approximate.yaml@2023/24 testdata/real-shapes/refreshed.yaml@2025/26
 check-reports: build node-tools ## the Markdown reports and comparison pass markdownlint-cli2, and their charts parse in Mermaid
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \
@@ -89,6 +93,8 @@ check-reports: build node-tools ## the Markdown reports and comparison pass mark
 		$(BIN) report $$f --year $$year --as-of 2026-01-01 -o $(REPORT_DIR)/$$(basename $$f .yaml).md || exit 1; \
 	done
 	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(REPORT_DIR)/compare.md
+	@$(BIN) compare testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(REPORT_DIR)/compare-real-shapes.md
+	@$(BIN) status strategies/*.yaml testdata/real-shapes/*.yaml --as-of 2026-01-01 -f markdown > $(REPORT_DIR)/status.md
 	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
 

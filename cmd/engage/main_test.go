@@ -28,13 +28,14 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the scenarios in testdata/script. Each starts in a
-// fresh folder holding copies of strategies/, examples/ and schemas/.
+// fresh folder holding copies of strategies/, examples/, schemas/ and
+// testdata/real-shapes/.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
-			for _, dir := range []string{"strategies", "examples", "schemas", ".pre-commit-hooks.yaml"} {
+			for _, dir := range []string{"strategies", "examples", "schemas", ".pre-commit-hooks.yaml", filepath.Join("testdata", "real-shapes")} {
 				if err := copyTree(filepath.Join("..", "..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
 					return err
 				}
