@@ -45,8 +45,8 @@ func AddActivity(src []byte, a NewActivity) ([]byte, string, error) {
 	if a.ID == "" || a.Title == "" || a.Dates == "" {
 		return nil, "", refuse("give --id, --title and --dates", "an activity needs an ID, a title and its dates")
 	}
-	if _, err := calendar.ParseWhen(a.Dates); err != nil {
-		return nil, "", refuse("write a day (2024-05-14), a month (2024-05), a year (2024) or a range (2024-05/2024-06)", "--dates %q is not a real date", a.Dates)
+	if _, err := calendar.ParseWhen(a.Dates); err != nil && !strategy.IsUnknown(a.Dates) {
+		return nil, "", refuse("write a day (2024-05-14), a month (2024-05), a year (2024), a range (2024-05/2024-06), or unknown when the source does not say", "--dates %q is not a real date", a.Dates)
 	}
 	texts := append([]string{a.ID, a.Title, a.Heard, a.Note, a.Reach}, a.Methods...)
 	texts = append(append(append(texts, a.Communities...), a.Partners...), a.Evidence...)
