@@ -86,7 +86,7 @@ REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategie
               strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25 \
               $(foreach f,themes unknown-wording no-period activities gaps,testdata/real-shapes/$(f).yaml@2024/25) \
               testdata/real-shapes/approximate.yaml@2023/24 testdata/real-shapes/refreshed.yaml@2025/26
-check-reports: build node-tools ## the Markdown reports and comparison pass markdownlint-cli2, and their charts parse in Mermaid
+check-reports: build node-tools ## the Markdown reports, comparison, dashboard and docs pass markdownlint-cli2, and their charts parse in Mermaid
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \
 		f=$${r%%@*}; year=$${r#*@}; \
@@ -95,7 +95,7 @@ check-reports: build node-tools ## the Markdown reports and comparison pass mark
 	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(REPORT_DIR)/compare.md
 	@$(BIN) compare testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(REPORT_DIR)/compare-real-shapes.md
 	@$(BIN) status strategies/*.yaml testdata/real-shapes/*.yaml --as-of 2026-01-01 -f markdown > $(REPORT_DIR)/status.md
-	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md"
+	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md" README.md "docs/**/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
 
 # LibreOffice's spreadsheet without a desktop, from Debian.

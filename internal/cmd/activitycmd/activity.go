@@ -74,7 +74,7 @@ later, with engage activity outcome.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.ID, "id", "", "an ID for the activity, unique in the file, such as A-2024-maternity (required)")
 	fl.StringVar(&opts.Title, "title", "", "what was done, in the source's words (required)")
-	fl.StringVar(&opts.Dates, "dates", "", "when it took place, as exactly as the source says: 2024-05, 2024-05/2024-06, 2024 (required)")
+	fl.StringVar(&opts.Dates, "dates", "", "when it took place, as exactly as the source says: 2024-05, 2024-05/2024-06, 2024, or unknown (required)")
 	fl.StringArrayVar(&opts.Methods, "method", nil, "how people were involved: survey, listening event, workshop, focus group... (repeatable)")
 	fl.StringVar(&opts.Reach, "reach", "", `who took part and how many, as the source states it, such as "over 200 people"`)
 	fl.StringArrayVar(&opts.Communities, "community", nil, "a community reached, such as carers or young people (repeatable)")
