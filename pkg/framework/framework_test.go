@@ -88,6 +88,9 @@ func TestParseRejects(t *testing.T) {
 		{"numbering", "id: x\ntitle: X\ndeclared: 2\nprinciples:\n  - {number: 1, label: a, text: a}\n  - {number: 3, label: b, text: b}\n", "numbered 3"},
 		{"gap unexplained", "id: x\ntitle: X\ndeclared: 2\nprinciples:\n  - {number: 1, label: a, text: a}\n", "missing"},
 		{"empty text", "id: x\ntitle: X\ndeclared: 1\nprinciples:\n  - {number: 1, label: a}\n", "text"},
+		{"vocabulary twice", "id: x\ntitle: X\ndeclared: 1\nprinciples:\n  - {number: 1, label: a, text: a, vocabulary: [seldom heard, Seldom heard]}\n", `principle 1: vocabulary: "Seldom heard" is listed twice`},
+		{"vocabulary empty", "id: x\ntitle: X\ndeclared: 1\nprinciples:\n  - {number: 1, label: a, text: a, vocabulary: [\" \"]}\n", "entry 1 is empty"},
+		{"common empty", "id: x\ntitle: X\ndeclared: 1\ncommon: [people, \"\"]\nprinciples:\n  - {number: 1, label: a, text: a}\n", "common: entry 2 is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
