@@ -12,7 +12,8 @@ FUZZMIN   ?= 5s
 DOMAIN    := ./pkg/...
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit check-deps check-agreement check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean
+.PHONY: help build test unit cross check-deps check-agreement check-action check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
+        goreleaser release-snapshot test-release bench-release
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,12 +21,24 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: lint unit check-deps check-agreement check-reports ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue, layering, the editor/CLI agreement test, and real readers over the reports
+test: lint unit cross check-deps check-agreement check-action check-reports ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue and the GitHub Action's scripts, Windows and macOS builds, layering, the editor/CLI agreement test, the action's metadata, and real readers over the reports
 	@echo "make test: all checks passed"
 
 unit: soffice ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports)
 	$(GO) vet ./...
 	ENGAGE_REQUIRE_SOFFICE=1 $(GO) test -race -count=1 ./...
+
+# Windows and macOS binaries cannot run here, so they are vetted (tests
+# included: lock_windows.go and its tests are type-checked) and built for
+# every release target.
+CROSS := windows/amd64 windows/arm64 darwin/amd64 darwin/arm64 linux/arm64
+cross: ## vet for Windows and macOS, and build engage for every release target
+	GOOS=windows GOARCH=amd64 $(GO) vet ./...
+	GOOS=darwin GOARCH=arm64 $(GO) vet ./...
+	@for t in $(CROSS); do \
+		echo "GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) build ./cmd/engage"; \
+		GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/engage || exit 1; \
+	done
 
 check-deps: ## fail if a domain package depends on cobra or lipgloss
 	@bad=$$($(GO) list -deps $(DOMAIN) | grep -E 'spf13/cobra|charmbracelet/lipgloss' || true); \
@@ -34,12 +47,22 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 
 # The same verdict from engage, ajv and yaml-language-server (what VS Code
 # runs) on every shipped file and the fixtures in testdata/agreement.
-AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml
+AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml \
+                   testdata/real-shapes/*.yaml testdata/real-shapes/earlier/*.yaml
 NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0 \
-                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0 ajv-cli@5.0.0
+                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0 ajv-cli@5.0.0 \
+                   @action-validator/cli@0.6.0 @action-validator/core@0.6.0
 
 check-agreement: build node-tools ## engage, ajv and yaml-language-server agree on every shipped file and fixture
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/agreement.mjs $(BIN) $(AGREEMENT_FILES)
+
+# action.yml against the published schema for action metadata, and the
+# workflow examples against the one for workflows (SchemaStore's, which
+# action-validator carries).
+check-action: node-tools ## action.yml and the GitHub workflow examples pass action-validator (SchemaStore's schemas)
+	@for f in action.yml examples/ci/github-actions.yml examples/ci/github-actions-go.yml; do \
+		$(NODE_DIR)/node_modules/.bin/action-validator $$f || { echo "check-action: $$f does not pass action-validator"; exit 1; }; \
+	done; echo "check-action: action.yml and the workflow examples pass action-validator"
 
 # Installs the Node.js checkers once, and again whenever NODE_PACKAGES changes.
 node-tools:
@@ -53,21 +76,26 @@ node-tools:
 
 # The generated reports, read by real readers: markdownlint-cli2 and Mermaid
 # (the parser GitHub renders with) over the Markdown of every shipped
-# strategy. (LibreOffice reads the Excel workbooks in `unit`: pkg/report's
+# strategy. (LibreOffice reads the Excel workbooks in `unit`: internal/render's
 # test converts each sheet to CSV and compares the cells.)
 REPORT_DIR := $(CURDIR)/bin/reports
-# FILE@YEAR: each shipped strategy in a year it has objectives for, and the
-# hostile-text fixture (pipes, HTML, formulas, newlines in cells).
+# FILE@YEAR: each shipped strategy in a year it has objectives for, the
+# strategies shaped like real ones, and the hostile-text fixture (pipes,
+# HTML, formulas, newlines in cells).
 REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategies/mse.yaml@2022/23 \
-              strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25
-check-reports: build node-tools ## the Markdown reports and comparison pass markdownlint-cli2, and their charts parse in Mermaid
+              strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25 \
+              $(foreach f,themes unknown-wording no-period activities gaps,testdata/real-shapes/$(f).yaml@2024/25) \
+              testdata/real-shapes/approximate.yaml@2023/24 testdata/real-shapes/refreshed.yaml@2025/26
+check-reports: build node-tools ## the Markdown reports, comparison, dashboard and docs pass markdownlint-cli2, and their charts parse in Mermaid
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \
 		f=$${r%%@*}; year=$${r#*@}; \
 		$(BIN) report $$f --year $$year --as-of 2026-01-01 -o $(REPORT_DIR)/$$(basename $$f .yaml).md || exit 1; \
 	done
 	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(REPORT_DIR)/compare.md
-	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md"
+	@$(BIN) compare testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(REPORT_DIR)/compare-real-shapes.md
+	@$(BIN) status strategies/*.yaml testdata/real-shapes/*.yaml --as-of 2026-01-01 -f markdown > $(REPORT_DIR)/status.md
+	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md" README.md "docs/**/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
 
 # LibreOffice's spreadsheet without a desktop, from Debian.
@@ -122,6 +150,41 @@ fmt: ## format the Go code
 
 docs: ## regenerate docs/cli/ from the command tree
 	$(GO) test ./internal/cmd/rootcmd -run TestCLIReference -update
+
+# Releases: GoReleaser, pinned, installed into .tools/ (building it takes a
+# few minutes the first time).
+GORELEASER_VERSION := v2.15.1
+GORELEASER         := $(TOOLS)/bin/goreleaser
+goreleaser:
+	@if [ "$$(cat $(TOOLS)/goreleaser.version 2>/dev/null)" != "$(GORELEASER_VERSION)" ]; then \
+		echo "installing goreleaser $(GORELEASER_VERSION) into $(TOOLS)/bin"; \
+		GOBIN=$(TOOLS)/bin $(GO) install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION) && \
+		echo "$(GORELEASER_VERSION)" > $(TOOLS)/goreleaser.version; \
+	fi
+
+# GoReleaser reads the remote's URL even for a snapshot; a clone without a
+# remote (a local git worktree) is given the project's, for this run only.
+NO_REMOTE_ENV := GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=remote.origin.url GIT_CONFIG_VALUE_0=https://github.com/engage-icb/engage.git
+DIST          := $(CURDIR)/bin/dist
+release-snapshot: goreleaser ## build the six release archives and the checksums file into bin/dist, without publishing
+	@env=; git ls-remote --get-url >/dev/null 2>&1 || env="$(NO_REMOTE_ENV)"; \
+		env $$env $(GORELEASER) release --snapshot --clean --parallelism 2
+
+# The release suite, too slow for make test (a snapshot from a cold build
+# cache takes about two minutes here): the snapshot's archives, the action's
+# tests against them, and a second snapshot from an empty build cache that
+# must give the same checksums.
+test-release: release-snapshot ## build a snapshot, test the action against its archives, and check a rebuild gives identical checksums
+	ENGAGE_DIST=$(DIST) $(GO) test -count=1 ./internal/actiontest
+	@cp $(DIST)/*_checksums.txt bin/checksums.first
+	@cache=$$(mktemp -d); env=; git ls-remote --get-url >/dev/null 2>&1 || env="$(NO_REMOTE_ENV)"; \
+		echo "rebuilding the snapshot with an empty build cache ($$cache)"; \
+		GOCACHE=$$cache env $$env $(GORELEASER) release --snapshot --clean --parallelism 2 >/dev/null; \
+		status=$$?; rm -rf $$cache; [ $$status = 0 ] || exit $$status
+	@diff bin/checksums.first $(DIST)/*_checksums.txt && echo "test-release: two snapshot builds gave identical checksums (reproducible)"
+
+bench-release: release-snapshot ## time a cold CI job: the action's download, check and unpack, against go install from empty caches
+	$(GO) run ./internal/coldci -dist $(DIST)
 
 clean: ## remove built files and installed tools
 	rm -rf bin $(TOOLS)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/engage-icb/engage/internal/corpus"
+	"github.com/engage-icb/engage/internal/icb"
 )
 
 // buildEngage builds the real binary once for the whole-process benchmarks.
@@ -145,6 +146,17 @@ func BenchmarkProcessCompare42(b *testing.B) {
 		b.Fatal(err)
 	}
 	runProcess(b, buildEngage(b), "compare", "--as-of", "2026-11-22", dir, "-o", filepath.Join(dir, "cmp.xlsx"))
+}
+
+// BenchmarkProcessSuggest40 is `engage suggest --all` of a 40-objective
+// strategy: every principle and objective matched and listed. Target
+// (issue 22): under 20 ms.
+func BenchmarkProcessSuggest40(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "s40.yaml")
+	if err := os.WriteFile(path, corpus.Strategy(icb.All[0], 40, 1), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	runProcess(b, buildEngage(b), "suggest", "--all", path)
 }
 
 // BenchmarkProcessVersion is `engage --version`: the cost of starting up.

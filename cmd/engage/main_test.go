@@ -29,7 +29,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the scenarios in testdata/script. Each starts in a
-// fresh folder holding copies of strategies/, examples/ and schemas/.
+// fresh folder holding copies of strategies/, examples/, schemas/ and
+// testdata/real-shapes/.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
@@ -43,7 +44,7 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
-			for _, dir := range []string{"strategies", "examples", "schemas", ".pre-commit-hooks.yaml"} {
+			for _, dir := range []string{"strategies", "examples", "schemas", ".pre-commit-hooks.yaml", filepath.Join("testdata", "real-shapes")} {
 				if err := copyTree(filepath.Join("..", "..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
 					return err
 				}
@@ -78,9 +79,10 @@ func TestScripts(t *testing.T) {
 				fmt.Fprintln(ts.Stdout(), v)
 			},
 			// runci FILE runs the shell steps of a CI example (a GitHub
-			// workflow's run: steps, or a GitLab job's script lines) with
-			// bash, as CI would, skipping the steps that install engage:
-			// the scenario's engage is already on PATH.
+			// workflow's run: steps and the engage action's validate step,
+			// or a GitLab job's script lines) with bash, as CI would,
+			// skipping the steps that install engage: the scenario's
+			// engage is already on PATH.
 			"runci": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {
 					ts.Fatalf("usage: runci FILE")
@@ -261,6 +263,14 @@ func ciSteps(src string) ([]string, error) {
 			for _, step := range job.(map[string]any)["steps"].([]any) {
 				if run, ok := step.(map[string]any)["run"].(string); ok {
 					add(run)
+				}
+				if uses, _ := step.(map[string]any)["uses"].(string); strings.HasPrefix(uses, actionUses) {
+					with, _ := step.(map[string]any)["with"].(map[string]any)
+					s, err := actionStep(with)
+					if err != nil {
+						return nil, err
+					}
+					add(s)
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/engage-icb/engage/internal/buildinfo"
 	"github.com/engage-icb/engage/internal/cmd/rootcmd"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
@@ -11,6 +12,6 @@ import (
 
 // run is engage's entry point, shared by main and the testscript scenarios.
 func run() int {
-	f := &cmdutil.Factory{IOStreams: iostreams.System(), Version: rootcmd.Version(), Now: time.Now}
+	f := &cmdutil.Factory{IOStreams: iostreams.System(), Version: buildinfo.Version(), Now: time.Now}
 	return rootcmd.Execute(f, os.Args[1:])
 }

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command benchpeers (make bench-peers) times engage validate against its
 // floor (internal/floor: the same files only parsed into yaml.v3 nodes, on
 // the same number of cores) on the 10,000-file corpus, and against ajv-cli

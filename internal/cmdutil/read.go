@@ -1,13 +1,12 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/validate"
@@ -22,10 +21,11 @@ type Readable struct {
 }
 
 // ReadStrategies loads the files for a command that works on each
-// strategy's model (suggest), and keeps them: see EachStrategy.
-func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, leftOut string, ignore func(finding.Finding) bool) ([]Readable, error) {
+// strategy's model, and keeps them all (suggest): see EachStrategy, which
+// commands that read many files use instead.
+func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, leftOut string) ([]Readable, error) {
 	var out []Readable
-	err := EachStrategy(errOut, v, files, leftOut, ignore, func(r Readable) { out = append(out, r) })
+	err := EachStrategy(errOut, v, files, leftOut, func(r Readable) { out = append(out, r) })
 	return out, err
 }
 
@@ -33,40 +33,26 @@ func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, lef
 // each strategy's model (coverage, compare, status), and calls fn with
 // each that can be used. Nothing of a file is kept once fn returns (its
 // nodes, its text, its model), so a command that keeps only what it
-// computes from each reads any number of files in the memory of a few.
-// A file that cannot be read, that does not match the file format (apart
-// from findings ignore accepts, which may be nil), or that names a
-// framework engage does not know is reported on errOut, saying what it is
-// left out of (such as "cannot be graded"), and skipped. The error is what
-// the command should end with once it has used the rest: ErrSilent when a
-// file could not be read, ErrFindings when one was skipped, else nil.
-func EachStrategy(errOut io.Writer, v *validate.Validator, files []string, leftOut string, ignore func(finding.Finding) bool, fn func(Readable)) error {
+// computes from each reads any number of files in the memory of a few. A
+// file that cannot be read, that does not match the file format (the
+// errors Validator.Blocking returns: gaps and other findings never stop a
+// command), or that names a framework engage does not know is reported on
+// errOut, saying what it is left out of (such as "cannot be graded"), and
+// skipped. The error is what the command should end with once it has used
+// the rest: ErrSilent when a file could not be read, ErrFindings when one
+// was skipped, else nil.
+func EachStrategy(errOut io.Writer, v *validate.Validator, files []string, leftOut string, fn func(Readable)) error {
 	failed, unreadable := false, false
 	for _, path := range files {
-		doc, err := v.Load(path)
-		if err != nil {
-			fmt.Fprintf(errOut, "engage: %s\n", err)
+		r, err := ReadStrategy(errOut, v, path, leftOut)
+		switch {
+		case errors.Is(err, ErrSilent):
 			unreadable = true
-			continue
-		}
-		fs := v.Structure(doc)
-		if ignore != nil {
-			fs = slices.DeleteFunc(fs, ignore)
-		}
-		if len(fs) > 0 {
-			fmt.Fprintf(errOut, "engage: %s %s until it matches the file format:\n", path, leftOut)
-			_ = render.List(errOut, fs, "  ")
+		case err != nil:
 			failed = true
-			continue
+		default:
+			fn(r)
 		}
-		fw, id := v.Framework(doc.Strategy)
-		if fw == nil {
-			fmt.Fprintf(errOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
-				path, id, strings.Join(v.Frameworks().IDs(), ", "))
-			failed = true
-			continue
-		}
-		fn(Readable{Path: path, Doc: doc, Framework: fw})
 	}
 	switch {
 	case unreadable:
@@ -75,4 +61,36 @@ func EachStrategy(errOut io.Writer, v *validate.Validator, files []string, leftO
 		return ErrFindings
 	}
 	return nil
+}
+
+// ReadStrategy is ReadStrategies for one file: the error is ErrSilent
+// when the file cannot be read, ErrFindings when it is refused, having
+// said why on errOut.
+func ReadStrategy(errOut io.Writer, v *validate.Validator, path, leftOut string) (Readable, error) {
+	doc, err := v.Load(path)
+	if err != nil {
+		fmt.Fprintf(errOut, "engage: %s\n", err)
+		return Readable{}, ErrSilent
+	}
+	if blocking := v.Blocking(doc); len(blocking) > 0 {
+		fmt.Fprintf(errOut, "engage: %s %s until it matches the file format (%s; engage validate %s shows every finding):\n",
+			path, leftOut, plural(len(blocking), "error"), path)
+		_ = render.List(errOut, blocking, "  ")
+		return Readable{}, ErrFindings
+	}
+	fw, id := v.Framework(doc.Strategy)
+	if fw == nil {
+		fmt.Fprintf(errOut, "engage: %s names framework %q, which engage does not know (known: %s)\n",
+			path, id, strings.Join(v.Frameworks().IDs(), ", "))
+		return Readable{}, ErrFindings
+	}
+	return Readable{Path: path, Doc: doc, Framework: fw}, nil
+}
+
+// plural writes "1 error" or "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

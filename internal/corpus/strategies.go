@@ -25,7 +25,9 @@ const (
 // Strategy writes a valid, synthetic strategy for an ICB: ten local
 // principles (one per national principle) with commitments, objectives
 // spread over three financial years with a mix of statuses and dated
-// updates, milestones, metrics with measurements and governance. Text
+// updates (one objective in eleven linked to no principle), milestones,
+// metrics with measurements, engagement activities (some recording what
+// changed) and governance. Text
 // lengths vary as in the real strategies. The same arguments give the same
 // bytes. It is test data for scale, not a real ICB's strategy.
 func Strategy(b icb.ICB, objectives, seed int) []byte {
@@ -69,7 +71,10 @@ func Strategy(b icb.ICB, objectives, seed int) []byte {
 		st := statuses[r.IntN(len(statuses))]
 		w("  - id: O%03d\n    year: %s\n    title: ", o+1, years[o%3])
 		block(6, 6+r.IntN(45))
-		w("    principles: [P%d]\n    owner: %s\n    status: %s\n", o%10+1, owners[r.IntN(len(owners))], st)
+		if o%11 != 10 { // every eleventh is linked to no principle, as real ones are
+			w("    principles: [P%d]\n", o%10+1)
+		}
+		w("    owner: %s\n    status: %s\n", owners[r.IntN(len(owners))], st)
 		if st == "not-reported" || st == "planned" {
 			continue
 		}
@@ -99,6 +104,15 @@ func Strategy(b icb.ICB, objectives, seed int) []byte {
 		w("  - id: M%d\n    title: Measure %d of involvement\n    unit: people\n    principles: [P%d]\n", m+1, m+1, 1+r.IntN(10))
 		w("    baseline: {value: %d, date: 2024-04-01}\n    target: {value: %d, date: 2027-03-31}\n", base, base*2)
 		w("    actuals:\n      - {value: %d, date: 2025-03-31}\n", base+r.IntN(base))
+	}
+	w("activities:\n")
+	for a := 0; a < 1+r.IntN(4); a++ {
+		month := 1 + r.IntN(9)
+		w("  - id: A%d\n    title: Listening event %d on %s\n    dates: 2025-%02d/2025-%02d\n    methods: [listening event]\n", a+1, a+1, vocabulary[r.IntN(len(vocabulary))], month, month+1)
+		w("    reach: {value: %d, qualifier: over, unit: people}\n    principles: [P%d]\n", 20+r.IntN(300), 1+r.IntN(10))
+		if r.IntN(2) == 0 {
+			w("    changed:\n      - {date: 2025-%02d, kind: decision, note: The board changed its plan after hearing from residents}\n", month+2)
+		}
 	}
 	w("governance:\n  - {name: Public Involvement Committee, role: public-involvement, level: system, reports_to: ICB Board}\n  - {name: ICB Board, role: board, level: system}\n")
 	return []byte(s.String())

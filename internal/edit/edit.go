@@ -812,3 +812,36 @@ func (d *Doc) Index(key string, item *yaml.Node) int {
 	}
 	return -1
 }
+
+// Text writes text as a YAML scalar a person would write: plain when YAML
+// reads it back as the same text in block and flow context alike (letters,
+// digits, spaces and simple punctuation, not a number, date or YAML word),
+// else double-quoted.
+func Text(text string) string {
+	if plainSafe(text) {
+		return text
+	}
+	return Quote(text)
+}
+
+func plainSafe(s string) bool {
+	if s == "" || s != strings.TrimSpace(s) || !utf8.ValidString(s) {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~":
+		return false
+	}
+	if s[0] >= '0' && s[0] <= '9' || strings.ContainsAny(s[:1], "-+.?!&*@`|>%'\"") {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		case strings.ContainsRune(" -_.'()/", r):
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command peakrss runs a command and writes its peak resident memory, in
 // kilobytes, to a file; it exits with the command's exit code.
 //

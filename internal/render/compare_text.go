@@ -10,6 +10,15 @@ import (
 	"github.com/engage-icb/engage/pkg/compare"
 )
 
+// detailWidth is the width of the longest detail label.
+var detailWidth = func() int {
+	n := 0
+	for _, d := range compare.Detail {
+		n = max(n, utf8.RuneCountInString(d))
+	}
+	return n
+}()
+
 // CompareText writes a comparison for people: per block, the matrix, then
 // the rows per ICB as label: value lines.
 type CompareText struct {
@@ -62,10 +71,10 @@ func (t CompareText) Render(w io.Writer, c *compare.Comparison) error {
 			fmt.Fprintf(&b, "\n%s  %s\n", th.Bold(safetext.Terminal(row[0])), th.Muted(safetext.Terminal(icb.File)))
 			for i := 1; i < len(row); i++ {
 				value := safetext.Terminal(row[i])
-				if i == 4 && icb.ReviewOverdue {
+				if compare.Detail[i] == "next review" && icb.ReviewOverdue {
 					value = th.Error(value)
 				}
-				fmt.Fprintf(&b, "  %-24s %s\n", compare.Detail[i], value)
+				fmt.Fprintf(&b, "  %-*s %s\n", detailWidth, compare.Detail[i], value)
 			}
 		}
 	}

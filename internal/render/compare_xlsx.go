@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/engage-icb/engage/internal/safetext"
@@ -108,7 +109,7 @@ func compareDetail(wb *xlsx.Workbook, c *compare.Comparison) error {
 			rows = append(rows, row)
 		}
 	}
-	_, err := wb.Table("ICBs", []float64{12, 26, 20, 12, 14, 22, 10, 10, 16, 10, 12, 36, 10}, header, rows)
+	_, err := wb.Table("ICBs", []float64{12, 26, 20, 12, 30, 14, 22, 10, 10, 14, 16, 10, 12, 16, 36, 10}, header, rows)
 	return err
 }
 
@@ -120,8 +121,15 @@ func compareGrades(wb *xlsx.Workbook, c *compare.Comparison) error {
 		header = append(header, g.String())
 	}
 	var rows [][]any
+	var rated []string
 	for _, bl := range c.Blocks {
 		for _, icb := range bl.ICBs {
+			if icb.Ratings != nil {
+				// A self-assessment is compared by its ratings, as the
+				// Matrix shows them, not by coverage grades.
+				rated = append(rated, icb.Label())
+				continue
+			}
 			counts := map[coverage.Grade]int{}
 			for _, g := range icb.Grades {
 				counts[g]++
@@ -134,16 +142,24 @@ func compareGrades(wb *xlsx.Workbook, c *compare.Comparison) error {
 		}
 	}
 	s, err := wb.Table("Grades", []float64{20, 12, 10, 10, 10, 11, 11, 10}, header, rows)
-	if err != nil || len(rows) == 0 {
+	if err != nil {
 		return err
+	}
+	last := s.Row
+	if len(rated) > 0 {
+		s.Row++
+		s.Put(strings.Join(rated, ", ") + ": a self-assessment, compared by the ratings it recorded (see its Matrix sheet), not by coverage grades, so not counted here.")
+	}
+	if len(rows) == 0 {
+		return s.Err
 	}
 	var series []xlsx.Series
 	for i, g := range coverage.Grades {
 		col := xlsx.ColumnName(i + 3)
 		series = append(series, xlsx.Series{
 			Name:       fmt.Sprintf("Grades!$%s$1", col),
-			Categories: fmt.Sprintf("Grades!$A$2:$A$%d", s.Row),
-			Values:     fmt.Sprintf("Grades!$%s$2:$%s$%d", col, col, s.Row),
+			Categories: fmt.Sprintf("Grades!$A$2:$A$%d", last),
+			Values:     fmt.Sprintf("Grades!$%s$2:$%s$%d", col, col, last),
 			Fill:       gradeFills[g].fill,
 		})
 	}
@@ -157,7 +173,7 @@ func compareGrades(wb *xlsx.Workbook, c *compare.Comparison) error {
 }
 
 func compareICBSheet(wb *xlsx.Workbook, name string, bl compare.Block, icb compare.ICB) error {
-	s, err := wb.NewSheet(name, []float64{28, 60})
+	s, err := wb.NewSheet(name, []float64{28, 60, 14, 18})
 	if err != nil {
 		return err
 	}
@@ -178,6 +194,22 @@ func compareICBSheet(wb *xlsx.Workbook, name string, bl compare.Block, icb compa
 	s.Style(s.Cell(1, s.Row), s.Cell(2, s.Row), wb.Header)
 	for i, p := range bl.Principles {
 		s.Line(fmt.Sprintf("%d. %s", p.Number, p.Label), icb.Cell(i))
+	}
+	s.Row++
+	s.Put("Every item in the strategy")
+	s.Style(s.Cell(1, s.Row), s.Cell(1, s.Row), wb.Title)
+	s.Line("item", "title", "status", "national "+bl.Framework.Noun+"s")
+	s.Style(s.Cell(1, s.Row), s.Cell(4, s.Row), wb.Header)
+	for _, it := range icb.Items {
+		nums := make([]string, len(it.National))
+		for i, n := range it.National {
+			nums[i] = strconv.Itoa(n)
+		}
+		national := strings.Join(nums, ", ")
+		if national == "" {
+			national = "none"
+		}
+		s.Line(it.Kind+" "+it.ID, it.Title, it.Status, national)
 	}
 	return s.Err
 }

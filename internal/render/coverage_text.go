@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -62,21 +63,51 @@ func (t CoverageText) Render(w io.Writer, graded []coverage.Graded) error {
 			}
 		}
 		fmt.Fprintf(&b, "%d %ss: %s\n", len(g.Principles), g.Noun, strings.Join(counts, ", "))
+		if len(g.Themes) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold("By theme"))
+			for _, t := range g.Themes {
+				nums := make([]string, len(t.National))
+				for i, n := range t.National {
+					nums[i] = strconv.Itoa(n)
+				}
+				answers := "answers no national " + g.Noun
+				if len(nums) > 0 {
+					answers = "national " + strings.Join(nums, ", ")
+				}
+				locals := "no local principle"
+				switch len(t.Principles) {
+				case 0:
+				case 1:
+					locals = "principle " + t.Principles[0]
+				default:
+					locals = "principles " + strings.Join(t.Principles, ", ")
+				}
+				fmt.Fprintf(&b, "  %s: %s; %s\n", safetext.Terminal(t.Title), safetext.Terminal(locals), answers)
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // supports lists what supports a principle, grouped by kind: "principle P1;
-// objectives Y1-04, L2-04 (in-progress); metric citizen-panel (measured)".
+// objectives Y1-04, L2-04 (in-progress); metric citizen-panel (measured);
+// activity A-survey (what changed recorded)".
+var kindPlurals = map[string]string{
+	"principle": "principles", "objective": "objectives", "milestone": "milestones",
+	"metric": "metrics", "activity": "activities",
+}
+
 func supports(sups []coverage.Support) string {
-	order := []string{"principle", "objective", "milestone", "metric"}
+	order := []string{"principle", "objective", "milestone", "metric", "activity"}
 	groups := map[string][]string{}
 	for _, s := range sups {
 		item := s.ID
 		switch {
 		case s.Kind == "metric" && s.Grade == coverage.Measured:
 			item += " (measured)"
+		case s.Kind == "activity" && s.Grade == coverage.Evidenced:
+			item += " (what changed recorded)"
 		case s.Status != "" && s.Status != strategy.NotReported:
 			item += " (" + s.Status + ")"
 		}
@@ -90,7 +121,7 @@ func supports(sups []coverage.Support) string {
 		if items := groups[k]; len(items) > 0 {
 			name := k
 			if len(items) > 1 {
-				name += "s"
+				name = kindPlurals[k]
 			}
 			parts = append(parts, name+" "+strings.Join(items, ", "))
 		}

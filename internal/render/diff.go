@@ -73,6 +73,18 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 			}
 			fmt.Fprintf(&b, "  %s\n", opStyle(th, ch.Op)(line))
 			for _, f := range ch.Fields {
+				if entries := len(f.Added) + len(f.Removed); entries > 0 {
+					// A list's entries, each on its own line and whole:
+					// two entries may differ only at their ends.
+					fmt.Fprintf(&b, "      %s: %s\n", f.Name, f.Note)
+					for _, e := range f.Removed {
+						fmt.Fprintf(&b, "        %s\n", th.Removed("- "+safetext.Terminal(e)))
+					}
+					for _, e := range f.Added {
+						fmt.Fprintf(&b, "        %s\n", th.Added("+ "+safetext.Terminal(e)))
+					}
+					continue
+				}
 				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 60)), safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 60)))
 				if f.Note != "" {
 					fmt.Fprintf(&b, "  (%s)", f.Note)
@@ -169,6 +181,17 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 					detail = append(detail, safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(ch.Title), 100)))
 				}
 				for _, f := range ch.Fields {
+					if len(f.Added)+len(f.Removed) > 0 {
+						d := f.Name + ": " + safetext.MarkdownCell(f.Note)
+						for _, e := range f.Removed {
+							d += "<br>➖ " + safetext.MarkdownCell(safetext.Terminal(e))
+						}
+						for _, e := range f.Added {
+							d += "<br>➕ " + safetext.MarkdownCell(safetext.Terminal(e))
+						}
+						detail = append(detail, d)
+						continue
+					}
 					d := fmt.Sprintf("%s: %s → %s", f.Name, safetext.MarkdownCell(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 80))), safetext.MarkdownCell(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 80))))
 					if f.Note != "" {
 						d += " (" + safetext.MarkdownCell(f.Note) + ")"

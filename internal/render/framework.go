@@ -48,6 +48,15 @@ func (t FrameworkText) Render(w io.Writer, fw *framework.Framework) error {
 	if fw.Source.URL != "" {
 		fmt.Fprintf(&b, "%s\n", th.Muted("Source: "+fw.Source.URL))
 	}
+	if len(fw.Copies) > 0 {
+		fmt.Fprintf(&b, "%s\n", th.Muted("Checked against:"))
+		for _, c := range fw.Copies {
+			fmt.Fprintf(&b, "%s\n", th.Muted("  - "+c.Title+": "+c.URL))
+		}
+	}
+	if len(fw.Disagreements) > 0 {
+		fmt.Fprintf(&b, "%s\n", th.Muted(fmt.Sprintf("Where public copies still differ: %d notes in schemas/frameworks/%s.yaml (engage principles -f json lists them).", len(fw.Disagreements), fw.ID)))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -3,12 +3,12 @@ package render
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -30,7 +30,7 @@ type ReportMarkdown struct{}
 // Render writes the report, section by section.
 func (ReportMarkdown) Render(w io.Writer, r *report.Report) error {
 	m := &reportMD{r: r}
-	for _, section := range []func(){m.covers, m.summary, m.principles, m.roadmap, m.metrics, m.governance, m.assessments, m.changes} {
+	for _, section := range []func(){m.covers, m.summary, m.gaps, m.principles, m.unlinked, m.roadmap, m.metrics, m.activities, m.governance, m.assessments, m.changes} {
 		section()
 	}
 	_, err := io.WriteString(w, m.b.String())
@@ -58,14 +58,25 @@ func (m *reportMD) covers() {
 		}
 	}
 	row("ICB", cell(r.ICB.Name)+" ("+cell(r.ICB.Code)+")")
+	if p := r.ICB.Population; p != nil {
+		row("Population served", cell(strategy.Amount(p.Value, p.Qualifier, "people")))
+	}
 	row("Strategy", cell(r.Meta.Title)+" ("+r.Meta.State+")")
 	if r.Meta.Period != nil {
 		row("Strategy period", r.Meta.Period.String())
 	}
+	row("Versions", cell(r.Meta.History()))
 	row("Financial year reported", r.Year)
 	row("Report as of", r.AsOf)
-	row("Strategy last updated", r.Meta.Updated)
-	row("Next review", r.Meta.NextReview)
+	row("Source last updated", calendar.Display(r.Meta.Updated))
+	row("Next review", calendar.Display(r.Meta.NextReview))
+	if len(r.Themes) > 0 {
+		var themes []string
+		for _, t := range r.Themes {
+			themes = append(themes, t.Title)
+		}
+		row("Themes", cell(strings.Join(themes, "; ")))
+	}
 	if r.Framework != nil {
 		row("National framework", cell(r.Framework.Title)+" ("+r.Framework.ID+")")
 	}
@@ -82,6 +93,31 @@ func (m *reportMD) covers() {
 			p("- %s\n", line)
 		}
 	}
+	if len(r.Meta.Versions) > 0 {
+		p("\nVersions of the strategy, oldest first:\n\n")
+		for _, v := range r.Meta.Versions {
+			src := v.Source
+			v.Source = ""
+			line := text(versionLine(v))
+			if src != "" {
+				line += " " + link(src)
+			}
+			p("- %s\n", line)
+		}
+	}
+}
+
+// versionLine writes one version of the strategy: "2025-03: Refreshed
+// after two years. Principles reworded... https://...".
+func versionLine(v strategy.Version) string {
+	line := calendar.Display(v.Date) + ": " + v.Title
+	if v.Note != "" {
+		line += ". " + v.Note
+	}
+	if v.Source != "" {
+		line += " " + v.Source
+	}
+	return line
 }
 
 // summary writes the grades, the delivery counts, and what is overdue or
@@ -120,11 +156,150 @@ func (m *reportMD) summary() {
 		}
 		p("| item | status | due | title |\n|---|---|---|---|\n")
 		for _, it := range list {
-			p("| %s %s | %s | %s | %s |\n", it.Kind, code(it.ID), statusWord(it.Status), it.Due, cell(it.Title))
+			p("| %s %s | %s | %s | %s |\n", it.Kind, code(it.ID), statusWord(it.Status), calendar.Display(it.Due), cell(it.Title))
 		}
 	}
 	items("Overdue, due before "+r.AsOf+" and not done or dropped", bd.Overdue, "None.")
 	items("At risk or off track", bd.Troubled, "None.")
+}
+
+// gaps writes what the strategy leaves unanswered or unsaid: first-class,
+// because the strategy with gaps most needs its review.
+func (m *reportMD) gaps() {
+	r, p := m.r, m.p
+	p("\n## Gaps against the national %ss\n\n", r.Noun())
+	switch {
+	case r.Framework == nil:
+		p("The strategy names a framework engage does not know, so its gaps cannot be shown.\n")
+	case len(r.Gaps) == 0:
+		p("None: every national %s is answered, and something delivers each.\n", r.Noun())
+	default:
+		for _, g := range r.Gaps {
+			switch g.Grade {
+			case coverage.Missing:
+				p("- **%d. %s**: nothing in the strategy answers it.\n", g.Number, text(g.Label))
+			default:
+				p("- **%d. %s**: a local principle states it, but no objective, milestone, metric or activity delivers it.\n", g.Number, text(g.Label))
+			}
+		}
+	}
+	if len(r.Unknowns) > 0 {
+		p("\nWhat the strategy's sources do not say:\n\n")
+		for _, u := range r.Unknowns {
+			p("- %s\n", text(u))
+		}
+	}
+}
+
+// unlinked writes what answers no national principle, so nothing the file
+// holds for the year is left out.
+func (m *reportMD) unlinked() {
+	r, p := m.r, m.p
+	u := r.Unlinked
+	if len(u.Local)+len(u.Objectives)+len(u.Milestones) == 0 {
+		return
+	}
+	p("\n## Linked to no national %s\n\n", r.Noun())
+	p("These are in the strategy but not mapped to a national %s, directly or through a local principle or objective.\n", r.Noun())
+	if len(u.Local) > 0 {
+		p("\nLocal principles:\n\n")
+		for _, l := range u.Local {
+			p("- %s\n", m.localLine(l))
+		}
+	}
+	if len(u.Objectives) > 0 {
+		p("\nObjectives in %s:\n\n| objective | status | latest update | evidence |\n|---|---|---|---|\n", r.Year)
+		for _, o := range u.Objectives {
+			p("| %s %s | %s | %s | %s |\n", code(o.ID), cell(o.Title), statusWord(o.Status), update(o), link(o.Evidence))
+		}
+	}
+	if len(u.Milestones) > 0 {
+		p("\nMilestones in %s:\n\n| milestone | when | status |\n|---|---|---|\n", r.Year)
+		for _, ms := range u.Milestones {
+			p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.DisplaySpan(ms.From, ms.To), statusWord(ms.Status))
+		}
+	}
+}
+
+// localLine writes a local principle: its ID, theme and words (or that its
+// words are not known).
+func (m *reportMD) localLine(l strategy.Principle) string {
+	words := text(l.Wording())
+	if t := m.r.Theme(l.Theme); t != "" {
+		return fmt.Sprintf("%s (theme: %s): %s", code(l.ID), text(t), words)
+	}
+	return code(l.ID) + ": " + words
+}
+
+// activities writes the year's engagement: what was done, who took part,
+// what they said and what changed as a result.
+func (m *reportMD) activities() {
+	r, p := m.r, m.p
+	p("\n## You said, we did\n\n")
+	if len(r.Activities) == 0 {
+		p("The strategy records no engagement activity in %s.\n", r.Year)
+		return
+	}
+	for i, a := range r.Activities {
+		if i > 0 {
+			p("\n")
+		}
+		p("### %s %s\n\n", code(a.ID), text(a.Title))
+		p("- When: %s\n", whenText(a.Dates))
+		if len(a.Methods) > 0 {
+			p("- How: %s\n", text(strings.Join(a.Methods, ", ")))
+		}
+		if a.Reach != nil {
+			p("- Who took part: %s\n", text(a.Reach.String()))
+		}
+		if len(a.Communities) > 0 {
+			p("- Communities reached: %s\n", text(strings.Join(a.Communities, "; ")))
+		}
+		if len(a.Partners) > 0 {
+			p("- With: %s\n", text(strings.Join(a.Partners, "; ")))
+		}
+		if a.Heard != "" {
+			p("- You said: %s\n", text(a.Heard))
+		}
+		if len(a.Changed) == 0 {
+			p("- We did: not yet recorded: what changed as a result has not been fed back.\n")
+		}
+		for _, o := range a.Changed {
+			p("- We did%s: %s", outcomeWhen(o), text(o.Note))
+			if o.Evidence != "" {
+				p(" %s", link(o.Evidence))
+			}
+			p("\n")
+		}
+		for _, e := range a.Evidence {
+			p("- Evidence: %s\n", link(e))
+		}
+	}
+}
+
+// whenText writes a date as a reader reads it, or that the source does not
+// give it.
+func whenText(s string) string {
+	if strategy.IsUnknown(s) {
+		return "not stated in the source"
+	}
+	return calendar.Display(s)
+}
+
+// outcomeWhen writes what kind of outcome it was, and when: " (service
+// change, 2024-09)".
+func outcomeWhen(o strategy.Outcome) string {
+	var parts []string
+	if o.Kind != "" {
+		parts = append(parts, strings.ReplaceAll(o.Kind, "-", " "))
+	}
+	if o.Date != "" {
+		parts = append(parts, calendar.Display(o.Date))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // principles writes each national principle: the ICB's wording, and the
@@ -141,7 +316,7 @@ func (m *reportMD) principles() {
 		if len(s.Local) > 0 {
 			p("\nHow %s puts it:\n\n", text(r.Name))
 			for _, l := range s.Local {
-				p("- %s: %s\n", code(l.ID), text(l.Text))
+				p("- %s\n", m.localLine(l))
 				for _, c := range l.Commitments {
 					p("  - %s\n", text(c))
 				}
@@ -156,7 +331,7 @@ func (m *reportMD) principles() {
 		if len(s.Milestones) > 0 {
 			p("\nMilestones in %s:\n\n| milestone | when | status |\n|---|---|---|\n", r.Year)
 			for _, ms := range s.Milestones {
-				p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), span(ms.From, ms.To), statusWord(ms.Status))
+				p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.DisplaySpan(ms.From, ms.To), statusWord(ms.Status))
 			}
 		}
 		if len(s.Objectives)+len(s.Milestones) == 0 {
@@ -178,7 +353,7 @@ func (m *reportMD) roadmap() {
 	}
 	p("| milestone | from | to | status | latest note |\n|---|---|---|---|---|\n")
 	for _, ms := range r.Roadmap {
-		p("| %s %s | %s | %s | %s | %s |\n", code(ms.ID), cell(ms.Title), ms.From, ms.To, statusWord(ms.Status), cell(ms.LatestNote))
+		p("| %s %s | %s | %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.Display(ms.From), calendar.Display(ms.To), statusWord(ms.Status), cell(ms.LatestNote))
 	}
 }
 
@@ -194,9 +369,9 @@ func (m *reportMD) metrics() {
 	for _, mt := range m.r.Board.Metrics {
 		progress := ""
 		if mt.Progress != nil {
-			progress = fmt.Sprintf("%.0f%% of the way", *mt.Progress)
+			progress = fmt.Sprintf("%d%% of the way", status.RoundPercent(*mt.Progress))
 		}
-		p("| %s | %s | %s | %s | %s |\n", cell(mt.Title), value(mt.Baseline, mt.Unit), value(mt.Target, mt.Unit), value(mt.Latest, mt.Unit), progress)
+		p("| %s %s | %s | %s | %s | %s |\n", code(mt.ID), cell(mt.Title), value(mt.Baseline, mt.Unit), value(mt.Target, mt.Unit), value(mt.Latest, mt.Unit), progress)
 	}
 }
 
@@ -225,7 +400,7 @@ func (m *reportMD) assessments() {
 		if i > 0 {
 			p("\n")
 		}
-		line := fmt.Sprintf("%s, %s: %s", code(a.ID), a.Date, text(a.Method))
+		line := fmt.Sprintf("%s, %s: %s", code(a.ID), calendar.Display(a.Date), text(a.Method))
 		if a.Participants > 0 {
 			line += fmt.Sprintf(" %d participants.", a.Participants)
 		}
@@ -290,7 +465,7 @@ func dueLine(bd *status.Board, asOf string) string {
 	if bd.Due == 1 {
 		noun = "objective"
 	}
-	return fmt.Sprintf("%d of %d %s due by %s done (%d%%).", bd.DueDone, bd.Due, noun, asOf, bd.DueDone*100/bd.Due)
+	return fmt.Sprintf("%d of %d %s due by %s done (%d%%).", bd.DueDone, bd.Due, noun, asOf, status.Percent(bd.DueDone, bd.Due))
 }
 
 // gantt writes the year's objectives and milestones as a Mermaid gantt
@@ -314,16 +489,16 @@ func gantt(r *report.Report) string {
 	n := 0
 	for _, o := range r.Objectives() {
 		span, err1 := spanOf(o.Year)
-		due, err2 := calendar.ParseDate(o.Due)
-		if err1 != nil || err2 != nil || due.Before(span.First()) {
+		due, err2 := calendar.ParseWhen(o.Due)
+		if err1 != nil || err2 != nil || due.Last.Before(span.First()) {
 			continue
 		}
 		n++
-		task(&objectives, n, o.ID, o.Title, o.Status, span.First(), due)
+		task(&objectives, n, o.ID, o.Title, o.Status, span.First(), due.Last)
 	}
 	for _, m := range r.Roadmap {
-		from, err1 := calendar.ParseMonthOrDate(m.From)
-		to, err2 := calendar.ParseMonthOrDate(m.To)
+		from, err1 := calendar.ParseWhen(m.From)
+		to, err2 := calendar.ParseWhen(m.To)
 		if err1 != nil || err2 != nil {
 			continue
 		}
@@ -446,17 +621,6 @@ func urlLen(s string) int {
 	return n
 }
 
-// span writes a from-to period, or one month when it is one.
-func span(from, to string) string {
-	if from == to || to == "" {
-		return from
-	}
-	if from == "" {
-		return to
-	}
-	return from + " to " + to
-}
-
 // code writes an ID as inline code.
 func code(s string) string {
 	return "`" + strings.ReplaceAll(safetext.Terminal(s), "`", "'") + "`"
@@ -474,23 +638,23 @@ func update(o report.Row) string {
 	case o.LatestDate == "":
 		return "none"
 	case o.LatestNote == "":
-		return o.LatestDate
+		return calendar.Display(o.LatestDate)
 	}
-	return o.LatestDate + ": " + cell(o.LatestNote)
+	return calendar.Display(o.LatestDate) + ": " + cell(o.LatestNote)
 }
 
+// value writes a metric value as its source states it: "around 4,000
+// people (2024-03)".
 func value(v *status.Value, unit string) string {
 	if v == nil {
 		return "none"
 	}
-	s := strconv.FormatFloat(v.Value, 'f', -1, 64)
-	if unit == "%" {
-		s += "%"
-	} else if unit != "" {
-		s += " " + cell(unit)
-	}
+	s := cell(strategy.Amount(v.Value, v.Qualifier, unit))
 	if v.Date != "" {
-		s += " (" + v.Date + ")"
+		s += " (" + calendar.Display(v.Date) + ")"
+	}
+	if v.Note != "" {
+		s += ": " + cell(v.Note)
 	}
 	return s
 }

@@ -90,7 +90,7 @@ func TestSheetsAndProperties(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Principles,Objectives,Roadmap,Metrics" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Principles,Objectives,Roadmap,Metrics,Activities" {
 		t.Errorf("sheets = %s", got)
 	}
 	props, err := f.GetDocProps()

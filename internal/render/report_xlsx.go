@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/engage-icb/engage/internal/xlsx"
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -29,7 +31,8 @@ type workbook struct {
 }
 
 // ReportXLSX writes an annual review as an Excel workbook: sheets Summary,
-// Principles, Objectives, Roadmap, Metrics (and Changes with --since).
+// Principles, Objectives, Roadmap, Metrics, Activities ("you said, we
+// did") and, with --since, Changes.
 type ReportXLSX struct{}
 
 // Render writes the workbook.
@@ -51,6 +54,7 @@ func reportWorkbook(r *report.Report) (*workbook, error) {
 		func() error { return wb.objectives(r) },
 		func() error { return wb.roadmap(r) },
 		func() error { return wb.metrics(r) },
+		func() error { return wb.activities(r) },
 	}
 	if r.Changes != nil {
 		steps = append(steps, func() error { return wb.changes(r) })
@@ -102,20 +106,31 @@ func (wb *workbook) summary(r *report.Report) error {
 	s.Row++
 	s.Put("What this report covers")
 	s.Style(s.Cell(1, s.Row), s.Cell(1, s.Row), wb.Title)
-	covers := [][2]string{
-		{"ICB", r.ICB.Name + " (" + r.ICB.Code + ")"},
-		{"Strategy", r.Meta.Title + " (" + r.Meta.State + ")"},
+	covers := [][2]string{{"ICB", r.ICB.Name + " (" + r.ICB.Code + ")"}}
+	if p := r.ICB.Population; p != nil {
+		covers = append(covers, [2]string{"Population served", strategy.Amount(p.Value, p.Qualifier, "people")})
 	}
+	covers = append(covers, [2]string{"Strategy", r.Meta.Title + " (" + r.Meta.State + ")"})
 	if r.Meta.Period != nil {
 		covers = append(covers, [2]string{"Strategy period", r.Meta.Period.String()})
 	}
-	covers = append(covers, [2]string{"Financial year reported", r.Year}, [2]string{"Report as of", r.AsOf},
-		[2]string{"Strategy last updated", r.Meta.Updated}, [2]string{"Next review", r.Meta.NextReview})
+	covers = append(covers, [2]string{"Versions", r.Meta.History()}, [2]string{"Financial year reported", r.Year}, [2]string{"Report as of", r.AsOf},
+		[2]string{"Source last updated", calendar.Display(r.Meta.Updated)}, [2]string{"Next review", calendar.Display(r.Meta.NextReview)})
+	if len(r.Themes) > 0 {
+		var themes []string
+		for _, t := range r.Themes {
+			themes = append(themes, t.Title)
+		}
+		covers = append(covers, [2]string{"Themes", strings.Join(themes, "; ")})
+	}
 	if r.Framework != nil {
 		covers = append(covers, [2]string{"National framework", r.Framework.Title + " (" + r.Framework.ID + ")"})
 	}
 	for _, src := range r.Meta.Sources {
 		covers = append(covers, [2]string{"Source", strings.TrimSpace(src.Title + " " + src.URL)})
+	}
+	for _, v := range r.Meta.Versions {
+		covers = append(covers, [2]string{"Version", versionLine(v)})
 	}
 	for _, c := range covers {
 		if c[1] != "" {
@@ -140,6 +155,20 @@ func (wb *workbook) summary(r *report.Report) error {
 		for _, p := range r.Principles {
 			s.Line(p.Number, p.Label, p.Grade.String())
 		}
+	}
+	heading("Gaps against the national "+r.Noun()+"s", "No.", r.Noun(), "Gap")
+	if len(r.Gaps) == 0 && len(r.Unknowns) == 0 {
+		s.Put("None: every national " + r.Noun() + " is answered, and something delivers each.")
+	}
+	for _, g := range r.Gaps {
+		gap := "Nothing in the strategy answers it."
+		if g.Grade == coverage.Stated {
+			gap = "A local principle states it, but nothing delivers it."
+		}
+		s.Line(g.Number, g.Label, gap)
+	}
+	for _, u := range r.Unknowns {
+		s.Line("", "Not known", u)
 	}
 	heading("Delivery in "+r.Year, "Status", "Objectives", "Milestones")
 	first := s.Row + 1
@@ -179,7 +208,7 @@ func (wb *workbook) summary(r *report.Report) error {
 		}
 		from := s.Row + 1
 		for _, it := range items {
-			s.Line(it.Kind, it.ID, it.Status, it.Due, it.Title)
+			s.Line(it.Kind, it.ID, it.Status, calendar.Display(it.Due), it.Title)
 		}
 		if s.Err != nil {
 			return s.Err
@@ -209,7 +238,7 @@ func (wb *workbook) summary(r *report.Report) error {
 		if a.Participants > 0 {
 			n = a.Participants
 		}
-		s.Line(a.ID, a.Date, a.Method, n, a.AnalysedBy, a.Report)
+		s.Line(a.ID, calendar.Display(a.Date), a.Method, n, a.AnalysedBy, a.Report)
 		for _, fd := range a.Findings {
 			s.Line("", "", fmt.Sprintf("%s %d: %s", r.Noun(), fd.Principle, strings.TrimSpace(fd.Rating+" "+fd.Summary)))
 		}
@@ -223,10 +252,18 @@ func (wb *workbook) wrapOnly() int { return wb.NewStyle(xlsx.Style{Wrap: true, V
 
 func (wb *workbook) principles(r *report.Report) error {
 	var rows [][]any
-	for _, p := range r.Principles {
+	sections := r.Principles
+	if u := r.Unlinked; len(u.Local)+len(u.Objectives)+len(u.Milestones) > 0 {
+		sections = append(sections, u)
+	}
+	for _, p := range sections {
 		var local, commitments, objectives, milestones []string
 		for _, l := range p.Local {
-			local = append(local, l.ID+": "+l.Text)
+			words := l.Wording()
+			if t := r.Theme(l.Theme); t != "" {
+				words = "(" + t + ") " + words
+			}
+			local = append(local, l.ID+": "+words)
 			commitments = append(commitments, l.Commitments...)
 		}
 		for _, o := range p.Objectives {
@@ -235,7 +272,11 @@ func (wb *workbook) principles(r *report.Report) error {
 		for _, m := range p.Milestones {
 			milestones = append(milestones, m.ID+" ("+m.Status+")")
 		}
-		rows = append(rows, []any{p.Number, p.Label, p.Text, p.Grade.String(), strings.Join(local, "; "),
+		var number, grade any = p.Number, p.Grade.String()
+		if p.Number == 0 {
+			number, grade = nil, ""
+		}
+		rows = append(rows, []any{number, p.Label, p.Text, grade, strings.Join(local, "; "),
 			strings.Join(commitments, "; "), strings.Join(objectives, ", "), strings.Join(milestones, ", ")})
 	}
 	_, err := wb.Table("Principles", []float64{6, 28, 50, 12, 50, 60, 30, 24},
@@ -245,9 +286,8 @@ func (wb *workbook) principles(r *report.Report) error {
 
 func (wb *workbook) objectives(r *report.Report) error {
 	var rows [][]any
-	principles := principlesOf(r)
 	for _, o := range r.Objectives() {
-		rows = append(rows, []any{o.ID, o.Year, o.Title, principles[o.ID], o.Owner, o.Due, o.Status, o.LatestDate, o.LatestNote, o.Evidence})
+		rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(o), o.Owner, calendar.Display(o.Due), o.Status, calendar.Display(o.LatestDate), o.LatestNote, o.Evidence})
 	}
 	s, err := wb.Table("Objectives", []float64{10, 20, 60, 16, 20, 12, 14, 14, 50, 40},
 		[]string{"ID", "Financial year", "Objective", "National " + r.Noun() + "s", "Owner", "Due", "Status", "Latest update", "Latest note", "Evidence"}, rows)
@@ -257,28 +297,22 @@ func (wb *workbook) objectives(r *report.Report) error {
 	return statusColumn(s, "G")
 }
 
-// principlesOf lists the national principles each objective delivers, by
-// objective ID: one pass over the report, so the sheet costs the same per
-// objective however many there are (issue 16: one search per objective
-// made 8,000 objectives take 10 s).
-func principlesOf(r *report.Report) map[string]string {
-	out := map[string]string{}
-	for _, p := range r.Principles {
-		n := strconv.Itoa(p.Number)
-		for _, o := range p.Objectives {
-			if out[o.ID] != "" {
-				out[o.ID] += ", "
-			}
-			out[o.ID] += n
-		}
+// principlesOf lists the national principles a row delivers, or "none".
+func principlesOf(row report.Row) string {
+	if len(row.National) == 0 {
+		return "none"
 	}
-	return out
+	nums := make([]string, len(row.National))
+	for i, n := range row.National {
+		nums[i] = strconv.Itoa(n)
+	}
+	return strings.Join(nums, ", ")
 }
 
 func (wb *workbook) roadmap(r *report.Report) error {
 	var rows [][]any
 	for _, m := range r.Roadmap {
-		rows = append(rows, []any{m.ID, m.From, m.To, m.Title, m.Status, m.LatestDate, m.LatestNote})
+		rows = append(rows, []any{m.ID, calendar.Display(m.From), calendar.Display(m.To), m.Title, m.Status, calendar.Display(m.LatestDate), m.LatestNote})
 	}
 	s, err := wb.Table("Roadmap", []float64{10, 12, 12, 70, 14, 14, 50},
 		[]string{"ID", "From", "To", "Milestone", "Status", "Latest update", "Latest note"}, rows)
@@ -292,18 +326,22 @@ func (wb *workbook) metrics(r *report.Report) error {
 	var rows [][]any
 	for _, m := range r.Board.Metrics {
 		row := []any{m.ID, m.Title, m.Unit}
+		var notes []string
 		for _, v := range []*status.Value{m.Baseline, m.Target, m.Latest} {
 			if v == nil {
-				row = append(row, nil, nil)
-			} else {
-				row = append(row, v.Value, v.Date)
+				row = append(row, nil, nil, nil)
+				continue
+			}
+			row = append(row, v.Qualifier, v.Value, calendar.Display(v.Date))
+			if v.Note != "" {
+				notes = append(notes, v.Note)
 			}
 		}
-		row = append(row, m.Progress)
+		row = append(row, m.Progress, strings.Join(notes, "; "))
 		rows = append(rows, row)
 	}
-	s, err := wb.Table("Metrics", []float64{24, 50, 10, 12, 14, 12, 14, 12, 14, 12},
-		[]string{"ID", "Metric", "Unit", "Baseline", "Baseline date", "Target", "Target date", "Latest", "Latest date", "Progress %"}, rows)
+	s, err := wb.Table("Metrics", []float64{24, 40, 10, 10, 12, 14, 10, 12, 14, 10, 12, 14, 12, 50},
+		[]string{"ID", "Metric", "Unit", "Baseline is", "Baseline", "Baseline date", "Target is", "Target", "Target date", "Latest is", "Latest", "Latest date", "Progress %", "Notes"}, rows)
 	if err != nil || len(rows) == 0 {
 		return err
 	}
@@ -314,11 +352,45 @@ func (wb *workbook) metrics(r *report.Report) error {
 	}
 	return s.AddChart(fmt.Sprintf("B%d", last+3), xlsx.Chart{
 		Kind:    xlsx.Bar,
-		Series:  []xlsx.Series{series("D"), series("H"), series("F")},
+		Series:  []xlsx.Series{series("E"), series("K"), series("H")},
 		Title:   "Metrics: baseline, latest and target",
 		AltText: "Bar chart of each metric's baseline, latest value and target",
 		Width:   640, Height: 160 + 40*len(rows),
 	})
+}
+
+// activities writes the year's engagement activities: "you said, we did".
+func (wb *workbook) activities(r *report.Report) error {
+	var rows [][]any
+	for _, a := range r.Activities {
+		reach := ""
+		if a.Reach != nil {
+			reach = a.Reach.String()
+		}
+		var changed []string
+		for _, o := range a.Changed {
+			line := o.Note
+			if o.Kind != "" {
+				line = o.Kind + ": " + line
+			}
+			if o.Date != "" {
+				line = calendar.Display(o.Date) + ", " + line
+			}
+			if o.Evidence != "" {
+				line += " " + o.Evidence
+			}
+			changed = append(changed, line)
+		}
+		we := strings.Join(changed, "\n")
+		if we == "" {
+			we = "Not yet recorded"
+		}
+		rows = append(rows, []any{a.ID, a.Title, whenText(a.Dates), strings.Join(a.Methods, ", "), reach,
+			strings.Join(a.Communities, "; "), a.Heard, we, strings.Join(a.Evidence, "\n")})
+	}
+	_, err := wb.Table("Activities", []float64{16, 40, 14, 20, 18, 30, 50, 50, 30},
+		[]string{"ID", "Activity", "When", "How", "Who took part", "Communities reached", "You said", "We did", "Evidence"}, rows)
+	return err
 }
 
 func (wb *workbook) changes(r *report.Report) error {

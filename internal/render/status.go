@@ -3,10 +3,10 @@ package render
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/engage-icb/engage/internal/safetext"
+	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -25,7 +25,7 @@ type StatusFormat = Format[[]*status.Board]
 // Status are the formats delivery dashboards can be written in.
 var Status = NewRegistry(
 	Spec[[]*status.Board]{Name: "text", New: func(o Options) StatusFormat { return StatusText{Options: o} }, Each: &Each{Between: statusBetween}},
-	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }, Each: &Each{}},
+	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }, Each: &Each{Between: "\n", Once: "# "}},
 	Spec[[]*status.Board]{Name: "json", Exts: []string{".json"}, New: func(Options) StatusFormat { return StatusJSON{} }, Each: &Each{JSONKey: "strategies"}},
 )
 
@@ -81,7 +81,7 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 		fmt.Fprintf(&b, "%-12s %3d   %s\n", "Milestones", bd.Milestones.Total(), counts(bd.Milestones))
 		share := "none due yet"
 		if bd.Due > 0 {
-			share = fmt.Sprintf("%d of %d due done (%d%%)", bd.DueDone, bd.Due, bd.DueDone*100/bd.Due)
+			share = fmt.Sprintf("%d of %d due done (%d%%)", bd.DueDone, bd.Due, status.Percent(bd.DueDone, bd.Due))
 		}
 		fmt.Fprintf(&b, "%-12s       %s\n", "Due by now", share)
 		if len(bd.ByYear) > 0 {
@@ -96,8 +96,14 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 				fmt.Fprintf(&b, "  %2s %-36s %3d   %s\n", g.Key, safetext.Truncate(g.Label, 36), g.Counts.Total(), counts(g.Counts))
 			}
 		}
+		if len(bd.ByTheme) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold("Objectives and milestones by theme"))
+			for _, g := range bd.ByTheme {
+				fmt.Fprintf(&b, "  %-39s %3d   %s\n", safetext.Truncate(safetext.Terminal(g.Label), 39), g.Counts.Total(), counts(g.Counts))
+			}
+		}
 		items("Overdue", bd.Overdue, func(it status.Item) string {
-			return "due " + it.Due + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
+			return "due " + calendar.Display(it.Due) + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		items("At risk or off track", bd.Troubled, func(it status.Item) string {
 			note := it.Note
@@ -107,10 +113,10 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 			return safetext.Truncate(safetext.Terminal(it.Title), 40) + "  " + th.Muted("latest: "+safetext.Truncate(safetext.Terminal(note), 60))
 		})
 		items(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string {
-			return "last " + it.LastUpdate + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
+			return "last " + calendar.Display(it.LastUpdate) + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		items("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string {
-			return it.From + " to " + it.Due + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
+			return calendar.DisplaySpan(it.From, it.Due) + "  " + th.Muted(safetext.Truncate(safetext.Terminal(it.Title), 50))
 		})
 		fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Metrics (%d)", len(bd.Metrics))))
 		if len(bd.Metrics) == 0 {
@@ -119,54 +125,37 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 		for _, m := range bd.Metrics {
 			fmt.Fprintf(&b, "  %-26s %s\n", safetext.Truncate(safetext.Terminal(m.ID), 26), metricLine(m))
 		}
+		if bd.Activities > 0 {
+			fmt.Fprintf(&b, "\n%s\n", th.Bold(fmt.Sprintf("Engagement activities (%d, %d with what changed recorded)", bd.Activities, bd.WithOutcome)))
+			fmt.Fprintf(&b, "  %s\n", th.Muted(fmt.Sprintf("Awaiting feedback: ended over %d months ago, nothing recorded of what changed (%d)", bd.FeedbackMonths, len(bd.AwaitingFeedback))))
+			for _, a := range bd.AwaitingFeedback {
+				fmt.Fprintf(&b, "  %-16s ended %s  %s\n", safetext.Terminal(a.ID), a.Ended, th.Muted(safetext.Truncate(safetext.Terminal(a.Title), 50)))
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// metricLine writes "latest 2,100 (2024-03) of target 4,000 from baseline 1,340 (27%)".
+// metricLine writes "latest 2,100 people (2024-03), baseline 1,340 people
+// (2023-06-21), target around 4,000 people; 27% of the way": each value as
+// its source states it.
 func metricLine(m status.Metric) string {
 	val := func(v *status.Value) string {
 		if v == nil {
 			return "—"
 		}
-		s := number(v.Value)
-		if m.Unit == "%" {
-			s += "%"
-		}
+		s := strategy.Amount(v.Value, v.Qualifier, m.Unit)
 		if v.Date != "" {
-			s += " (" + v.Date + ")"
+			s += " (" + calendar.Display(v.Date) + ")"
 		}
 		return s
 	}
 	line := "latest " + val(m.Latest) + ", baseline " + val(m.Baseline) + ", target " + val(m.Target)
 	if m.Progress != nil {
-		line += fmt.Sprintf("; %.0f%% of the way", *m.Progress)
+		line += fmt.Sprintf("; %d%% of the way", status.RoundPercent(*m.Progress))
 	}
 	return line
-}
-
-// number writes a value with thousands separators: 1340 → 1,340.
-func number(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
 }
 
 // StatusMarkdown writes dashboards as Markdown for a board paper.
@@ -195,13 +184,19 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 				safetext.MarkdownCell(extra(it)), safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(it.Title), 100)))
 		}
 	}
-	for _, bd := range boards {
+	if len(boards) > 0 {
+		fmt.Fprintf(&b, "# Delivery as of %s\n\n", boards[0].AsOf)
+	}
+	for i, bd := range boards {
+		if i > 0 {
+			b.WriteString("\n")
+		}
 		fmt.Fprintf(&b, "## %s: delivery as of %s\n\n", safetext.Markdown(safetext.Terminal(bd.Name)), bd.AsOf)
 		b.WriteString(head)
 		row("objectives", bd.Objectives)
 		row("milestones", bd.Milestones)
 		if bd.Due > 0 {
-			fmt.Fprintf(&b, "\n%d of %d objectives due by %s are done (%d%%).\n", bd.DueDone, bd.Due, bd.AsOf, bd.DueDone*100/bd.Due)
+			fmt.Fprintf(&b, "\n%d of %d objectives due by %s are done (%d%%).\n", bd.DueDone, bd.Due, bd.AsOf, status.Percent(bd.DueDone, bd.Due))
 		}
 		if len(bd.ByPrinciple) > 0 {
 			b.WriteString("\n### By national principle\n\n" + strings.Replace(head, "| |", "| principle |", 1))
@@ -209,17 +204,48 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 				row(g.Key+" "+safetext.MarkdownCell(g.Label), g.Counts)
 			}
 		}
-		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + it.Due })
+		if len(bd.ByTheme) > 0 {
+			b.WriteString("\n### By theme\n\n" + strings.Replace(head, "| |", "| theme |", 1))
+			for _, g := range bd.ByTheme {
+				row(safetext.MarkdownCell(safetext.Terminal(g.Label)), g.Counts)
+			}
+		}
+		list("Overdue", bd.Overdue, func(it status.Item) string { return "due " + calendar.Display(it.Due) })
 		list("At risk or off track", bd.Troubled, func(it status.Item) string { return safetext.Terminal(it.Note) })
-		list(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string { return "last " + it.LastUpdate })
-		list("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string { return it.From + " to " + it.Due })
+		list(fmt.Sprintf("Stale: no update for %d months", bd.StaleMonths), bd.Stale, func(it status.Item) string { return "last " + calendar.Display(it.LastUpdate) })
+		list("Milestones in "+bd.Window, bd.InWindow, func(it status.Item) string { return calendar.DisplaySpan(it.From, it.Due) })
 		if len(bd.Metrics) > 0 {
 			b.WriteString("\n### Metrics\n\n| metric | where it stands |\n|---|---|\n")
 			for _, m := range bd.Metrics {
 				fmt.Fprintf(&b, "| %s | %s |\n", safetext.MarkdownCell(safetext.Terminal(m.Title)), safetext.MarkdownCell(metricLine(m)))
 			}
 		}
-		b.WriteString("\n")
+		if bd.Activities > 0 {
+			fmt.Fprintf(&b, "\n### Engagement activities\n\n%d recorded, %d with what changed as a result.\n", bd.Activities, bd.WithOutcome)
+			fmt.Fprintf(&b, "\nAwaiting feedback (ended over %d months ago, nothing recorded of what changed):", bd.FeedbackMonths)
+			if len(bd.AwaitingFeedback) == 0 {
+				b.WriteString(" none.\n")
+			} else {
+				b.WriteString("\n\n| activity | ended | title |\n|---|---|---|\n")
+				for _, a := range bd.AwaitingFeedback {
+					fmt.Fprintf(&b, "| `%s` | %s | %s |\n", strings.ReplaceAll(a.ID, "`", "'"), a.Ended, safetext.MarkdownCell(safetext.Terminal(a.Title)))
+				}
+			}
+		}
+		if len(bd.Items) > 0 {
+			b.WriteString("\n### Every objective and milestone\n\n| item | status | due | latest update |\n|---|---|---|---|\n")
+			for _, it := range bd.Items {
+				latest := calendar.Display(it.LastUpdate)
+				switch {
+				case it.Note != "" && latest != "":
+					latest += ": " + safetext.Terminal(it.Note)
+				case it.Note != "":
+					latest = safetext.Terminal(it.Note)
+				}
+				fmt.Fprintf(&b, "| %s `%s` %s | %s | %s | %s |\n", it.Kind, strings.ReplaceAll(it.ID, "`", "'"), safetext.MarkdownCell(safetext.Terminal(it.Title)),
+					statusWord(it.Status), calendar.Display(it.Due), safetext.MarkdownCell(latest))
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -17,6 +17,10 @@ import (
 type Each struct {
 	Between string
 	JSONKey string
+	// Once starts a line the list's output opens with, above the first
+	// item (a heading for the whole list, such as "# Delivery as of ..."):
+	// it and the blank line after it are written for the first item only.
+	Once string
 }
 
 // Streamer writes a list result one item at a time.
@@ -52,7 +56,21 @@ func (s *Streamer[T]) Add(x T) error {
 				return err
 			}
 		}
-		return s.f.Render(s.w, []T{x})
+		if s.each.Once == "" || s.n == 0 {
+			return s.f.Render(s.w, []T{x})
+		}
+		var b bytes.Buffer
+		if err := s.f.Render(&b, []T{x}); err != nil {
+			return err
+		}
+		out := b.Bytes()
+		if bytes.HasPrefix(out, []byte(s.each.Once)) {
+			if i := bytes.Index(out, []byte("\n\n")); i >= 0 {
+				out = out[i+2:]
+			}
+		}
+		_, err := s.w.Write(out)
+		return err
 	}
 	var b bytes.Buffer
 	if s.n == 0 {

@@ -11,7 +11,9 @@ import (
 )
 
 // SuggestText writes suggestions for people: each item at its
-// file:line:column, then its candidates.
+// file:line:column, then the principles its words are closest to, with
+// the words they share as the item writes them and the confidence in
+// words.
 type SuggestText struct {
 	Options
 }
@@ -34,9 +36,9 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 		case suggest.Unmapped:
 			what = fmt.Sprintf("%s %s is not mapped to a national %s", it.Kind, it.ID, r.Noun)
 		case suggest.Doubtful:
-			what = fmt.Sprintf("%s %s is mapped to %s, but its words match %d better (doubtful)", it.Kind, it.ID, numbers(it.Recorded), it.Top().Number)
+			what = fmt.Sprintf("%s %s is mapped to %s, but its words are closer to %d (doubtful)", it.Kind, it.ID, suggest.Numbers(it.Recorded, "and"), it.Top().Number)
 		default:
-			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, numbers(it.Recorded))
+			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, suggest.Numbers(it.Recorded, "and"))
 		}
 		fmt.Fprintf(&b, "%s:%d:%d: %s\n", safetext.Terminal(r.File), line, col, th.Bold(what))
 		fmt.Fprintf(&b, "    %s\n", th.Muted("“"+safetext.Truncate(safetext.Terminal(it.Text), 100)+"”"))
@@ -44,12 +46,15 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			fmt.Fprintf(&b, "    no word in common with any national %s: map it by hand\n", r.Noun)
 			continue
 		}
+		if len(it.Tied) > 0 {
+			fmt.Fprintf(&b, "    equally close to %s: choose by hand\n", suggest.Numbers(it.Tied, "and"))
+		}
 		for i, c := range it.Candidates {
 			if c.Score == 0 {
 				break
 			}
 			mark := "  "
-			if i == 0 {
+			if i == 0 && len(it.Tied) == 0 {
 				mark = "→ "
 			}
 			note := ""
@@ -57,9 +62,11 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 				note = "  (recorded)"
 			}
 			label := fmt.Sprintf("%2d %-38s", c.Number, safetext.Truncate(c.Label, 38))
-			fmt.Fprintf(&b, "    %s%s score %.2f  %s%s\n", mark, label, c.Score, th.Muted(strings.Join(c.Words, ", ")), note)
+			fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares "+shared(c.Words)), note)
 		}
-		fmt.Fprintf(&b, "    confidence %.2f\n", it.Confidence)
+		if len(it.Tied) == 0 {
+			fmt.Fprintf(&b, "    confidence: %s\n", confidenceNote(it.ConfidenceLevel))
+		}
 	}
 	if len(r.Items) > 0 {
 		b.WriteString("\n")
@@ -70,17 +77,39 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 	}
 	b.WriteString(".\n")
 	if applied > 0 {
-		fmt.Fprintf(&b, "engage suggest %s --apply would map the %d unmapped with confidence of at least %.2f.\n", safetext.Terminal(r.File), applied, r.MinConfidence)
+		fmt.Fprintf(&b, "engage suggest %s --apply would map the %d unmapped whose first suggestion is %s.\n", safetext.Terminal(r.File), applied, minLevel(r.MinConfidence))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// numbers writes 1, or 1 and 3.
-func numbers(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = fmt.Sprint(n)
+// shared quotes the words an item shares with a principle: 'a', 'b' and 'c'.
+func shared(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = "'" + safetext.Terminal(w) + "'"
 	}
-	return strings.Join(s, " and ")
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// confidenceNote says what the confidence level means.
+func confidenceNote(level string) string {
+	if level == suggest.Unsure {
+		return "unsure (few telling words, or others close behind)"
+	}
+	return level
+}
+
+// minLevel names the least confidence --apply takes: "likely or clear".
+func minLevel(min float64) string {
+	switch min {
+	case suggest.LikelyFrom:
+		return "likely or clear"
+	case suggest.ClearFrom:
+		return "clear"
+	}
+	return fmt.Sprintf("of confidence at least %.2f", min)
 }

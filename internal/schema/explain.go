@@ -47,6 +47,17 @@ func (s *Schema) Check(root *yaml.Node) []Problem {
 	return out
 }
 
+// article is "a ", "an " or nothing (for "the word unknown").
+func article(noun string) string {
+	switch {
+	case strings.HasPrefix(noun, "the "):
+		return ""
+	case noun != "" && strings.ContainsRune("aeiou", rune(noun[0])):
+		return "an "
+	}
+	return "a "
+}
+
 // Explain turns a violation into a finding in plain English, with a hint
 // that says how to fix it.
 func (s *Schema) Explain(v Violation) Problem {
@@ -82,16 +93,27 @@ func (s *Schema) Explain(v Violation) Problem {
 			break
 		}
 		want := kindNames(v.Want)
+		list := len(v.Want) == 1 && v.Want[0] == "array"
 		if v.At.Def != "" && v.At.Title != "" {
-			want = []string{"a " + v.At.Title}
+			want = []string{article(v.At.Title) + v.At.Title}
+			if list {
+				want = []string{"a list of " + v.At.Title}
+			}
 		}
 		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(want), describe(v.Node))
 		p.Hint = prop.Describe()
+		if list && v.Node.Kind == yaml.ScalarNode {
+			key := pointer.Split(v.Pointer)
+			p.Hint = fmt.Sprintf("write it as a list, in square brackets: %s: [%s]", key[len(key)-1], v.Node.Value)
+			if d := prop.Describe(); d != "" {
+				p.Hint += ". " + d
+			}
+		}
 	case NoMatch:
 		p.Rule = RuleWrongType
 		wants := make([]string, len(v.Want))
 		for i, w := range v.Want {
-			wants[i] = "a " + w
+			wants[i] = article(w) + w
 		}
 		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(wants), describe(v.Node))
 		p.Hint = prop.Describe()
@@ -130,6 +152,10 @@ func (s *Schema) Explain(v Violation) Problem {
 	case Minimum:
 		p.Rule = RuleInvalidValue
 		p.Message = fmt.Sprintf("%s is %s, but must be at least %s", field, v.Node.Value, v.Want[0])
+		p.Hint = prop.Describe()
+	case Maximum:
+		p.Rule = RuleInvalidValue
+		p.Message = fmt.Sprintf("%s is %s, but must be at most %s", field, v.Node.Value, v.Want[0])
 		p.Hint = prop.Describe()
 	case UniqueItems:
 		p.Rule = RuleInvalidValue
@@ -172,7 +198,7 @@ func (s *Schema) noun(ptr string, n *yaml.Node) string {
 // address without https://.
 func suggestFormat(def, got string) string {
 	switch def {
-	case "date", "monthOrDate":
+	case "date", "monthOrDate", "dateText":
 		if m := ukDateRE().FindStringSubmatch(got); m != nil {
 			d, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
@@ -180,7 +206,7 @@ func suggestFormat(def, got string) string {
 				return fix
 			}
 		}
-		if m := slashMonthRE().FindStringSubmatch(got); m != nil && def == "monthOrDate" {
+		if m := slashMonthRE().FindStringSubmatch(got); m != nil && def != "date" {
 			mo, _ := strconv.Atoi(m[1])
 			if fix := fmt.Sprintf("%s-%02d", m[2], mo); realDate(fix) {
 				return fix

@@ -39,6 +39,7 @@ type Node struct {
 	minLength    int
 	hasMinLength bool
 	minimum      *big.Rat
+	maximum      *big.Rat
 	items        *Node
 	uniqueItems  bool
 	ref          string
@@ -206,6 +207,13 @@ func (c *compiler) fill(n *Node, m map[string]any, at string) error {
 				return fmt.Errorf("schema %s/minimum: not a number", at)
 			}
 			n.minimum = r
+		case "maximum":
+			num, _ := v.(json.Number)
+			r, ok := new(big.Rat).SetString(num.String())
+			if !ok {
+				return fmt.Errorf("schema %s/maximum: not a number", at)
+			}
+			n.maximum = r
 		case "items":
 			if n.items, err = c.node(v, at+"/items"); err != nil {
 				return err

@@ -54,7 +54,7 @@ func TestValidateKinds(t *testing.T) {
 		"type": "object", "additionalProperties": false, "required": ["a"],
 		"properties": {
 			"a": {"type": "string", "pattern": "^[a-z]+$", "minLength": 2},
-			"n": {"type": "integer", "minimum": 0},
+			"n": {"type": "integer", "minimum": 0, "maximum": 9},
 			"e": {"enum": ["x", "y"]},
 			"c": {"const": 1},
 			"l": {"type": "array", "items": {"type": "integer"}, "uniqueItems": true},
@@ -77,6 +77,7 @@ func TestValidateKinds(t *testing.T) {
 		{"a: AB", "Pattern@/a"},
 		{"a: b", "MinLength@/a"},
 		{"a: ab\nn: -1", "Minimum@/n"},
+		{"a: ab\nn: 10", "Maximum@/n"},
 		{"a: ab\nn: 1.5", "Type@/n"},
 		{"a: ab\ne: z", "Enum@/e"},
 		{"a: ab\nc: 2", "Const@/c"},
@@ -87,7 +88,7 @@ func TestValidateKinds(t *testing.T) {
 		{"a: 2024-01-01", "Pattern@/a"}, // a timestamp is text
 	}
 	names := map[Kind]string{Type: "Type", Required: "Required", Additional: "Additional", Enum: "Enum", Const: "Const",
-		Pattern: "Pattern", MinLength: "MinLength", Minimum: "Minimum", UniqueItems: "UniqueItems", NoMatch: "NoMatch", MultipleMatch: "MultipleMatch"}
+		Pattern: "Pattern", MinLength: "MinLength", Minimum: "Minimum", Maximum: "Maximum", UniqueItems: "UniqueItems", NoMatch: "NoMatch", MultipleMatch: "MultipleMatch"}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
 			var got []string

@@ -28,6 +28,7 @@ const (
 	Pattern                       // pattern
 	MinLength                     // minLength
 	Minimum                       // minimum
+	Maximum                       // maximum
 	UniqueItems                   // uniqueItems
 	NoMatch                       // oneOf or anyOf: the value has none of the allowed shapes
 	MultipleMatch                 // oneOf: the value has more than one of the shapes
@@ -111,6 +112,11 @@ func (v *validator) validate(n *yaml.Node, s *Node, ptr string) {
 		if s.minimum != nil {
 			if r, ok := number(n); ok && r.Cmp(s.minimum) < 0 {
 				v.add(Violation{Kind: Minimum, Pointer: ptr, Node: n, At: s, Want: []string{s.minimum.RatString()}})
+			}
+		}
+		if s.maximum != nil {
+			if r, ok := number(n); ok && r.Cmp(s.maximum) > 0 {
+				v.add(Violation{Kind: Maximum, Pointer: ptr, Node: n, At: s, Want: []string{s.maximum.RatString()}})
 			}
 		}
 	case "object":
@@ -202,7 +208,9 @@ func (v *validator) choice(n *yaml.Node, s *Node, branches []*Node, ptr string, 
 	case matched == 0:
 		var wants []string
 		for i, out := range failed {
-			if len(out) == 1 && out[0].Kind == Type && out[0].Pointer == ptr {
+			// A branch of another type, or one that is a single word (such
+			// as unknown), is a shape the value could take.
+			if len(out) == 1 && (out[0].Kind == Type || out[0].Kind == Const) && out[0].Pointer == ptr {
 				wants = append(wants, shapeName(branches[i], out[0]))
 				continue
 			}

@@ -1,11 +1,16 @@
-// Package calendar reads the dates a strategy is written in: NHS financial
-// years (April to March, written 2023/24), months (2023-07) and dates
-// (2024-03-31). It is strict: 2023-02-30 and 2023/25 are errors, not guesses.
+// Package calendar reads the dates a strategy is written in, at the
+// precision its source gives them: NHS financial years (April to March,
+// written 2023/24), calendar years (2024), months (2023-07), days
+// (2024-03-31) and ranges of those (2023-09/2023-10). Each stands for the
+// days it covers, first to last. It is strict: 2023-02-30 and 2023/25 are
+// errors, not guesses.
 package calendar
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -107,26 +112,142 @@ func ParseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
-// Range is the days a month or a date stands for, First and Last inclusive.
+// Precision is how exactly a date is written.
+type Precision int
+
+// Precisions, from the least exact.
+const (
+	FinancialYear  Precision = iota + 1 // 2023/24
+	CalendarYear                        // 2024
+	MonthPrecision                      // 2023-07
+	DayPrecision                        // 2024-03-31
+)
+
+// Range is the days a date stands for, First and Last inclusive: one day,
+// every day of a month or year, or a range from the first day of its start
+// to the last day of its end.
 type Range struct {
 	First, Last time.Time
+	// Precision is how exactly the date (its less exact end, for a range)
+	// is written.
+	Precision Precision
+	// Span says the date is a range of two (2023-09/2023-10).
+	Span bool
+}
+
+// Contains reports whether a day falls in the range.
+func (r Range) Contains(t time.Time) bool {
+	return !t.Before(r.First) && !t.After(r.Last)
+}
+
+// Overlaps reports whether two ranges share a day.
+func (r Range) Overlaps(o Range) bool {
+	return !r.Last.Before(o.First) && !o.Last.Before(r.First)
 }
 
 // ParseMonthOrDate reads a month (YYYY-MM, standing for all its days) or a
 // date (YYYY-MM-DD, standing for itself).
 func ParseMonthOrDate(s string) (Range, error) {
-	if len(s) == 7 {
-		t, err := time.Parse("2006-01", s)
-		if err != nil {
-			return Range{}, fmt.Errorf("%q is not a real month written YYYY-MM", s)
-		}
-		return Range{First: t, Last: t.AddDate(0, 1, -1)}, nil
-	}
-	t, err := ParseDate(s)
-	if err != nil {
+	r, err := parsePoint(s)
+	if err != nil || r.Precision < MonthPrecision {
 		return Range{}, fmt.Errorf("%q is not a real month (YYYY-MM) or date (YYYY-MM-DD)", s)
 	}
-	return Range{First: t, Last: t}, nil
+	return r, nil
+}
+
+// ParseWhen reads a date at the precision its source gives it: a day
+// (2024-03-31), a month (2023-07), a calendar year (2024), a financial year
+// (2023/24), or a range of two of those, start/end (2023-09/2023-10,
+// 2022/2024), whose end is not before its start.
+func ParseWhen(s string) (Range, error) {
+	if from, to, ok := cutRange(s); ok {
+		a, err := parsePoint(from)
+		if err != nil {
+			return Range{}, fmt.Errorf("%q: its start %w", s, err)
+		}
+		b, err := parsePoint(to)
+		if err != nil {
+			return Range{}, fmt.Errorf("%q: its end %w", s, err)
+		}
+		if b.Last.Before(a.First) {
+			return Range{}, fmt.Errorf("%q ends before it starts", s)
+		}
+		return Range{First: a.First, Last: b.Last, Precision: min(a.Precision, b.Precision), Span: true}, nil
+	}
+	r, err := parsePoint(s)
+	if err != nil {
+		return Range{}, fmt.Errorf("%q %w", s, err)
+	}
+	return r, nil
+}
+
+// cutRange splits start/end; a financial year (2023/24) is not a range.
+func cutRange(s string) (from, to string, ok bool) {
+	from, to, ok = strings.Cut(s, "/")
+	if !ok || len(to) == 2 {
+		return "", "", false
+	}
+	return from, to, true
+}
+
+// parsePoint reads one day, month, calendar year or financial year.
+func parsePoint(s string) (Range, error) {
+	switch {
+	case len(s) == 4:
+		y, err := strconv.Atoi(s)
+		if err != nil || s[0] == '+' || s[0] == '-' {
+			break
+		}
+		first := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+		return Range{First: first, Last: first.AddDate(1, 0, -1), Precision: CalendarYear}, nil
+	case len(s) == 7 && s[4] == '/':
+		y, err := ParseYear(s)
+		if err != nil {
+			return Range{}, err
+		}
+		return Range{First: y.First(), Last: y.Last(), Precision: FinancialYear}, nil
+	case len(s) == 7:
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return Range{}, errors.New("is not a real month written YYYY-MM")
+		}
+		return Range{First: t, Last: t.AddDate(0, 1, -1), Precision: MonthPrecision}, nil
+	case len(s) == 10:
+		t, err := ParseDate(s)
+		if err != nil {
+			return Range{}, errors.New("is not a real date written YYYY-MM-DD")
+		}
+		return Range{First: t, Last: t, Precision: DayPrecision}, nil
+	}
+	return Range{}, errors.New("is not a date: write a day (2024-03-31), a month (2024-03), a year (2024), a financial year (2023/24) or a range (2023-09/2023-10)")
+}
+
+// Display writes a date as a reader reads it: a range with "to".
+func Display(s string) string {
+	if from, to, ok := cutRange(s); ok {
+		return from + " to " + to
+	}
+	return s
+}
+
+// DisplaySpan writes a span from one date to another as a reader reads
+// it, from the start of from to the end of to, each at its precision:
+// "2023-09 to 2023-10", "2024 to 2025-03", or one date when both are the
+// same. An empty end is left out.
+func DisplaySpan(from, to string) string {
+	if start, _, ok := cutRange(from); ok {
+		from = start
+	}
+	if _, end, ok := cutRange(to); ok {
+		to = end
+	}
+	switch {
+	case to == "" || from == to:
+		return from
+	case from == "":
+		return to
+	}
+	return from + " to " + to
 }
 
 // Day truncates a time to its calendar day in UTC, the unit engage compares in.

@@ -88,3 +88,50 @@ func TestParseDates(t *testing.T) {
 		t.Errorf("ParseMonthOrDate(date) = %v, %v", r, err)
 	}
 }
+
+func TestParseWhen(t *testing.T) {
+	tests := []struct {
+		in          string
+		first, last string
+		precision   Precision
+		span        bool
+		wantErr     bool
+	}{
+		{"2024-03-31", "2024-03-31", "2024-03-31", DayPrecision, false, false},
+		{"2022-11", "2022-11-01", "2022-11-30", MonthPrecision, false, false},
+		{"2024-02", "2024-02-01", "2024-02-29", MonthPrecision, false, false},
+		{"2024", "2024-01-01", "2024-12-31", CalendarYear, false, false},
+		{"2023/24", "2023-04-01", "2024-03-31", FinancialYear, false, false},
+		{"2023-09/2023-10", "2023-09-01", "2023-10-31", MonthPrecision, true, false},
+		{"2022/2024", "2022-01-01", "2024-12-31", CalendarYear, true, false},
+		{"2024-05/2024-06-15", "2024-05-01", "2024-06-15", MonthPrecision, true, false},
+		{"2023-10/2023-09", "", "", 0, false, true},
+		{"2023-02-30", "", "", 0, false, true},
+		{"2023-13", "", "", 0, false, true},
+		{"202", "", "", 0, false, true},
+		{"+024", "", "", 0, false, true},
+		{"2023/25", "", "", 0, false, true},
+		{"2023-09/", "", "", 0, false, true},
+		{"31/03/2024", "", "", 0, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			r, err := ParseWhen(tt.in)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("ParseWhen(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if got := r.First.Format(time.DateOnly) + " " + r.Last.Format(time.DateOnly); got != tt.first+" "+tt.last {
+				t.Errorf("ParseWhen(%q) = %s, want %s %s", tt.in, got, tt.first, tt.last)
+			}
+			if r.Precision != tt.precision || r.Span != tt.span {
+				t.Errorf("ParseWhen(%q) precision %d span %v, want %d %v", tt.in, r.Precision, r.Span, tt.precision, tt.span)
+			}
+		})
+	}
+	if Display("2023-09/2023-10") != "2023-09 to 2023-10" || Display("2023/24") != "2023/24" {
+		t.Errorf("Display: %q, %q", Display("2023-09/2023-10"), Display("2023/24"))
+	}
+}

@@ -63,7 +63,10 @@ type ICB struct {
 	// self-assessment is compared by what it found, not by coverage.
 	Ratings         []string `json:"ratings,omitempty"`
 	LocalPrinciples int      `json:"localPrinciples"`
+	Themes          int      `json:"themes"`
 	Objectives      int      `json:"objectives"`
+	// Unlinked is how many objectives answer no national principle.
+	Unlinked int `json:"objectivesUnlinked"`
 	// Due is how many objectives are due by the as-of date (not dropped),
 	// DueDone how many of those are done.
 	Due     int `json:"due"`
@@ -77,6 +80,30 @@ type ICB struct {
 	// empty when the strategy names none.
 	InvolvementBody string `json:"involvementBody"`
 	SelfAssessments int    `json:"selfAssessments"`
+	// Activities is how many engagement activities are recorded, and
+	// WithOutcome how many record what changed as a result.
+	Activities  int `json:"activities"`
+	WithOutcome int `json:"activitiesWithOutcome"`
+	// Versions is the strategy's publication history, newest first.
+	Versions string `json:"versions,omitempty"`
+	// Population is how many people the ICB serves, as the strategy
+	// states it ("about 1,200,000 people"); empty when it does not.
+	Population string `json:"population,omitempty"`
+	// ThemeTitles are the strategy's themes, in its order.
+	ThemeTitles []string `json:"themeTitles,omitempty"`
+	// Items is every principle, objective, milestone, metric and activity
+	// in the strategy, in file order, with the national principles each
+	// answers: nothing in a file is left out of a comparison.
+	Items []Item `json:"items"`
+}
+
+// Item is one thing in a strategy, as a comparison lists it.
+type Item struct {
+	Kind     string `json:"kind"` // principle, objective, milestone, metric or activity
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Status   string `json:"status,omitempty"`
+	National []int  `json:"national"` // empty when it answers none
 }
 
 // Label is the ICB's short name, or its code.
@@ -102,7 +129,7 @@ func (c ICB) DonePercent() (int, bool) {
 	if c.Due == 0 {
 		return 0, false
 	}
-	return c.DueDone * 100 / c.Due, true
+	return status.Percent(c.DueDone, c.Due), true
 }
 
 // Input is one strategy to compare, with the framework it is on.
@@ -182,17 +209,46 @@ func column(in Input, asOf time.Time) ICB {
 		File: in.Path, Code: s.ICB.Code, Name: s.ICB.Name, Short: s.ICB.Short,
 		Title: s.Meta.Title, Kind: s.Kind(), State: s.Meta.State,
 		Updated: cmp.Or(s.Meta.Updated, s.Meta.Published), NextReview: s.Meta.NextReview,
-		LocalPrinciples: len(s.Principles), Objectives: len(s.Objectives),
-		Metrics: len(s.Metrics), SelfAssessments: len(s.SelfAssessments),
+		LocalPrinciples: len(s.Principles), Themes: len(s.Themes), Objectives: len(s.Objectives),
+		Metrics: len(s.Metrics), SelfAssessments: len(s.SelfAssessments), Activities: len(s.Activities),
+		Versions: s.Meta.History(),
+	}
+	if p := s.ICB.Population; p != nil {
+		col.Population = strategy.Amount(p.Value, p.Qualifier, "people")
+	}
+	for _, t := range s.Themes {
+		col.ThemeTitles = append(col.ThemeTitles, t.Title)
+	}
+	for _, a := range s.Activities {
+		if len(a.Changed) > 0 {
+			col.WithOutcome++
+		}
 	}
 	if s.Meta.Period != nil {
 		col.Period = s.Meta.Period.String()
 	}
-	if r, err := calendar.ParseMonthOrDate(s.Meta.NextReview); err == nil && r.Last.Before(calendar.Day(asOf)) {
+	if r, err := calendar.ParseWhen(s.Meta.NextReview); err == nil && r.Last.Before(calendar.Day(asOf)) {
 		col.ReviewOverdue = true
 	}
+	linked := map[string]bool{}
+	national := map[string][]int{} // kind/ID: the numbers it answers
 	for _, p := range coverage.Of(s, in.Framework).Principles {
 		col.Grades = append(col.Grades, p.Grade)
+		for _, sup := range p.Supports {
+			if sup.Kind == "objective" {
+				linked[sup.ID] = true
+			}
+			key := sup.Kind + "/" + sup.ID
+			if !slices.Contains(national[key], p.Number) {
+				national[key] = append(national[key], p.Number)
+			}
+		}
+	}
+	col.Items = items(s, national)
+	for _, o := range s.Objectives {
+		if !linked[o.ID] {
+			col.Unlinked++
+		}
 	}
 	if col.Kind == strategy.KindSelfAssessment {
 		for _, p := range in.Framework.Principles {
@@ -221,4 +277,33 @@ func column(in Input, asOf time.Time) ICB {
 		}
 	}
 	return col
+}
+
+// items lists every item of a strategy in file order, each with the
+// national principles it answers.
+func items(s *strategy.Strategy, national map[string][]int) []Item {
+	out := []Item{}
+	add := func(kind, id, title, status string) {
+		n := national[kind+"/"+id]
+		if n == nil {
+			n = []int{}
+		}
+		out = append(out, Item{Kind: kind, ID: id, Title: title, Status: status, National: n})
+	}
+	for _, p := range s.Principles {
+		add("principle", p.ID, p.Wording(), "")
+	}
+	for _, o := range s.Objectives {
+		add("objective", o.ID, o.Title, o.Status)
+	}
+	for _, m := range s.Roadmap {
+		add("milestone", m.ID, m.Title, m.Status)
+	}
+	for _, m := range s.Metrics {
+		add("metric", m.ID, m.Title, "")
+	}
+	for _, a := range s.Activities {
+		add("activity", a.ID, a.Title, "")
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,7 +57,7 @@ func TestBlocks(t *testing.T) {
 	if !lsc.ReviewOverdue || lsc.InvolvementBody == "" || lsc.Objectives != 24 || lsc.Cell(1) != "● measured" {
 		t.Errorf("L&SC: %+v", lsc)
 	}
-	if mse := c.Blocks[0].ICBs[1]; mse.ReviewOverdue || mse.InvolvementBody != "" || mse.Row()[10] != "none named" {
+	if mse := c.Blocks[0].ICBs[1]; mse.ReviewOverdue || mse.InvolvementBody != "" || mse.Row()[slices.Index(Detail, "public involvement body")] != "none named" {
 		t.Errorf("MSE: %+v", mse)
 	}
 }

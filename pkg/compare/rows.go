@@ -9,8 +9,8 @@ import (
 )
 
 // Detail is the per-ICB rows' columns, shared by every format.
-var Detail = []string{"ICB", "period", "state", "last updated", "next review", "local principles",
-	"objectives", "done of due", "overdue", "metrics (measured)", "public involvement body", "self-assessments"}
+var Detail = []string{"ICB", "population", "period", "state", "versions", "last updated", "next review", "themes", "local principles",
+	"objectives (unlinked)", "done of due", "overdue", "metrics (measured)", "activities (what changed recorded)", "public involvement body", "self-assessments"}
 
 // Row is an ICB's detail as text, in Detail's order.
 func (c ICB) Row() []string {
@@ -22,9 +22,13 @@ func (c ICB) Row() []string {
 	if c.ReviewOverdue {
 		review += " (overdue)"
 	}
-	return []string{c.Label() + " (" + c.Code + ")", or(c.Period, "not set"), or(c.State, "not set"), or(c.Updated, "not set"), review,
-		strconv.Itoa(c.LocalPrinciples), strconv.Itoa(c.Objectives), done, strconv.Itoa(c.Overdue),
-		fmt.Sprintf("%d (%d)", c.Metrics, c.MetricsMeasured), or(c.InvolvementBody, "none named"), strconv.Itoa(c.SelfAssessments)}
+	themes := strconv.Itoa(c.Themes)
+	if len(c.ThemeTitles) > 0 {
+		themes += ": " + strings.Join(c.ThemeTitles, "; ")
+	}
+	return []string{c.Label() + " (" + c.Code + ")", or(c.Population, "not stated"), or(c.Period, "not set"), or(c.State, "not set"), or(c.Versions, "none recorded"), or(c.Updated, "not set"), review,
+		themes, strconv.Itoa(c.LocalPrinciples), fmt.Sprintf("%d (%d)", c.Objectives, c.Unlinked), done, strconv.Itoa(c.Overdue),
+		fmt.Sprintf("%d (%d)", c.Metrics, c.MetricsMeasured), fmt.Sprintf("%d (%d)", c.Activities, c.WithOutcome), or(c.InvolvementBody, "none named"), strconv.Itoa(c.SelfAssessments)}
 }
 
 func or(s, alt string) string {

@@ -51,6 +51,9 @@ type Config struct {
 	// StaleMonths is how long without an update makes an item stale; 0
 	// when not set.
 	StaleMonths int
+	// FeedbackMonths is how long after an activity ends its outcome may go
+	// unrecorded; 0 when not set.
+	FeedbackMonths int
 	// MaxFileMB is the largest strategy file to read, in MB; 0 when not
 	// set.
 	MaxFileMB int
@@ -95,13 +98,14 @@ func (c *Config) StrategyPaths(given []string) (paths []string, fallback bool) {
 }
 
 type file struct {
-	Paths        []string          `yaml:"paths"`
-	Framework    string            `yaml:"framework"`
-	FailOn       string            `yaml:"fail_on"`
-	StaleMonths  int               `yaml:"stale_months"`
-	MaxFileMB    int               `yaml:"max_file_size_mb"`
-	Rules        map[string]string `yaml:"rules"`
-	Suppressions []struct {
+	Paths          []string          `yaml:"paths"`
+	Framework      string            `yaml:"framework"`
+	FailOn         string            `yaml:"fail_on"`
+	StaleMonths    int               `yaml:"stale_months"`
+	FeedbackMonths int               `yaml:"feedback_months"`
+	MaxFileMB      int               `yaml:"max_file_size_mb"`
+	Rules          map[string]string `yaml:"rules"`
+	Suppressions   []struct {
 		File    string `yaml:"file"`
 		Rule    string `yaml:"rule"`
 		Pointer string `yaml:"pointer"`
@@ -227,7 +231,7 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 	if err != nil {
 		return nil, nil, err
 	}
-	c := &Config{Path: path, Framework: f.Framework, StaleMonths: f.StaleMonths, MaxFileMB: f.MaxFileMB, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
+	c := &Config{Path: path, Framework: f.Framework, StaleMonths: f.StaleMonths, FeedbackMonths: f.FeedbackMonths, MaxFileMB: f.MaxFileMB, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
 	for _, p := range f.Paths {
 		if filepath.IsAbs(p) {
 			c.Paths = append(c.Paths, filepath.Clean(p))

@@ -25,9 +25,11 @@ const (
 	Stated
 	// Planned: an objective, milestone or metric (not dropped) delivers it.
 	Planned
-	// Delivering: one of those is in progress, at risk, off track or done.
+	// Delivering: one of those is in progress, at risk, off track or
+	// done, or an engagement activity answers it.
 	Delivering
-	// Evidenced: one is done, with an update linking to evidence.
+	// Evidenced: one is done, with an update linking to evidence, or an
+	// activity records what changed as a result.
 	Evidenced
 	// Measured: a metric for it has a measured value (a baseline or an actual).
 	Measured
@@ -62,7 +64,7 @@ func (g Grade) MarshalJSON() ([]byte, error) { return json.Marshal(g.String()) }
 
 // Support is one item of the strategy that answers a principle.
 type Support struct {
-	Kind    string `json:"kind"` // principle, objective, milestone or metric
+	Kind    string `json:"kind"` // principle, objective, milestone, metric or activity
 	ID      string `json:"id"`
 	Title   string `json:"title"`
 	Status  string `json:"status,omitempty"`
@@ -116,7 +118,7 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 	}
 	m := newMapper(s)
 	for i, p := range s.Principles {
-		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Text, Grade: Stated, Pointer: pointer.New("principles", i)})
+		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Wording(), Grade: Stated, Pointer: pointer.New("principles", i)})
 	}
 	for i, o := range s.Objectives {
 		if g, ok := itemGrade(o.Status, o.Updates); ok {
@@ -135,7 +137,20 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 		}
 		add(m.linked(mt.National, mt.Principles, mt.Objectives), Support{Kind: "metric", ID: mt.ID, Title: mt.Title, Grade: g, Pointer: pointer.New("metrics", i)})
 	}
+	for i, a := range s.Activities {
+		add(m.linked(a.National, a.Principles, a.Objectives), Support{Kind: "activity", ID: a.ID, Title: a.Title, Grade: activityGrade(a), Pointer: pointer.New("activities", i)})
+	}
 	return r
+}
+
+// activityGrade is the grade an engagement activity gives: it delivers
+// its principles, and once it records what changed as a result (what
+// national principle 2 asks to feed back), it is evidence for them.
+func activityGrade(a strategy.Activity) Grade {
+	if len(a.Changed) > 0 {
+		return Evidenced
+	}
+	return Delivering
 }
 
 // itemGrade is the grade an objective or milestone gives by its status.

@@ -9,6 +9,7 @@ package diff
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +38,10 @@ type Field struct {
 	New  string `json:"new"`
 	// Note says what the change means: "moved forward", "slipped 61 days".
 	Note string `json:"note,omitempty"`
+	// Added and Removed are, for a list of texts or entries, each entry
+	// the list gained and lost (Old and New join them).
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
 }
 
 // Change is one item added, removed or changed.
@@ -120,7 +125,8 @@ func Compare(oldV, newV Version) Comparison {
 		c.Changes = append(c.Changes, ch)
 	}
 	add := func(chs []Change) { c.Changes = append(c.Changes, chs...) }
-	add(keyed("principle", old.Principles, new.Principles, func(p strategy.Principle) (string, string) { return p.ID, p.Text }, nil))
+	add(keyed("theme", old.Themes, new.Themes, func(t strategy.Theme) (string, string) { return t.ID, t.Title }, nil))
+	add(keyed("principle", old.Principles, new.Principles, func(p strategy.Principle) (string, string) { return p.ID, p.Wording() }, nil))
 	add(keyed("objective", old.Objectives, new.Objectives, func(o strategy.Objective) (string, string) { return o.ID, o.Title },
 		func(ch *Change, o, n *strategy.Objective) { objective(ch, o, n) }))
 	add(keyed("milestone", old.Roadmap, new.Roadmap, func(m strategy.Milestone) (string, string) { return m.ID, m.Title },
@@ -130,6 +136,7 @@ func Compare(oldV, newV Version) Comparison {
 	add(keyed("value", old.Values, new.Values, func(v strategy.Value) (string, string) { return v.Name, "" }, nil))
 	add(keyed("partner", old.Partners, new.Partners, func(p strategy.Partner) (string, string) { return p.Name, "" }, nil))
 	add(keyed("involvement level", old.Spectrum, new.Spectrum, func(l strategy.Level) (string, string) { return l.Level, "" }, nil))
+	add(keyed("activity", old.Activities, new.Activities, func(a strategy.Activity) (string, string) { return a.ID, a.Title }, nil))
 	add(keyed("self-assessment", old.SelfAssessments, new.SelfAssessments, func(a strategy.Assessment) (string, string) { return a.ID, a.Method }, nil))
 	if fwOld != nil && fwNew != nil && fwOld.ID == fwNew.ID {
 		before, after := coverage.Of(old, fwOld), coverage.Of(new, fwNew)
@@ -234,12 +241,62 @@ func fields(old, new reflect.Value, prefix string) []Field {
 			}
 			continue
 		}
+		if old.Field(i).Kind() == reflect.Slice && old.Field(i).Type().Elem().Kind() != reflect.Int {
+			// Lists of texts or entries: what was added and lost. (Lists
+			// of numbers read best whole: national: 1, 2 → 1, 3.)
+			if f, ok := list(prefix+name, old.Field(i), new.Field(i)); ok {
+				out = append(out, f)
+			}
+			continue
+		}
 		o, n := canonical(old.Field(i)), canonical(new.Field(i))
 		if o != n {
 			out = append(out, Field{Name: prefix + name, Old: o, New: n})
 		}
 	}
 	return out
+}
+
+// list compares two lists whatever their order: what the new one lost
+// (Old) and gained (New), so an added entry shows as itself, not as the
+// whole list before and after.
+func list(name string, old, new reflect.Value) (Field, bool) {
+	count := func(v reflect.Value) map[string]int {
+		m := map[string]int{}
+		for i := 0; i < v.Len(); i++ {
+			m[canonical(v.Index(i))]++
+		}
+		return m
+	}
+	before, after := count(old), count(new)
+	var lost, gained []string
+	for k, n := range before {
+		for ; n > after[k]; n-- {
+			lost = append(lost, k)
+		}
+	}
+	for k, n := range after {
+		for ; n > before[k]; n-- {
+			gained = append(gained, k)
+		}
+	}
+	if len(lost)+len(gained) == 0 {
+		return Field{}, false
+	}
+	sort.Strings(lost)
+	sort.Strings(gained)
+	sep := ", "
+	if old.Type().Elem().Kind() == reflect.Struct {
+		sep = " | "
+	}
+	var note []string
+	if len(gained) > 0 {
+		note = append(note, plural(len(gained), "added", "added"))
+	}
+	if len(lost) > 0 {
+		note = append(note, plural(len(lost), "removed", "removed"))
+	}
+	return Field{Name: name, Old: strings.Join(lost, sep), New: strings.Join(gained, sep), Note: strings.Join(note, ", "), Added: gained, Removed: lost}, true
 }
 
 // canonical writes a value so that equal values read the same whatever the
@@ -267,6 +324,19 @@ func canonical(v reflect.Value) string {
 	case reflect.Float64:
 		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
 	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Int {
+			// Numbers in numeric order: national: 5, 6, 10.
+			nums := make([]int, v.Len())
+			for i := range nums {
+				nums[i] = int(v.Index(i).Int())
+			}
+			slices.Sort(nums)
+			parts := make([]string, len(nums))
+			for i, n := range nums {
+				parts[i] = strconv.Itoa(n)
+			}
+			return strings.Join(parts, ", ")
+		}
 		parts := make([]string, 0, v.Len())
 		for i := 0; i < v.Len(); i++ {
 			parts = append(parts, canonical(v.Index(i)))

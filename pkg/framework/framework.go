@@ -37,15 +37,23 @@ func Choose(named, project string) string {
 
 // Framework is one national principle set.
 type Framework struct {
-	ID         string      `yaml:"id" json:"id"`
-	Title      string      `yaml:"title" json:"title"`
-	Publisher  string      `yaml:"publisher" json:"publisher"`
-	Published  string      `yaml:"published" json:"published"`
-	Term       string      `yaml:"term" json:"term"`
-	Declared   int         `yaml:"declared" json:"declared"`
-	Source     Source      `yaml:"source" json:"source"`
-	QuotedFrom string      `yaml:"quoted_from" json:"quotedFrom"`
-	Missing    []string    `yaml:"missing" json:"missing,omitempty"`
+	ID         string `yaml:"id" json:"id"`
+	Title      string `yaml:"title" json:"title"`
+	Publisher  string `yaml:"publisher" json:"publisher"`
+	Published  string `yaml:"published" json:"published"`
+	Term       string `yaml:"term" json:"term"`
+	Declared   int    `yaml:"declared" json:"declared"`
+	Source     Source `yaml:"source" json:"source"`
+	QuotedFrom string `yaml:"quoted_from" json:"quotedFrom"`
+	// Copies are the independent public copies of the wording it was
+	// checked against, and Disagreements where copies still differ.
+	Copies        []Source `yaml:"copies" json:"copies,omitempty"`
+	Disagreements []string `yaml:"disagreements" json:"disagreements,omitempty"`
+	Missing       []string `yaml:"missing" json:"missing,omitempty"`
+	// Common are words and phrases every principle shares ("people",
+	// "health", "decision-making"): matching by wording weighs them down,
+	// since they tell no principle from another.
+	Common     []string    `yaml:"common" json:"common,omitempty"`
 	Principles []Principle `yaml:"principles" json:"principles"`
 }
 
@@ -53,6 +61,7 @@ type Framework struct {
 type Source struct {
 	Title string `yaml:"title" json:"title"`
 	URL   string `yaml:"url" json:"url,omitempty"`
+	Note  string `yaml:"note" json:"note,omitempty"`
 }
 
 // Principle is one numbered principle (or area) of a framework.
@@ -61,6 +70,10 @@ type Principle struct {
 	Label      string  `yaml:"label" json:"label"`
 	Text       string  `yaml:"text" json:"text"`
 	AlsoQuoted []Quote `yaml:"also_quoted" json:"alsoQuoted,omitempty"`
+	// Vocabulary are the words and phrases, beyond its own wording, that
+	// speak of this principle: from the publisher's description of it and
+	// the field's terms. Matching by wording (engage suggest) uses them.
+	Vocabulary []string `yaml:"vocabulary" json:"vocabulary,omitempty"`
 }
 
 // Quote is another public wording of a principle and where it appears.
@@ -172,6 +185,12 @@ func Parse(data []byte) (*Framework, error) {
 		if p.Text == "" || p.Label == "" {
 			return nil, fmt.Errorf("principle %d needs a text and a label", p.Number)
 		}
+		if err := checkTerms(p.Vocabulary); err != nil {
+			return nil, fmt.Errorf("principle %d: vocabulary: %w", p.Number, err)
+		}
+	}
+	if err := checkTerms(f.Common); err != nil {
+		return nil, fmt.Errorf("common: %w", err)
 	}
 	if f.Declared < len(f.Principles) {
 		return nil, fmt.Errorf("declared %d but lists %d principles", f.Declared, len(f.Principles))
@@ -180,4 +199,20 @@ func Parse(data []byte) (*Framework, error) {
 		return nil, fmt.Errorf("declares %d but lists %d: say what is missing and why under missing", f.Declared, len(f.Principles))
 	}
 	return &f, nil
+}
+
+// checkTerms refuses an empty word or phrase, or one listed twice.
+func checkTerms(terms []string) error {
+	seen := map[string]bool{}
+	for i, t := range terms {
+		k := strings.ToLower(strings.TrimSpace(t))
+		if k == "" {
+			return fmt.Errorf("entry %d is empty", i+1)
+		}
+		if seen[k] {
+			return fmt.Errorf("%q is listed twice", t)
+		}
+		seen[k] = true
+	}
+	return nil
 }

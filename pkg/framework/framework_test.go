@@ -31,20 +31,30 @@ func TestBuiltin(t *testing.T) {
 	}
 }
 
-func TestBuiltinMatchesSeedWording(t *testing.T) {
-	// The ten principles as NHS Lancashire and South Cumbria ICB's strategy
-	// (seed 004) lists them, copied here independently of the data file.
+func TestBuiltinMatchesPublicCopies(t *testing.T) {
+	// The ten as the independent public copies give them (the Herts and
+	// West Essex ICB constitution and report, Cheshire and Merseyside's
+	// list), copied here independently of the data file.
 	want := []string{
-		"Put the voices of people and communities at the centre of decision-making and governance, at every level of the integrated care system (ICS).",
+		"Put the voices of people and communities at the centre of decision-making and governance, at every level of the ICS.",
 		"Start engagement early when developing plans and feed back to people and communities how their engagement has influenced activities and decisions.",
-		"Seek to understand the community's needs, experience, insights and aspirations for health and care, using engagement to find out if change is having the desired effect.",
-		"Build relationships with excluded groups, especially those affected by inequalities and from those with protected characteristics.",
-		"Work with Healthwatch and the voluntary, community, faith and social enterprise (VCFSE) sector as key partners.",
+		"Understand your community’s needs, experience and aspirations for health and care, using engagement to find out if change is having the desired effect.",
+		"Build relationships with excluded groups, especially those affected by inequalities.",
+		"Work with Healthwatch and the voluntary, community and social enterprise (VCSE) sector as key partners.",
 		"Provide clear and accessible public information about vision, plans and progress, to build understanding and trust.",
 		"Use community development approaches that empower people and communities, making connections to social action.",
 		"Use co-production, insight and engagement to achieve accountable health and care services.",
 		"Co-produce and redesign services and tackle system priorities in partnership with people and communities.",
-		"Learn from what works and build on the assets of all ICS partners – networks, relationships, activity local places.",
+		"Learn from what works and build on the assets of all ICS partners – networks, relationships, activity in local places.",
+	}
+	// The L&SC strategy's own numbered list (seed 004), where it differs:
+	// kept as a quotation, not as the national wording.
+	lsc := map[int]string{
+		1:  "Put the voices of people and communities at the centre of decision-making and governance, at every level of the integrated care system (ICS).",
+		3:  "Seek to understand the community's needs, experience, insights and aspirations for health and care, using engagement to find out if change is having the desired effect.",
+		4:  "Build relationships with excluded groups, especially those affected by inequalities and from those with protected characteristics.",
+		5:  "Work with Healthwatch and the voluntary, community, faith and social enterprise (VCFSE) sector as key partners.",
+		10: "Learn from what works and build on the assets of all ICS partners – networks, relationships, activity local places.",
 	}
 	s, err := Builtin()
 	if err != nil {
@@ -56,6 +66,18 @@ func TestBuiltinMatchesSeedWording(t *testing.T) {
 			t.Errorf("principle %d:\n got %q\nwant %q", i+1, got, w)
 		}
 	}
+	for n, w := range lsc {
+		found := false
+		for _, q := range f.Principles[n-1].AlsoQuoted {
+			found = found || q.Text == w
+		}
+		if !found {
+			t.Errorf("principle %d: L&SC's wording %q is not kept under also_quoted", n, w)
+		}
+	}
+	if len(f.Copies) < 2 || len(f.Disagreements) == 0 {
+		t.Errorf("nhse-2022 names %d copies and %d disagreements; want at least two copies and the disagreements noted", len(f.Copies), len(f.Disagreements))
+	}
 }
 
 func TestParseRejects(t *testing.T) {
@@ -66,6 +88,9 @@ func TestParseRejects(t *testing.T) {
 		{"numbering", "id: x\ntitle: X\ndeclared: 2\nprinciples:\n  - {number: 1, label: a, text: a}\n  - {number: 3, label: b, text: b}\n", "numbered 3"},
 		{"gap unexplained", "id: x\ntitle: X\ndeclared: 2\nprinciples:\n  - {number: 1, label: a, text: a}\n", "missing"},
 		{"empty text", "id: x\ntitle: X\ndeclared: 1\nprinciples:\n  - {number: 1, label: a}\n", "text"},
+		{"vocabulary twice", "id: x\ntitle: X\ndeclared: 1\nprinciples:\n  - {number: 1, label: a, text: a, vocabulary: [seldom heard, Seldom heard]}\n", `principle 1: vocabulary: "Seldom heard" is listed twice`},
+		{"vocabulary empty", "id: x\ntitle: X\ndeclared: 1\nprinciples:\n  - {number: 1, label: a, text: a, vocabulary: [\" \"]}\n", "entry 1 is empty"},
+		{"common empty", "id: x\ntitle: X\ndeclared: 1\ncommon: [people, \"\"]\nprinciples:\n  - {number: 1, label: a, text: a}\n", "common: entry 2 is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"github.com/engage-icb/engage/pkg/calendar"
@@ -29,15 +30,40 @@ type Report struct {
 	Framework *framework.Framework
 	Coverage  coverage.Report
 	// Board is the year's delivery: counts, overdue, at risk, metrics.
-	Board       *status.Board
-	Principles  []Section
-	Roadmap     []Row
+	Board *status.Board
+	// Gaps are the framework's principles nothing answers (missing) or
+	// only a local principle states (nothing delivers them); Unknowns say
+	// what the strategy's sources leave unsaid.
+	Gaps     []Gap
+	Unknowns []string
+	Themes   []strategy.Theme
+	// Principles are the national principles with the year's work on each;
+	// Unlinked holds the local principles, objectives and milestones that
+	// answer none, so that nothing the file holds is dropped.
+	Principles []Section
+	Unlinked   Section
+	Roadmap    []Row
+	// Activities are the engagement activities that took place in the
+	// year: "you said, we did".
+	Activities  []strategy.Activity
 	Governance  []strategy.Body
 	Assessments []strategy.Assessment
 	// Since and Changes are set with --since: the revision compared with,
 	// and what changed.
 	Since   string
 	Changes *diff.Comparison
+
+	objectives []Row
+	local      []strategy.Principle
+}
+
+// Gap is a national principle the strategy does not answer (Missing) or
+// only states (Stated: nothing delivers it).
+type Gap struct {
+	Number int
+	Label  string
+	Text   string
+	Grade  coverage.Grade
 }
 
 // Section is one national principle: how the strategy answers it this year.
@@ -64,7 +90,9 @@ type Row struct {
 	LatestDate string
 	LatestNote string
 	Evidence   string // the latest evidence link
-	National   []int
+	// National are the national principles it answers, however it is
+	// linked to them (directly, or through local principles or objectives).
+	National []int
 }
 
 // Options shape a report.
@@ -72,6 +100,9 @@ type Options struct {
 	Year    calendar.Year
 	AsOf    time.Time
 	Version string
+	// FeedbackMonths is how long after an activity ends its outcome may go
+	// unrecorded (status.DefaultFeedbackMonths when 0).
+	FeedbackMonths int
 }
 
 // Build assembles the report of a strategy for a financial year.
@@ -80,40 +111,98 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	r := &Report{
 		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,
-		Governance: s.Governance, Assessments: s.SelfAssessments,
+		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles,
 	}
-	r.Board = status.Of(path, s, fw, status.Options{AsOf: o.AsOf, Year: &year, StaleMonths: 6})
-	if fw == nil {
-		return r
-	}
-	r.Coverage = coverage.Of(s, fw)
-	objectives := map[string]Row{}
+	r.Board = status.Of(path, s, fw, status.Options{AsOf: o.AsOf, Year: &year, StaleMonths: 6, FeedbackMonths: o.FeedbackMonths})
+	r.Unknowns = unknowns(s)
+	r.Activities = activitiesIn(s.Activities, year)
+	var objectives []Row
 	for _, ob := range s.Objectives {
 		span, err := calendar.ParseSpan(ob.Year.From, ob.Year.To)
 		if err != nil || year.Start < span.From.Start || year.Start > span.To.Start {
 			continue
 		}
-		row := Row{Kind: "objective", ID: ob.ID, Title: ob.Title, Status: ob.Status, Year: ob.Year.String(), Due: ob.Due, Owner: ob.Owner, National: ob.National}
+		row := Row{Kind: "objective", ID: ob.ID, Title: ob.Title, Status: ob.Status, Year: ob.Year.String(), Due: ob.Due, Owner: ob.Owner}
 		if row.Due == "" {
 			row.Due = span.Last().Format(time.DateOnly)
 		}
 		latest(&row, ob.Updates)
-		objectives[ob.ID] = row
+		objectives = append(objectives, row)
 	}
-	milestones := map[string]Row{}
+	var milestones []Row
 	for _, m := range s.Roadmap {
-		from, err1 := calendar.ParseMonthOrDate(m.From)
-		to, err2 := calendar.ParseMonthOrDate(m.To)
+		from, err1 := calendar.ParseWhen(m.From)
+		to, err2 := calendar.ParseWhen(m.To)
 		if err1 != nil || err2 != nil || to.Last.Before(year.First()) || from.First.After(year.Last()) {
 			continue
 		}
 		row := Row{Kind: "milestone", ID: m.ID, Title: m.Title, Status: m.Status, From: m.From, To: m.To, Due: m.To}
 		latest(&row, m.Updates)
-		milestones[m.ID] = row
-		r.Roadmap = append(r.Roadmap, row)
+		milestones = append(milestones, row)
+	}
+	if fw != nil {
+		r.Coverage = coverage.Of(s, fw)
+		link(r, objectives, milestones)
+		for _, p := range r.Coverage.Principles {
+			if p.Grade <= coverage.Stated {
+				r.Gaps = append(r.Gaps, Gap{Number: p.Number, Label: p.Label, Text: p.Text, Grade: p.Grade})
+			}
+		}
+	}
+	// Every local principle, objective and milestone the file holds for
+	// the year is in a section; those that answer no national principle
+	// are in Unlinked.
+	r.Unlinked = Section{Label: "Linked to no national principle"}
+	for _, p := range s.Principles {
+		if len(p.National) == 0 {
+			r.Unlinked.Local = append(r.Unlinked.Local, p)
+		}
+	}
+	for i := range objectives {
+		if len(objectives[i].National) == 0 {
+			r.Unlinked.Objectives = append(r.Unlinked.Objectives, objectives[i])
+		}
+	}
+	for i := range milestones {
+		if len(milestones[i].National) == 0 {
+			r.Unlinked.Milestones = append(r.Unlinked.Milestones, milestones[i])
+		}
+	}
+	r.objectives = objectives
+	r.Roadmap = milestones
+	return r
+}
+
+// link puts each of the year's objectives and milestones, and each local
+// principle, under every national principle it answers, and records those
+// numbers on its row.
+func link(r *Report, objectives, milestones []Row) {
+	index := func(rows []Row) map[string]*Row {
+		m := map[string]*Row{}
+		for i := range rows {
+			if _, dup := m[rows[i].ID]; !dup {
+				m[rows[i].ID] = &rows[i]
+			}
+		}
+		return m
+	}
+	byObjective, byMilestone := index(objectives), index(milestones)
+	for _, p := range r.Coverage.Principles {
+		for _, sup := range p.Supports {
+			var row *Row
+			switch sup.Kind {
+			case "objective":
+				row = byObjective[sup.ID]
+			case "milestone":
+				row = byMilestone[sup.ID]
+			}
+			if row != nil && !slices.Contains(row.National, p.Number) {
+				row.National = append(row.National, p.Number)
+			}
+		}
 	}
 	local := map[string]strategy.Principle{}
-	for _, p := range s.Principles {
+	for _, p := range r.local {
 		if _, dup := local[p.ID]; !dup {
 			local[p.ID] = p
 		}
@@ -125,18 +214,53 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 			case "principle":
 				sec.Local = append(sec.Local, local[sup.ID])
 			case "objective":
-				if row, ok := objectives[sup.ID]; ok {
-					sec.Objectives = append(sec.Objectives, row)
+				if row, ok := byObjective[sup.ID]; ok {
+					sec.Objectives = append(sec.Objectives, *row)
 				}
 			case "milestone":
-				if row, ok := milestones[sup.ID]; ok {
-					sec.Milestones = append(sec.Milestones, row)
+				if row, ok := byMilestone[sup.ID]; ok {
+					sec.Milestones = append(sec.Milestones, *row)
 				}
 			}
 		}
 		r.Principles = append(r.Principles, sec)
 	}
-	return r
+	// The sections were filled before every row knew all its numbers.
+	for i := range r.Principles {
+		for j := range r.Principles[i].Objectives {
+			r.Principles[i].Objectives[j].National = byObjective[r.Principles[i].Objectives[j].ID].National
+		}
+		for j := range r.Principles[i].Milestones {
+			r.Principles[i].Milestones[j].National = byMilestone[r.Principles[i].Milestones[j].ID].National
+		}
+	}
+}
+
+// unknowns says what the strategy's sources leave unsaid.
+func unknowns(s *strategy.Strategy) []string {
+	var out []string
+	if p := s.Meta.Period; p != nil && !p.Known() {
+		out = append(out, "The strategy period is "+p.String()+".")
+	}
+	for _, p := range s.Principles {
+		if strategy.IsUnknown(p.Text) {
+			out = append(out, "The source names principle "+p.ID+" but does not give its words.")
+		}
+	}
+	return out
+}
+
+// activitiesIn are the activities whose dates fall in the year (or cannot
+// be read, so they are not lost).
+func activitiesIn(all []strategy.Activity, y calendar.Year) []strategy.Activity {
+	var out []strategy.Activity
+	year := calendar.Range{First: y.First(), Last: y.Last()}
+	for _, a := range all {
+		if r, err := calendar.ParseWhen(a.Dates); err != nil || r.Overlaps(year) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // latest fills in a row's latest update, note and evidence.
@@ -168,18 +292,15 @@ func (r *Report) Noun() string {
 	return r.Framework.Noun()
 }
 
-// Objectives are the year's objectives, each once, in the order the
-// national principles list them (an objective may deliver several).
-func (r *Report) Objectives() []Row {
-	var out []Row
-	seen := map[string]bool{}
-	for _, p := range r.Principles {
-		for _, o := range p.Objectives {
-			if !seen[o.ID] {
-				seen[o.ID] = true
-				out = append(out, o)
-			}
+// Objectives are the year's objectives, each once, in the file's order.
+func (r *Report) Objectives() []Row { return r.objectives }
+
+// Theme returns the title of the theme with an ID, or "" when there is none.
+func (r *Report) Theme(id string) string {
+	for _, t := range r.Themes {
+		if t.ID == id {
+			return t.Title
 		}
 	}
-	return out
+	return ""
 }

@@ -4,6 +4,8 @@
 package status
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -24,7 +26,27 @@ type Options struct {
 	Year *calendar.Year
 	// StaleMonths is how long without an update makes an item stale.
 	StaleMonths int
+	// FeedbackMonths is how long after an engagement activity ends its
+	// outcome may go unrecorded before the activity is awaiting feedback;
+	// 0 for DefaultFeedbackMonths.
+	FeedbackMonths int
 }
+
+// DefaultFeedbackMonths is how long after an activity ends engage expects
+// what changed to be fed back, unless configured.
+const DefaultFeedbackMonths = 3
+
+// Percent is part of whole as a whole percentage, rounded half up: 2 of 3
+// is 67%, 1 of 8 is 13%.
+func Percent(part, whole int) int {
+	if whole == 0 {
+		return 0
+	}
+	return (part*200 + whole) / (whole * 2)
+}
+
+// RoundPercent rounds a percentage half up to a whole one.
+func RoundPercent(p float64) int { return int(math.Floor(p + 0.5)) }
 
 // Counts is how many items have each status.
 type Counts map[string]int
@@ -65,10 +87,25 @@ type Item struct {
 	Note       string `json:"note,omitempty"` // the latest note
 }
 
-// Value is a metric value and when it was measured.
+// Value is a metric value as its source states it, and when it was
+// measured.
 type Value struct {
-	Value float64 `json:"value"`
-	Date  string  `json:"date,omitempty"`
+	Value     float64 `json:"value"`
+	Qualifier string  `json:"qualifier,omitempty"`
+	Date      string  `json:"date,omitempty"`
+	Note      string  `json:"note,omitempty"`
+}
+
+// Activity is an engagement activity the dashboard points out.
+type Activity struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Dates string `json:"dates"`
+	// Ended is the last day the activity's dates stand for; empty when
+	// its dates are unknown.
+	Ended string `json:"ended"`
+	// WhatChanged: the activity records what changed as a result.
+	WhatChanged bool `json:"whatChangedRecorded"`
 }
 
 // Metric is where a metric stands.
@@ -97,6 +134,9 @@ type Board struct {
 	Milestones  Counts  `json:"milestones"`
 	ByYear      []Group `json:"byYear"`
 	ByPrinciple []Group `json:"byPrinciple"`
+	// ByTheme groups objectives and milestones by the themes of the local
+	// principles they deliver, when the strategy has themes.
+	ByTheme []Group `json:"byTheme,omitempty"`
 	// Due is how many objectives are due by AsOf (not dropped); DueDone
 	// how many of those are done.
 	Due      int      `json:"due"`
@@ -106,6 +146,18 @@ type Board struct {
 	Stale    []Item   `json:"stale"`
 	InWindow []Item   `json:"milestonesInWindow"`
 	Metrics  []Metric `json:"metrics"`
+	// Activities counts the engagement activities recorded, and
+	// WithOutcome those that record what changed; AwaitingFeedback are
+	// those that ended over FeedbackMonths ago with nothing recorded.
+	Activities       int        `json:"activities"`
+	WithOutcome      int        `json:"activitiesWithOutcome"`
+	FeedbackMonths   int        `json:"feedbackMonths"`
+	AwaitingFeedback []Activity `json:"awaitingFeedback"`
+	// Items is every objective and milestone in scope, and ActivityItems
+	// every activity, in file order: the dashboard's lists point some
+	// out, these leave none out.
+	Items         []Item     `json:"items"`
+	ActivityItems []Activity `json:"activityItems"`
 }
 
 // Of computes the dashboard of a strategy; fw (may be nil) groups by
@@ -116,9 +168,13 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 	if o.Year != nil {
 		window = *o.Year
 	}
+	if o.FeedbackMonths <= 0 {
+		o.FeedbackMonths = DefaultFeedbackMonths
+	}
 	b := &Board{File: path, Code: s.ICB.Code, Name: s.Name(), AsOf: asOf.Format(time.DateOnly),
 		Window: window.String(), StaleMonths: o.StaleMonths, Objectives: newCounts(), Milestones: newCounts(),
-		ByYear: []Group{}, ByPrinciple: []Group{}, Overdue: []Item{}, Troubled: []Item{}, Stale: []Item{}, InWindow: []Item{}, Metrics: []Metric{}}
+		ByYear: []Group{}, ByPrinciple: []Group{}, Overdue: []Item{}, Troubled: []Item{}, Stale: []Item{}, InWindow: []Item{}, Metrics: []Metric{},
+		FeedbackMonths: o.FeedbackMonths, AwaitingFeedback: []Activity{}, Items: []Item{}, ActivityItems: []Activity{}}
 	if o.Year != nil {
 		b.Year = o.Year.String()
 	}
@@ -140,9 +196,13 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		it := item("objective", ob.ID, ob.Title, ob.Status, ob.Updates)
 		due, hasDue := dueOf(ob)
 		if hasDue {
-			it.Due = due.Format(time.DateOnly)
+			it.Due = ob.Due
+			if it.Due == "" {
+				it.Due = due.Format(time.DateOnly)
+			}
 		}
 		b.point(it, hasDue && due.Before(asOf), ob.Updates, staleBefore, o.StaleMonths)
+		b.Items = append(b.Items, it)
 		if hasDue && !due.After(asOf) && ob.Status != strategy.Dropped {
 			b.Due++
 			if ob.Status == strategy.Done {
@@ -151,8 +211,8 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		}
 	}
 	for _, m := range s.Roadmap {
-		from, err1 := calendar.ParseMonthOrDate(m.From)
-		to, err2 := calendar.ParseMonthOrDate(m.To)
+		from, err1 := calendar.ParseWhen(m.From)
+		to, err2 := calendar.ParseWhen(m.To)
 		if err1 != nil || err2 != nil {
 			continue
 		}
@@ -165,6 +225,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		it := item("milestone", m.ID, m.Title, m.Status, m.Updates)
 		it.From, it.Due = m.From, m.To
 		b.point(it, to.Last.Before(asOf), m.Updates, staleBefore, o.StaleMonths)
+		b.Items = append(b.Items, it)
 		if overlaps {
 			b.InWindow = append(b.InWindow, it)
 		}
@@ -178,20 +239,131 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		b.ByYear = append(b.ByYear, Group{Key: k, Counts: years[k]})
 	}
 	if fw != nil {
+		linked := map[string]bool{}
 		for _, p := range coverage.Of(s, fw).Principles {
 			g := Group{Key: strconv.Itoa(p.Number), Label: p.Label, Counts: newCounts()}
 			for _, sup := range p.Supports {
 				if (sup.Kind == "objective" || sup.Kind == "milestone") && inScope[sup.Kind+"/"+sup.ID] {
 					g.Counts[sup.Status]++
+					linked[sup.Kind+"/"+sup.ID] = true
 				}
 			}
 			b.ByPrinciple = append(b.ByPrinciple, g)
 		}
+		// Nothing is dropped: what answers no national principle is
+		// counted in a group of its own.
+		none := Group{Key: "-", Label: "Linked to no national " + fw.Noun(), Counts: newCounts()}
+		for _, ob := range s.Objectives {
+			if inScope["objective/"+ob.ID] && !linked["objective/"+ob.ID] {
+				none.Counts[ob.Status]++
+			}
+		}
+		for _, m := range s.Roadmap {
+			if inScope["milestone/"+m.ID] && !linked["milestone/"+m.ID] {
+				none.Counts[m.Status]++
+			}
+		}
+		if none.Counts.Total() > 0 {
+			b.ByPrinciple = append(b.ByPrinciple, none)
+		}
 	}
+	b.ByTheme = byTheme(s, inScope)
 	for _, m := range s.Metrics {
 		b.Metrics = append(b.Metrics, metric(m))
 	}
+	b.activities(s.Activities, asOf, o.FeedbackMonths)
 	return b
+}
+
+// byTheme counts the objectives and milestones in scope by the themes of
+// the local principles they deliver (one count per theme an item serves),
+// with those that serve none in a group of their own.
+func byTheme(s *strategy.Strategy, inScope map[string]bool) []Group {
+	if len(s.Themes) == 0 {
+		return nil
+	}
+	themeOf := map[string]string{}
+	for _, p := range s.Principles {
+		if _, dup := themeOf[p.ID]; !dup {
+			themeOf[p.ID] = p.Theme
+		}
+	}
+	groups := map[string]Counts{}
+	count := func(kind, id, status string, principles []string) {
+		if !inScope[kind+"/"+id] {
+			return
+		}
+		seen := map[string]bool{}
+		for _, pid := range principles {
+			t := themeOf[pid]
+			if t == "" || seen[t] {
+				continue
+			}
+			seen[t] = true
+			if groups[t] == nil {
+				groups[t] = newCounts()
+			}
+			groups[t][status]++
+		}
+		if len(seen) == 0 {
+			if groups[""] == nil {
+				groups[""] = newCounts()
+			}
+			groups[""][status]++
+		}
+	}
+	for _, ob := range s.Objectives {
+		count("objective", ob.ID, ob.Status, ob.Principles)
+	}
+	// A milestone serves its own principles and those of the objectives
+	// it is for, as it does in the counts by national principle.
+	objectivePrinciples := map[string][]string{}
+	for _, ob := range s.Objectives {
+		if _, dup := objectivePrinciples[ob.ID]; !dup {
+			objectivePrinciples[ob.ID] = ob.Principles
+		}
+	}
+	for _, m := range s.Roadmap {
+		principles := slices.Clone(m.Principles)
+		for _, id := range m.Objectives {
+			principles = append(principles, objectivePrinciples[id]...)
+		}
+		count("milestone", m.ID, m.Status, principles)
+	}
+	var out []Group
+	for _, t := range s.Themes {
+		c := groups[t.ID]
+		if c == nil {
+			c = newCounts()
+		}
+		out = append(out, Group{Key: t.ID, Label: t.Title, Counts: c})
+	}
+	if c := groups[""]; c != nil {
+		out = append(out, Group{Key: "-", Label: "In no theme", Counts: c})
+	}
+	return out
+}
+
+// activities counts the engagement log and points out activities that
+// ended over feedbackMonths ago without recording what changed.
+func (b *Board) activities(list []strategy.Activity, asOf time.Time, feedbackMonths int) {
+	expected := asOf.AddDate(0, -feedbackMonths, 0)
+	for _, a := range list {
+		b.Activities++
+		act := Activity{ID: a.ID, Title: a.Title, Dates: a.Dates, WhatChanged: len(a.Changed) > 0}
+		r, err := calendar.ParseWhen(a.Dates)
+		if err == nil {
+			act.Ended = r.Last.Format(time.DateOnly)
+		}
+		b.ActivityItems = append(b.ActivityItems, act)
+		if act.WhatChanged {
+			b.WithOutcome++
+			continue
+		}
+		if err == nil && r.Last.Before(expected) {
+			b.AwaitingFeedback = append(b.AwaitingFeedback, act)
+		}
+	}
 }
 
 // point files an item under overdue, at risk or off track, and stale.
@@ -204,7 +376,9 @@ func (b *Board) point(it Item, pastDue bool, updates []strategy.Update, staleBef
 		b.Troubled = append(b.Troubled, it)
 	}
 	if open && staleMonths > 0 && len(updates) > 0 {
-		if last, err := calendar.ParseDate(updates[len(updates)-1].Date); err == nil && last.Before(staleBefore) {
+		// The latest day the last update's date allows: a month-only
+		// update is stale only once all of the month is long enough ago.
+		if last, err := calendar.ParseWhen(updates[len(updates)-1].Date); err == nil && last.Last.Before(staleBefore) {
 			b.Stale = append(b.Stale, it)
 		}
 	}
@@ -229,11 +403,11 @@ func yearSpan(p strategy.Period) (calendar.Span, bool) {
 	return sp, err == nil
 }
 
-// dueOf is when an objective is due: its due date, else the last day of its
-// (last) financial year.
+// dueOf is when an objective is due: the last day its due date stands for
+// (a month's last day), else the last day of its (last) financial year.
 func dueOf(o strategy.Objective) (time.Time, bool) {
-	if t, err := calendar.ParseDate(o.Due); err == nil {
-		return t, true
+	if r, err := calendar.ParseWhen(o.Due); err == nil {
+		return r.Last, true
 	}
 	if y, err := calendar.ParseYear(o.Year.To); err == nil {
 		return y.Last(), true
@@ -243,14 +417,17 @@ func dueOf(o strategy.Objective) (time.Time, bool) {
 
 func metric(m strategy.Metric) Metric {
 	out := Metric{ID: m.ID, Title: m.Title, Unit: m.Unit}
+	value := func(v strategy.Measurement) *Value {
+		return &Value{Value: v.Value, Qualifier: v.Qualifier, Date: v.Date, Note: v.Note}
+	}
 	if m.Baseline != nil {
-		out.Baseline = &Value{Value: m.Baseline.Value, Date: m.Baseline.Date}
+		out.Baseline = value(*m.Baseline)
 	}
 	if m.Target != nil {
-		out.Target = &Value{Value: m.Target.Value, Date: m.Target.Date}
+		out.Target = value(*m.Target)
 	}
 	if n := len(m.Actuals); n > 0 {
-		out.Latest = &Value{Value: m.Actuals[n-1].Value, Date: m.Actuals[n-1].Date}
+		out.Latest = value(m.Actuals[n-1])
 	}
 	if out.Baseline != nil && out.Target != nil && out.Latest != nil && out.Target.Value != out.Baseline.Value {
 		p := (out.Latest.Value - out.Baseline.Value) / (out.Target.Value - out.Baseline.Value) * 100

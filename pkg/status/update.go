@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -52,7 +51,7 @@ type Update struct {
 	ID       string
 	Status   string // for SetStatus
 	Value    string // for RecordMetric
-	Date     string // YYYY-MM-DD
+	Date     string // at any precision calendar.ParseWhen reads
 	Note     string
 	Evidence string
 	// Force allows a date before the item's last update.
@@ -76,7 +75,7 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if err := checkText(u); err != nil {
 		return nil, "", err
 	}
-	if u.Evidence != "" && !strings.HasPrefix(u.Evidence, "https://") && !strings.HasPrefix(u.Evidence, "http://") {
+	if u.Evidence != "" && !webAddress(u.Evidence) {
 		return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https://", u.Evidence)
 	}
 	d, err := edit.Open(src)
@@ -92,7 +91,7 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if old != nil {
 		from = old.Value
 	}
-	before, err := checkAfter(item, "updates", day, u.Force)
+	before, err := checkAfter(item, "updates", day, u.Date, u.Force)
 	if err != nil {
 		return nil, "", err
 	}
@@ -182,7 +181,7 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 		return nil, "", err
 	}
 	index := d.Index("metrics", item)
-	before, err := checkAfter(item, "actuals", day, u.Force)
+	before, err := checkAfter(item, "actuals", day, u.Date, u.Force)
 	if err != nil {
 		return nil, "", err
 	}
@@ -239,12 +238,14 @@ func numberText(s string) (string, error) {
 	return sign + t, nil
 }
 
-func checkDate(s string) (time.Time, error) {
-	t, err := calendar.ParseDate(s)
+// checkDate reads --on: a date at the precision the person knows it (a
+// day, a month, a year or a range), as a file may write it.
+func checkDate(s string) (calendar.Range, error) {
+	r, err := calendar.ParseWhen(s)
 	if err != nil {
-		return time.Time{}, refuse("write it YYYY-MM-DD, such as 2024-03-31", "--on %q is not a real date", s)
+		return calendar.Range{}, refuse("write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)", "--on %q is not a real date", s)
 	}
-	return t, nil
+	return r, nil
 }
 
 // checkText refuses a note or evidence that is not UTF-8 text.
@@ -258,8 +259,8 @@ func checkText(u Update) error {
 }
 
 var (
-	kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric"}
-	listOf = map[string]string{"objective": "objectives", "milestone": "roadmap", "metric": "metrics"}
+	kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric", "activities": "activity"}
+	listOf = map[string]string{"objective": "objectives", "milestone": "roadmap", "metric": "metrics", "activity": "activities"}
 )
 
 // find returns the item with an ID in the named lists.
@@ -302,10 +303,11 @@ func firstN(s []string, n int) []string {
 	return append(s[:n:n], "…")
 }
 
-// checkAfter refuses a date before the last entry of an item's log. With
-// force it returns the index of the first entry dated after day, where the
+// checkAfter refuses a date certainly before the last entry of an item's
+// log (as validate's update-order rule reads dates at any precision). With
+// force it returns the index of the first entry dated after on, where the
 // new entry goes to keep the log in date order; -1 means the end.
-func checkAfter(item *yaml.Node, log string, day time.Time, force bool) (int, error) {
+func checkAfter(item *yaml.Node, log string, on calendar.Range, text string, force bool) (int, error) {
 	list, _ := edit.Child(item, log)
 	if list == nil || list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
 		return -1, nil
@@ -315,8 +317,8 @@ func checkAfter(item *yaml.Node, log string, day time.Time, force bool) (int, er
 		if d == nil {
 			return false
 		}
-		r, err := calendar.ParseMonthOrDate(d.Value)
-		return err == nil && day.Before(r.First)
+		r, err := calendar.ParseWhen(d.Value)
+		return err == nil && on.Last.Before(r.First)
 	}
 	last := list.Content[len(list.Content)-1]
 	if !after(last) {
@@ -325,7 +327,7 @@ func checkAfter(item *yaml.Node, log string, day time.Time, force bool) (int, er
 	if !force {
 		d, _ := edit.Child(last, "date")
 		return 0, refuse("the log is in date order; add --force to record it in its place",
-			"%s is before the last entry (%s)", day.Format(time.DateOnly), d.Value)
+			"%s is before the last entry (%s)", text, d.Value)
 	}
 	for i, e := range list.Content {
 		if after(e) {

@@ -17,27 +17,51 @@ func IsStrategyFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
+// ConfigFile is the name of engage's configuration file, never a strategy.
+const ConfigFile = ".engage.yaml"
+
+// InScan reports whether a folder scan reads a file, named by its path
+// below the folder ('/' or the system's separator): a YAML file, not
+// hidden (no part of its path starts with "."), and so never .engage.yaml
+// or files inside .git or .github.
+func InScan(rel string) bool {
+	if !IsStrategyFile(rel) {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(filepath.ToSlash(rel), func(r rune) bool { return r == '/' }) {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return false
+		}
+	}
+	return true
+}
+
 // Discover expands paths into the strategy files to read: a file is taken as
-// it is; a folder is searched recursively for *.yaml and *.yml, skipping
-// hidden folders (such as .git). The result is sorted and without repeats.
+// it is (but the configuration file is refused); a folder is searched
+// recursively for *.yaml and *.yml, skipping hidden files and folders
+// (such as .engage.yaml and .git: InScan). The result is sorted and without repeats,
+// and names each file as the user typed it (see joinTyped).
 // A path that does not exist, or a folder without YAML, is an error.
 func Discover(paths []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+	add := func(typed, clean string) {
+		if !seen[clean] {
+			seen[clean] = true
+			out = append(out, typed)
 		}
 	}
-	for _, root := range paths {
-		root = filepath.Clean(root)
+	for _, typed := range paths {
+		root := filepath.Clean(typed)
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, ReadError(root, err)
+			return nil, ReadError(typed, err)
 		}
 		if !info.IsDir() {
-			add(root)
+			if filepath.Base(root) == ConfigFile {
+				return nil, fmt.Errorf("%s is engage's configuration file, not a strategy: name a strategy file or folder", typed)
+			}
+			add(typed, root)
 			continue
 		}
 		var found []string
@@ -51,7 +75,7 @@ func Discover(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if IsStrategyFile(d.Name()) {
+			if rel, err := filepath.Rel(root, p); err == nil && InScan(rel) {
 				found = append(found, p)
 			}
 			return nil
@@ -60,11 +84,15 @@ func Discover(paths []string) ([]string, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("no strategy files (*.yaml, *.yml) in folder %q", root)
+			return nil, fmt.Errorf("no strategy files (*.yaml, *.yml) in folder %q", typed)
 		}
 		sort.Strings(found)
 		for _, p := range found {
-			add(p)
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				rel = p
+			}
+			add(joinTyped(typed, rel, filepath.Separator), p)
 		}
 	}
 	return out, nil

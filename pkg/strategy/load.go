@@ -336,12 +336,20 @@ func syntaxProblem(src []byte, err error) Problem {
 	p := Problem{Rule: RuleSyntax, Line: line, Column: col,
 		Message: "the YAML cannot be read: " + msg,
 		Hint:    "check the indentation and quoting on this line and the line before it"}
+	tabbed := strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token")
+	if tabbed && !strings.Contains(text, "\t") && strings.Contains(sourceLine(src, line+1), "\t") {
+		// yaml.v3 names the line before a tab that breaks the indentation.
+		line++
+		text = sourceLine(src, line)
+		p.Line = line
+	}
 	switch {
-	case strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):
+	case tabbed && strings.Contains(text, "\t"):
 		p.Column = 1 + utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')])
 		p.Message = "a tab is used for indentation; YAML only allows spaces"
 		p.Hint = "replace the tab with spaces (two per level); most editors can convert tabs to spaces"
 	case strings.Contains(msg, "mapping values are not allowed"):
+		p.Column = colonColumn(text)
 		p.Message = "a colon followed by a space starts a new key here, where none is expected"
 		p.Hint = `if this is text that contains ": ", put the whole text in quotes; otherwise check the indentation`
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
@@ -355,6 +363,28 @@ func syntaxProblem(src []byte, err error) Problem {
 		p.Hint = "look for an opening \" ' [ or { above without its closing partner"
 	}
 	return p
+}
+
+// colonColumn is the column of the colon that starts an unexpected key on
+// a line: the second ": " when the line starts with a key (key: text: more),
+// else the first.
+func colonColumn(line string) int {
+	var at []int
+	for i := 0; i+1 < len(line); i++ {
+		if line[i] == ':' && (line[i+1] == ' ' || line[i+1] == '\t') {
+			at = append(at, i)
+		}
+	}
+	if strings.HasSuffix(line, ":") {
+		at = append(at, len(line)-1)
+	}
+	switch len(at) {
+	case 0:
+		return 1
+	case 1:
+		return 1 + utf8.RuneCountInString(line[:at[0]])
+	}
+	return 1 + utf8.RuneCountInString(line[:at[1]])
 }
 
 // secondDocument returns the line of the --- that starts a second document:

@@ -52,6 +52,7 @@ type Strategy struct {
 	Framework       string       `yaml:"framework"`
 	Vision          string       `yaml:"vision"`
 	Mission         *Mission     `yaml:"mission"`
+	Themes          []Theme      `yaml:"themes"`
 	Principles      []Principle  `yaml:"principles"`
 	Values          []Value      `yaml:"values"`
 	Objectives      []Objective  `yaml:"objectives"`
@@ -60,6 +61,7 @@ type Strategy struct {
 	Governance      []Body       `yaml:"governance"`
 	Spectrum        []Level      `yaml:"involvement_spectrum"`
 	Partners        []Partner    `yaml:"partners"`
+	Activities      []Activity   `yaml:"activities"`
 	SelfAssessments []Assessment `yaml:"self_assessments"`
 }
 
@@ -84,35 +86,67 @@ type ICB struct {
 	Code       string   `yaml:"code"`
 	Name       string   `yaml:"name"`
 	Short      string   `yaml:"short"`
-	Population int64    `yaml:"population"`
+	Population *Figure  `yaml:"population"`
 	Places     []string `yaml:"places"`
 }
 
 // Meta describes the document itself.
 type Meta struct {
-	Title      string   `yaml:"title"`
-	Kind       string   `yaml:"kind"`
-	Period     *Period  `yaml:"period"`
-	State      string   `yaml:"state"`
-	Published  string   `yaml:"published"`
-	Updated    string   `yaml:"updated"`
-	NextReview string   `yaml:"next_review"`
-	Sources    []Source `yaml:"sources"`
+	Title  string  `yaml:"title"`
+	Kind   string  `yaml:"kind"`
+	Period *Period `yaml:"period"`
+	State  string  `yaml:"state"`
+	// Published is when the strategy was first published; Versions record
+	// its first publication and each refresh; Updated is when the source
+	// document (a web page) says it was last changed.
+	Published  string    `yaml:"published"`
+	Updated    string    `yaml:"updated"`
+	NextReview string    `yaml:"next_review"`
+	Versions   []Version `yaml:"versions"`
+	Sources    []Source  `yaml:"sources"`
 }
 
-// Period is a span of financial years, written YYYY/YY.
+// Version is one publication of the strategy: its first, or a refresh.
+type Version struct {
+	Date   string `yaml:"date"`
+	Title  string `yaml:"title"`
+	Note   string `yaml:"note"`
+	Source string `yaml:"source"`
+}
+
+// Unknown is the value a file gives where its source does not say: a
+// principle whose wording is not given, a period or an end of one that is
+// not stated. engage reports it and never fills it in.
+const Unknown = "unknown"
+
+// IsUnknown reports whether a value is recorded as unknown.
+func IsUnknown(s string) bool { return s == Unknown }
+
+// Period is a span of financial years, written YYYY/YY; either end (or
+// the whole period) may be Unknown.
 type Period struct {
 	From string `yaml:"from"`
 	To   string `yaml:"to"`
 }
 
-// String writes the period as "2023/24 to 2025/26", or one year.
+// String writes the period as "2023/24 to 2025/26", or one year, saying
+// which ends are not known.
 func (p Period) String() string {
-	if p.From == p.To {
+	switch {
+	case IsUnknown(p.From) && IsUnknown(p.To):
+		return "not stated"
+	case IsUnknown(p.To):
+		return "from " + p.From + ", end not stated"
+	case IsUnknown(p.From):
+		return "start not stated, to " + p.To
+	case p.From == p.To:
 		return p.From
 	}
 	return p.From + " to " + p.To
 }
+
+// Known reports whether both ends of the period are stated.
+func (p Period) Known() bool { return !IsUnknown(p.From) && !IsUnknown(p.To) }
 
 // Source is a public document the file's facts come from.
 type Source struct {
@@ -128,13 +162,30 @@ type Mission struct {
 	Aims      []string `yaml:"aims"`
 }
 
-// Principle is one of the ICB's own principles.
+// Theme is a grouping the ICB uses for its principles.
+type Theme struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+}
+
+// Principle is one of the ICB's own principles. Its Text is Unknown when
+// the source names the principle but does not give its words.
 type Principle struct {
 	ID          string   `yaml:"id"`
 	Text        string   `yaml:"text"`
 	National    []int    `yaml:"national"`
-	Theme       string   `yaml:"theme"`
+	Theme       string   `yaml:"theme"` // a theme's ID
 	Commitments []string `yaml:"commitments"`
+}
+
+// Wording is the principle's words for a reader, or, when the source
+// does not give them, a sentence saying so.
+func (p Principle) Wording() string {
+	if IsUnknown(p.Text) {
+		return "(the source does not give its words)"
+	}
+	return p.Text
 }
 
 // Value is a local guiding value.
@@ -206,13 +257,66 @@ func (m Metric) Measured() bool {
 	return m.Baseline != nil || len(m.Actuals) > 0
 }
 
-// Measurement is a value of a metric at a time.
+// Measurement is a value of a metric at a time, as exactly as its source
+// states it ("around 4,000": Value 4000, Qualifier around).
 type Measurement struct {
-	Value  float64 `yaml:"value"`
-	Date   string  `yaml:"date"`
-	Note   string  `yaml:"note"`
-	Source string  `yaml:"source"`
+	Value     float64 `yaml:"value"`
+	Qualifier string  `yaml:"qualifier"`
+	Date      string  `yaml:"date"`
+	Note      string  `yaml:"note"`
+	Source    string  `yaml:"source"`
 }
+
+// Figure is a number as its source states it: the value, how exact it is
+// (Qualifier: about, over...), and what it counts (Unit). A file may write
+// a bare number for an exact figure.
+type Figure struct {
+	Value     float64 `yaml:"value"`
+	Qualifier string  `yaml:"qualifier"`
+	Unit      string  `yaml:"unit"`
+	Note      string  `yaml:"note"`
+	Source    string  `yaml:"source"`
+}
+
+// UnmarshalYAML reads a figure written as a number (1022000) or as a set
+// of keys ({value: 1022000, qualifier: about}).
+func (f *Figure) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		return n.Decode(&f.Value)
+	}
+	type plain Figure
+	return n.Decode((*plain)(f))
+}
+
+// Activity is a piece of engagement the ICB did: who took part, what they
+// said, and what changed as a result ("you said, we did").
+type Activity struct {
+	ID          string    `yaml:"id"`
+	Title       string    `yaml:"title"`
+	Dates       string    `yaml:"dates"`
+	Methods     []string  `yaml:"methods"`
+	Reach       *Figure   `yaml:"reach"`
+	Communities []string  `yaml:"communities"`
+	Partners    []string  `yaml:"partners"`
+	Heard       string    `yaml:"heard"`
+	Changed     []Outcome `yaml:"changed"`
+	National    []int     `yaml:"national"`
+	Principles  []string  `yaml:"principles"`
+	Objectives  []string  `yaml:"objectives"`
+	Evidence    []string  `yaml:"evidence"`
+	Note        string    `yaml:"note"`
+}
+
+// Outcome is what changed as a result of an activity, and when.
+type Outcome struct {
+	Date     string `yaml:"date"`
+	Kind     string `yaml:"kind"`
+	Note     string `yaml:"note"`
+	Evidence string `yaml:"evidence"`
+}
+
+// Kinds of outcome (what changed).
+var OutcomeKinds = []string{"decision", "service-change", "plan", "information", "no-change", "other"}
 
 // Body is a governance board, committee or group.
 type Body struct {

@@ -3,12 +3,11 @@ package suggest
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
-	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Result is the suggestions for one strategy file, with what a reader
@@ -51,10 +50,11 @@ func Build(doc *strategy.Document, fw *framework.Framework, o Options, minConfid
 }
 
 // Applicable says whether Accept, naming no items, takes an item's first
-// suggestion: it is unmapped, clear enough, and not an objective that
-// serves local principles (mapping those maps it).
+// suggestion: it is unmapped, has one first suggestion (no tie), is
+// confident enough, and is not an objective that serves local principles
+// (mapping those maps it).
 func (r *Result) Applicable(it Item) bool {
-	if it.Reason != Unmapped || it.Top().Score == 0 || it.Confidence < r.MinConfidence {
+	if it.Reason != Unmapped || !it.Suggested() || it.Confidence < r.MinConfidence {
 		return false
 	}
 	return it.Kind != "objective" || !slices.ContainsFunc(r.strategy.Objectives, func(o strategy.Objective) bool {
@@ -64,8 +64,9 @@ func (r *Result) Applicable(it Item) bool {
 
 // Accept picks the mappings to write: the first suggestion for each
 // unmapped item named in ids, or, with no ids, for each Applicable one.
-// An ID that names nothing, an item already mapped or one whose words
-// match no principle is an error, which starts with the ID.
+// An ID that names nothing, an item already mapped, one whose words match
+// no principle or one equally close to several is an error, which starts
+// with the ID.
 func (r *Result) Accept(ids []string) ([]Mapping, error) {
 	byID := map[string]Item{}
 	for _, it := range r.Items {
@@ -77,11 +78,13 @@ func (r *Result) Accept(ids []string) ([]Mapping, error) {
 			it, ok := byID[id]
 			switch {
 			case !ok && !r.has(id):
-				return nil, fmt.Errorf("%s: the file has no principle or objective %s", id, id)
+				return nil, &UnknownIDError{ID: id}
 			case !ok || it.Reason != Unmapped:
 				return nil, fmt.Errorf("%s is already mapped to a national principle; change a recorded mapping by hand", id)
 			case it.Top().Score == 0:
 				return nil, fmt.Errorf("%s: its words share nothing with any national principle; map it by hand", id)
+			case len(it.Tied) > 0:
+				return nil, fmt.Errorf("%s: its words are equally close to %s; choose by hand and write national: [N]", id, Numbers(it.Tied, "and"))
 			}
 			out = append(out, Mapping{Kind: it.Kind, ID: it.ID, Number: it.Top().Number})
 		}
@@ -95,15 +98,28 @@ func (r *Result) Accept(ids []string) ([]Mapping, error) {
 	return out, nil
 }
 
+// Numbers writes 3, "3 and 6" or "3, 6 and 9" (with "or" for conj "or").
+func Numbers(ns []int, conj string) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " " + conj + " " + s[len(s)-1]
+}
+
 func (r *Result) has(id string) bool {
 	s := r.strategy
 	return slices.ContainsFunc(s.Principles, func(p strategy.Principle) bool { return p.ID == id }) ||
 		slices.ContainsFunc(s.Objectives, func(o strategy.Objective) bool { return o.ID == id })
 }
 
-// MissingMapping reports whether a finding says a local principle has no
-// national key: what suggest is for, so it does not stop suggestions.
-func MissingMapping(f finding.Finding) bool {
-	rest, ok := strings.CutPrefix(f.Pointer, "/principles/")
-	return ok && f.Rule == validate.RuleMissingKey && !strings.Contains(rest, "/") && strings.HasSuffix(f.Message, `missing "national"`)
+// UnknownIDError is an ID given to Accept that names no principle or
+// objective in the file.
+type UnknownIDError struct{ ID string }
+
+func (e *UnknownIDError) Error() string {
+	return fmt.Sprintf("%s: the file has no principle or objective %s", e.ID, e.ID)
 }

@@ -1,12 +1,12 @@
 // Package suggest proposes national principles for a strategy's own
-// principles and objectives, by how closely their words match each
-// national principle's published wordings (TF-IDF cosine similarity). It
-// helps with the judgement of mapping a reworded strategy; it does not
-// replace it.
+// principles and objectives, by the words and phrases they share with each
+// national principle: its wording and the vocabulary the framework file
+// gives it (NHS England's description of it and the field's terms), each
+// weighted by how few principles use it. It helps with the judgement of
+// mapping a reworded strategy; it does not replace it.
 package suggest
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/engage-icb/engage/internal/pointer"
@@ -18,17 +18,42 @@ import (
 const (
 	// Unmapped: nothing maps the item to a national principle.
 	Unmapped = "unmapped"
-	// Doubtful: the recorded mapping matches the item's words much less
-	// well than another principle does.
+	// Doubtful: another principle is likely (see Likely) against the
+	// recorded mapping, on at least two shared words.
 	Doubtful = "doubtful"
 	// Mapped: the recorded mapping is plausible (listed with --all only).
 	Mapped = "mapped"
 )
 
+// Confidence in words: how clearly the first suggestion beats the next.
+const (
+	Clear  = "clear"
+	Likely = "likely"
+	Unsure = "unsure"
+)
+
+// ClearFrom and LikelyFrom are the least confidence called clear and
+// likely; below LikelyFrom a suggestion is unsure.
+const (
+	ClearFrom  = 0.5
+	LikelyFrom = 0.3
+)
+
 // DefaultMinConfidence is the least confidence at which --apply accepts a
-// suggestion unasked. On the shipped strategies (docs/suggest.md) every
-// suggestion above it is right.
-const DefaultMinConfidence = 0.15
+// suggestion unasked: a likely one. docs/suggest.md gives how often such
+// suggestions are right, measured on reworded strategies.
+const DefaultMinConfidence = LikelyFrom
+
+// Level is confidence in words: clear, likely or unsure.
+func Level(confidence float64) string {
+	switch {
+	case confidence >= ClearFrom:
+		return Clear
+	case confidence >= LikelyFrom:
+		return Likely
+	}
+	return Unsure
+}
 
 // Item is one principle or objective and the national principles its words
 // suggest.
@@ -41,22 +66,34 @@ type Item struct {
 	// national numbers, or those of the local principles it serves.
 	Recorded []int  `json:"recorded"`
 	Reason   string `json:"reason"`
-	// Confidence is how clearly the top candidate beats the next: the
-	// difference of their scores, 0 to 1.
-	Confidence float64     `json:"confidence"`
+	// Confidence is how clearly the first candidate beats the next, 0 to
+	// 1: the difference of their scores over the first score plus the
+	// evidence a single telling word gives (so one weak word is never
+	// clear). ConfidenceLevel says it in words.
+	Confidence      float64 `json:"confidence"`
+	ConfidenceLevel string  `json:"confidenceLevel"`
+	// Tied lists the principles that share the first place, when more than
+	// one does: the item is equally close to them, and none is suggested.
+	Tied       []int       `json:"tied,omitempty"`
 	Candidates []Candidate `json:"candidates"`
 }
 
 // Top returns the best candidate.
 func (it Item) Top() Candidate { return it.Candidates[0] }
 
+// Suggested says whether the item has one first suggestion: a principle
+// it shares words with, and no tie for the first place.
+func (it Item) Suggested() bool { return it.Top().Score > 0 && len(it.Tied) == 0 }
+
 // Candidate is one national principle suggested for an item.
 type Candidate struct {
 	Number int    `json:"number"`
 	Label  string `json:"label"`
-	// Score is the cosine similarity, 0 (no word in common) to 1.
+	// Score is the weight of the words and phrases the item shares with
+	// the principle (0: none).
 	Score float64 `json:"score"`
-	// Words are the stems shared with the principle that counted most.
+	// Words are those words and phrases as the item writes them (at most
+	// five): the weightiest first, and the framework's common words last.
 	Words []string `json:"words"`
 }
 
@@ -69,38 +106,41 @@ type Options struct {
 	Keep int
 }
 
-// Matcher scores texts against a framework's principles.
-type Matcher struct {
-	fw *framework.Framework
-	ix *index
-}
-
-// NewMatcher indexes a framework: each principle's label and text. Other
-// wordings the framework records (also_quoted) are left out: they are
-// quoted from the strategies themselves, so matching them would flatter
-// the very strategies they came from (see docs/suggest.md).
-func NewMatcher(fw *framework.Framework) *Matcher {
-	texts := make([]string, len(fw.Principles))
-	for i, p := range fw.Principles {
-		texts[i] = p.Label + "\n" + p.Text
+// judge ranks the principles for an item's text, keeping keep, and sets
+// its confidence and ties.
+func (m *Matcher) judge(it Item, keep int) Item {
+	ranked := m.Match(it.Text, len(m.fw.Principles))
+	if len(ranked) == 0 {
+		return it
 	}
-	return &Matcher{fw: fw, ix: newIndex(texts)}
-}
-
-// Match returns the framework's principles ranked by how well text matches
-// them, best first, keeping the first keep.
-func (m *Matcher) Match(text string, keep int) []Candidate {
-	q := m.ix.vector(tokens(text))
-	all := make([]Candidate, len(m.fw.Principles))
-	for i, p := range m.fw.Principles {
-		score, words := m.ix.score(q, i)
-		all[i] = Candidate{Number: p.Number, Label: p.Label, Score: round(score), Words: words}
+	second := 0.0
+	if len(ranked) > 1 {
+		second = ranked[1].Score
 	}
-	slices.SortStableFunc(all, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
-	return all[:min(keep, len(all))]
+	it.Confidence = confidence(ranked[0].Score, second)
+	it.ConfidenceLevel = Level(it.Confidence)
+	it.Tied = nil
+	if top := ranked[0].Score; top > 0 {
+		for _, c := range ranked {
+			if c.Score == top {
+				it.Tied = append(it.Tied, c.Number)
+			}
+		}
+		if len(it.Tied) < 2 {
+			it.Tied = nil
+		}
+	}
+	it.Candidates = ranked[:min(keep, len(ranked))]
+	return it
 }
 
-func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+// confidence is how clearly a score beats the next one, 0 to 1.
+func confidence(first, second float64) float64 {
+	if first <= 0 {
+		return 0
+	}
+	return round((first-second)/(first+evidence), 100)
+}
 
 // For suggests national principles for a strategy's local principles and
 // objectives.
@@ -115,24 +155,20 @@ func For(s *strategy.Strategy, fw *framework.Framework, o Options) []Item {
 	}
 	var items []Item
 	consider := func(it Item, inherited bool) {
-		ranked := m.Match(it.Text, len(fw.Principles))
-		if len(ranked) == 0 {
+		it = m.judge(it, len(fw.Principles))
+		if len(it.Candidates) == 0 {
 			return
 		}
-		it.Reason = reason(it.Recorded, ranked)
+		it.Reason = reason(it.Recorded, it.Candidates)
 		if it.Reason == Doubtful && inherited {
 			// Grouped under a local principle by the document itself: that
 			// is the strategy's structure, not a mapping to second-guess.
 			it.Reason = Mapped
 		}
-		it.Confidence = ranked[0].Score
-		if len(ranked) > 1 {
-			it.Confidence = round(ranked[0].Score - ranked[1].Score)
-		}
 		if it.Reason == Mapped && !o.All {
 			return
 		}
-		it.Candidates = ranked[:min(o.Keep, len(ranked))]
+		it.Candidates = it.Candidates[:min(o.Keep, len(it.Candidates))]
 		items = append(items, it)
 	}
 	for i, p := range s.Principles {
@@ -152,9 +188,9 @@ func For(s *strategy.Strategy, fw *framework.Framework, o Options) []Item {
 }
 
 // reason decides whether an item needs a suggestion: it is unmapped, or
-// its recorded principles score under half of the best one's, which shares
-// at least two words with it (one word in common is too little to doubt a
-// person's judgement).
+// the best principle is likely against its recorded ones (by the measure
+// of confidence) and shares at least two words with it (one word in
+// common is too little to doubt a person's judgement).
 func reason(recorded []int, ranked []Candidate) string {
 	if len(recorded) == 0 {
 		return Unmapped
@@ -165,7 +201,7 @@ func reason(recorded []int, ranked []Candidate) string {
 			best = max(best, c.Score)
 		}
 	}
-	if top := ranked[0]; !slices.Contains(recorded, top.Number) && len(top.Words) >= 2 && top.Score >= 0.2 && best < top.Score/2 {
+	if top := ranked[0]; !slices.Contains(recorded, top.Number) && len(top.Words) >= 2 && confidence(top.Score, best) >= LikelyFrom {
 		return Doubtful
 	}
 	return Mapped

@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/internal/corpus"
+	"github.com/engage-icb/engage/internal/icb"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -21,12 +25,17 @@ func load(t testing.TB, name string) (*strategy.Strategy, *framework.Framework) 
 	if err != nil || doc.Strategy == nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+	return doc.Strategy, nhse(t)
+}
+
+func nhse(t testing.TB) *framework.Framework {
+	t.Helper()
 	fws, err := framework.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw, _ := fws.Get(framework.Choose(doc.Strategy.Framework, ""))
-	return doc.Strategy, fw
+	fw, _ := fws.Get(framework.DefaultID)
+	return fw
 }
 
 // blind suggests for every local principle of a strategy with its
@@ -46,61 +55,289 @@ func blind(t testing.TB, name string) (items []Item, recorded map[string][]int, 
 	return items, recorded, s
 }
 
-// TestAccuracyOnRealStrategies is the issue's measure: with their mappings
-// removed, SNEE's and L&SC's local principles are mapped to the national
-// numbers they state, at least 9 of 10 top-1 each. The figures, and what is
-// proposed for MSE's rewordings, are written in docs/suggest.md (refresh
-// with -update) so the docs cannot drift from the code.
+// firstRight says whether an item's first suggestion is one of labels: a
+// principle it shares words with, and, when several share the first
+// place, every one of them.
+func firstRight(it Item, labels []int) bool {
+	if it.Top().Score == 0 {
+		return false
+	}
+	if len(it.Tied) > 0 {
+		return !slices.ContainsFunc(it.Tied, func(n int) bool { return !slices.Contains(labels, n) })
+	}
+	return slices.Contains(labels, it.Top().Number)
+}
+
+// inTop3 says whether one of the first three suggestions is one of labels.
+func inTop3(it Item, labels []int) bool {
+	return slices.ContainsFunc(it.Candidates[:min(3, len(it.Candidates))], func(c Candidate) bool {
+		return c.Score > 0 && slices.Contains(labels, c.Number)
+	})
+}
+
+// applied says whether --apply, at the default confidence, would write an
+// unmapped item's first suggestion.
+func applied(it Item) bool { return it.Suggested() && it.Confidence >= DefaultMinConfidence }
+
+// suggestions writes an item's first three candidates for a table:
+// "5 (clear): 'Healthwatch', 'VCSE'; 10: 'partners'".
+func suggestions(it Item) string {
+	var parts []string
+	for _, c := range it.Candidates[:min(3, len(it.Candidates))] {
+		if c.Score == 0 {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%d: %s", c.Number, quoted(c.Words)))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func quoted(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = "‘" + w + "’"
+	}
+	return strings.Join(q, ", ")
+}
+
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// TestAccuracyOnRealStrategies is issue 22's measure on the shipped
+// strategies: with their mappings removed, SNEE's and L&SC's local
+// principles are all mapped to the national numbers they state, and MSE's
+// rewordings better than the 6 of 10 the first matcher managed. The
+// figures, and what is proposed for MSE's rewordings, are written in
+// docs/suggest.md (refresh with -update) so the docs cannot drift from the
+// code.
 func TestAccuracyOnRealStrategies(t *testing.T) {
 	var doc strings.Builder
-	doc.WriteString("| strategy | local principles | top-1 right | in top 3 | --apply would write (confidence ≥ " + fmt.Sprint(DefaultMinConfidence) + ") | of which right |\n|---|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&doc, "| strategy | local principles | top-1 right | in top 3 | --apply would write (%s or clear) | of which right |\n|---|---:|---:|---:|---:|---:|\n", Likely)
 	var mse strings.Builder
 	for _, name := range []string{"snee.yaml", "lsc.yaml", "mse.yaml"} {
 		items, recorded, s := blind(t, name)
-		top1, top3, applied, appliedRight := 0, 0, 0, 0
+		top1, top3, writes, writesRight := 0, 0, 0, 0
 		for _, it := range items {
 			rec := recorded[it.ID]
-			right := slices.Contains(rec, it.Top().Number)
+			right := firstRight(it, rec)
 			if right {
 				top1++
 			}
-			if it.Confidence >= DefaultMinConfidence {
-				applied++
-				if right {
-					appliedRight++
-				}
-			}
-			if slices.ContainsFunc(it.Candidates, func(c Candidate) bool { return slices.Contains(rec, c.Number) }) {
+			if inTop3(it, rec) {
 				top3++
 			}
-			if name == "mse.yaml" {
-				var cands []string
-				for _, c := range it.Candidates {
-					cands = append(cands, fmt.Sprintf("%d (%.2f)", c.Number, c.Score))
+			if applied(it) {
+				writes++
+				if right {
+					writesRight++
 				}
+			}
+			if name == "mse.yaml" {
 				verdict := "agrees"
-				if !slices.Contains(rec, it.Top().Number) {
+				if !right {
 					verdict = "differs"
 				}
-				fmt.Fprintf(&mse, "| %s | %s | %v | %s | %.2f | %s | %s |\n", it.ID, strings.ReplaceAll(it.Text, "|", `\|`),
-					rec, strings.Join(cands, ", "), it.Confidence, strings.Join(it.Candidates[0].Words, ", "), verdict)
+				fmt.Fprintf(&mse, "| %s | %s | %v | %s | %s | %s |\n", it.ID, cell(it.Text), rec, cell(suggestions(it)), it.ConfidenceLevel, verdict)
 			}
 		}
-		fmt.Fprintf(&doc, "| %s (%s) | %d | %d of %d | %d of %d | %d | %d |\n", s.ICB.Short, name, len(items), top1, len(items), top3, len(items), applied, appliedRight)
-		if name != "mse.yaml" && top1 < 9 {
-			t.Errorf("%s: %d of %d local principles mapped right (top-1); the issue asks for at least 9", name, top1, len(items))
+		fmt.Fprintf(&doc, "| %s (%s) | %d | %d of %d | %d of %d | %d | %d |\n", s.ICB.Short, name, len(items), top1, len(items), top3, len(items), writes, writesRight)
+		switch want := map[string]int{"snee.yaml": 10, "lsc.yaml": 10, "mse.yaml": 7}[name]; {
+		case top1 < want:
+			t.Errorf("%s: %d of %d local principles mapped right (top-1); issue 22 asks for at least %d", name, top1, len(items), want)
+		case writes != writesRight:
+			t.Errorf("%s: --apply would write %d mappings, %d of them right; want every one right", name, writes, writesRight)
 		}
 	}
 	doc.WriteString("\nWhat engage proposes for each of MSE's reworded principles, next to the mapping recorded in `strategies/mse.yaml` (a person's judgement, explained in its comments):\n\n")
-	doc.WriteString("| ID | MSE's wording | recorded | engage's top 3 (score) | confidence | words that drove the first | |\n|---|---|---|---|---:|---|---|\n")
+	doc.WriteString("| ID | MSE's wording | recorded | engage's first three, with the words they share | confidence | |\n|---|---|---|---|---|---|\n")
 	doc.WriteString(mse.String())
-	checkDoc(t, "../../docs/suggest.md", doc.String())
+	checkDoc(t, "../../docs/suggest.md", "shipped", doc.String())
 }
 
-// checkDoc compares the generated block between the markers in a doc.
-func checkDoc(t *testing.T, path, block string) {
+// evalItem is one item of testdata/suggest/eval/items.yaml.
+type evalItem struct {
+	ID       string `yaml:"id"`
+	ICB      string `yaml:"icb"`
+	Source   string `yaml:"source"`
+	Kind     string `yaml:"kind"`
+	Text     string `yaml:"text"`
+	National []int  `yaml:"national"`
+	Stated   bool   `yaml:"stated_by_source"`
+	Reason   string `yaml:"reason"`
+}
+
+func readEval(t *testing.T) []evalItem {
 	t.Helper()
-	const start, end = "<!-- measured: start (go test ./pkg/suggest -update) -->\n", "<!-- measured: end -->"
+	data, err := os.ReadFile("../../testdata/suggest/eval/items.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var items []evalItem
+	if err := dec.Decode(&items); err != nil {
+		t.Fatal(err)
+	}
+	return items
+}
+
+// TestEvaluationSetIsWhatIssue22Asks: at least 60 reworded items from at
+// least 8 ICBs, none of them the held-out three or an ICB in strategies/,
+// each with a source, its text and a judgement with a reason.
+func TestEvaluationSetIsWhatIssue22Asks(t *testing.T) {
+	items := readEval(t)
+	icbs := map[string]bool{}
+	ids := map[string]bool{}
+	for _, it := range items {
+		icbs[it.ICB] = true
+		if ids[it.ID] {
+			t.Errorf("%s is listed twice", it.ID)
+		}
+		ids[it.ID] = true
+		for _, banned := range []string{"Black Country", "Gloucestershire", "South Yorkshire", "Suffolk", "Mid and South Essex", "Lancashire", "Dorset"} {
+			if strings.Contains(it.ICB, banned) {
+				t.Errorf("%s is from %s: the held-out ICBs and those in strategies/ are not in the set", it.ID, it.ICB)
+			}
+		}
+		if !strings.HasPrefix(it.Source, "https://") || it.Text == "" || it.Reason == "" || it.Kind == "" {
+			t.Errorf("%s: want a source URL, the text, its kind and a reason", it.ID)
+		}
+		for _, n := range it.National {
+			if n < 1 || n > 10 {
+				t.Errorf("%s: national %d is not a principle of the ten", it.ID, n)
+			}
+		}
+	}
+	if len(items) < 60 || len(icbs) < 8 {
+		t.Errorf("the set has %d items from %d ICBs; issue 22 asks for at least 60 from at least 8", len(items), len(icbs))
+	}
+}
+
+// Targets of issue 22 on the evaluation set, and the floors the test
+// holds the matcher to. Precision meets its target; top-1, top-3 and
+// recall do not yet (docs/suggest.md says by how much and why), so the
+// test fails if they fall below what the matcher measured when the set
+// was first scored with this vocabulary, and says how far each is from
+// its target.
+const (
+	wantTop1, floorTop1           = 0.85, 0.70
+	wantTop3, floorTop3           = 0.97, 0.90
+	wantPrecision, floorPrecision = 0.95, 0.95
+	wantRecall, floorRecall       = 0.50, 0.27
+)
+
+// TestEvaluationSet measures the matcher on wording it was not built
+// from: reworded principles, commitments and objectives of 14 ICBs
+// (testdata/suggest/eval), and fails if a figure drops below issue 22's
+// target. The figures and every miss are written in docs/suggest.md.
+func TestEvaluationSet(t *testing.T) {
+	m := NewMatcher(nhse(t))
+	items := readEval(t)
+	var positives, top1, top3, mainTop1, writes, writesRight, negatives, negativesWritten int
+	levels := map[string][2]int{} // level: items, of which first right
+	perMain := map[int][2]int{}
+	var misses strings.Builder
+	for _, e := range items {
+		it := m.judge(Item{Text: e.Text}, 10)
+		right := len(e.National) > 0 && firstRight(it, e.National)
+		write := applied(it)
+		if write {
+			writes++
+			if right {
+				writesRight++
+			}
+		}
+		if len(e.National) == 0 {
+			negatives++
+			if write {
+				negativesWritten++
+			}
+		} else {
+			positives++
+			l := levels[it.ConfidenceLevel]
+			l[0]++
+			pm := perMain[e.National[0]]
+			pm[0]++
+			if right {
+				top1++
+				l[1]++
+			}
+			if firstRight(it, e.National[:1]) {
+				mainTop1++
+				pm[1]++
+			}
+			if inTop3(it, e.National) {
+				top3++
+			}
+			levels[it.ConfidenceLevel] = l
+			perMain[e.National[0]] = pm
+		}
+		if (len(e.National) > 0 && !right) || (write && !right) {
+			what := "first is wrong"
+			switch {
+			case write:
+				what = "**written wrong**"
+			case len(it.Tied) > 0:
+				what = "tie"
+			case it.Top().Score == 0:
+				what = "no word shared"
+			}
+			fmt.Fprintf(&misses, "| %s | %s | %v | %s | %s | %s |\n", e.ID, cell(e.Text), e.National, cell(suggestions(it)), it.ConfidenceLevel, what)
+		}
+		t.Logf("%s %v %s %.2f tied=%v %s", e.ID, e.National, it.ConfidenceLevel, it.Confidence, it.Tied, suggestions(it))
+	}
+	pct := func(n, d int) string {
+		return fmt.Sprintf("%d of %d (%.0f%%)", n, d, 100*float64(n)/float64(max(d, 1)))
+	}
+	precision := float64(writesRight) / float64(max(writes, 1))
+	recall := float64(writesRight) / float64(max(positives, 1))
+	var doc strings.Builder
+	fmt.Fprintf(&doc, "%d items from 14 ICBs: %d mapped to one or two national principles by a person, %d to none.\n\n", len(items), positives, negatives)
+	doc.WriteString("| measure | issue 22's target | measured |\n|---|---:|---:|\n")
+	fmt.Fprintf(&doc, "| first suggestion right (top-1) | %.0f%% | %s |\n", 100*wantTop1, pct(top1, positives))
+	fmt.Fprintf(&doc, "| right principle in the first three (top-3) | %.0f%% | %s |\n", 100*wantTop3, pct(top3, positives))
+	fmt.Fprintf(&doc, "| `--apply` at the default (%s or clear): precision | %.0f%% | %s |\n", Likely, 100*wantPrecision, pct(writesRight, writes))
+	fmt.Fprintf(&doc, "| `--apply` at the default: recall (items mapped right) | %.0f%% | %s |\n", 100*wantRecall, pct(writesRight, positives))
+	fmt.Fprintf(&doc, "| items mapped to none that `--apply` would write | | %d of %d |\n", negativesWritten, negatives)
+	fmt.Fprintf(&doc, "| first suggestion is the person's main principle | | %s |\n", pct(mainTop1, positives))
+	doc.WriteString("\nBy confidence, on the items a person mapped:\n\n| confidence | items | first suggestion right |\n|---|---:|---:|\n")
+	for _, l := range []string{Clear, Likely, Unsure} {
+		fmt.Fprintf(&doc, "| %s | %d | %s |\n", l, levels[l][0], pct(levels[l][1], levels[l][0]))
+	}
+	doc.WriteString("\nBy the person's main principle:\n\n| principle | items | first suggestion is it |\n|---|---:|---:|\n")
+	for n := 1; n <= 10; n++ {
+		fmt.Fprintf(&doc, "| %d | %d | %d |\n", n, perMain[n][0], perMain[n][1])
+	}
+	doc.WriteString("\nEvery item whose first suggestion is not one of the person's principles, and every wrong mapping `--apply` would write:\n\n")
+	doc.WriteString("| ID | text as published | person's mapping | engage's first three, with the words they share | confidence | |\n|---|---|---|---|---|---|\n")
+	doc.WriteString(misses.String())
+	checkDoc(t, "../../docs/suggest.md", "evaluation", doc.String())
+
+	for _, f := range []struct {
+		what               string
+		got, floor, target float64
+		figure             string
+	}{
+		{"top-1", float64(top1) / float64(positives), floorTop1, wantTop1, pct(top1, positives)},
+		{"top-3", float64(top3) / float64(positives), floorTop3, wantTop3, pct(top3, positives)},
+		{"--apply precision", precision, floorPrecision, wantPrecision, pct(writesRight, writes)},
+		{"--apply recall", recall, floorRecall, wantRecall, pct(writesRight, positives)},
+	} {
+		switch {
+		case f.got < f.floor:
+			t.Errorf("%s: %s, below the %.0f%% it measured before (issue 22's target: %.0f%%)", f.what, f.figure, 100*f.floor, 100*f.target)
+		case f.got < f.target:
+			t.Logf("%s: %s, short of issue 22's target of %.0f%%", f.what, f.figure, 100*f.target)
+		}
+	}
+}
+
+// checkDoc compares a generated block between its markers in a doc.
+func checkDoc(t *testing.T, path, name, block string) {
+	t.Helper()
+	start, end := "<!-- measured "+name+": start (go test ./pkg/suggest -update) -->\n", "<!-- measured "+name+": end -->"
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +357,7 @@ func checkDoc(t *testing.T, path, block string) {
 		}
 		return
 	}
-	t.Errorf("%s's measured figures are stale: run go test ./pkg/suggest -update and read the diff.\nwant:\n%s", path, block)
+	t.Errorf("%s's measured figures (%s) are stale: run go test ./pkg/suggest -update and read the diff.\nwant:\n%s", path, name, block)
 }
 
 func TestUnmappedAndDoubtful(t *testing.T) {
@@ -142,17 +379,148 @@ func TestUnmappedAndDoubtful(t *testing.T) {
 		t.Error("P1 is mapped plausibly, and is listed without --all")
 	}
 	for _, it := range items {
-		if it.Confidence < 0 || it.Confidence > 1 || len(it.Candidates) != 3 {
-			t.Errorf("%s: confidence %v, %d candidates", it.ID, it.Confidence, len(it.Candidates))
+		if it.Confidence < 0 || it.Confidence > 1 || len(it.Candidates) != 3 || it.ConfidenceLevel != Level(it.Confidence) {
+			t.Errorf("%s: confidence %v (%s), %d candidates", it.ID, it.Confidence, it.ConfidenceLevel, len(it.Candidates))
 		}
 	}
 }
 
 func TestTokens(t *testing.T) {
-	got := strings.Join(tokens("Co-production with the communities; community-centred engagement, engaging VCFSE & coproduction"), " ")
-	want := "production commun commun centr engag engag vcse production"
-	if got != want {
-		t.Errorf("tokens = %q, want %q", got, want)
+	tests := []struct {
+		text string
+		want string // stems, with * for a function word and ~ for a weak one
+	}{
+		{"Co-production, co production and coproduction", "coproduc coproduc *and coproduc"},
+		{"co-produce and co-design", "coproduc *and codesign"},
+		{"under-served groups, under the Act", "underserv group *under *the act"},
+		{"the communities’ needs; a community's; they need", "*the communiti needs communiti *they need"},
+		{"empowerment empowering empower", "empow empow empow"},
+		{"accessible information; access to inform", "accessibl information access *to inform"},
+		{"marginalized organizations", "marginalis organis"},
+		{"VCFSE and VCSE", "vcse *and vcse"},
+		{"making use of what works", "~make ~use *of *what ~work"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokens(tt.text) {
+			switch {
+			case tok.stop:
+				got = append(got, "*"+tok.stem)
+			case tok.weak:
+				got = append(got, "~"+tok.stem)
+			default:
+				got = append(got, tok.stem)
+			}
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("tokens(%q) = %q, want %q", tt.text, s, tt.want)
+		}
+	}
+	// Each token remembers where it is, so matches are quoted as written.
+	text := "Work with the Co-production group"
+	var quoted []string
+	for _, tok := range tokens(text) {
+		quoted = append(quoted, text[tok.start:tok.end])
+	}
+	if got := strings.Join(quoted, "|"); got != "Work|with|the|Co-production|group" {
+		t.Errorf("token spans = %q", got)
+	}
+}
+
+// TestWordsAsWritten: explanations quote the item's own words (phrases
+// whole, as punctuated), never stems, the telling ones before common ones.
+func TestWordsAsWritten(t *testing.T) {
+	m := NewMatcher(nhse(t))
+	tests := []struct {
+		text  string
+		first int
+		words []string
+	}{
+		{"Work with voluntary, community and social enterprise sector (VCSE) and Healthwatch as key transformation partners.",
+			5, []string{"voluntary, community and social enterprise", "sector", "VCSE", "Healthwatch", "partners"}},
+		{"We will reach out to our seldom heard communities and tackle the barriers to their involvement", 4, []string{"reach out", "seldom heard", "barriers"}},
+		{"Explain changes in plain English and Easy Read", 6, []string{"plain English", "Easy Read"}},
+		{"people and communities", 1, []string{"people", "communities"}},
+		{"people and communities in governance", 1, []string{"governance", "people", "communities"}},
+	}
+	for _, tt := range tests {
+		c := m.Match(tt.text, 1)[0]
+		if c.Number != tt.first || !slices.Equal(c.Words, tt.words) {
+			t.Errorf("Match(%q) = %d sharing %q, want %d sharing %q", tt.text, c.Number, c.Words, tt.first, tt.words)
+		}
+	}
+}
+
+// TestPhrasesBeforeWords: the words of a phrase count as the phrase, so a
+// verb does not meet another principle's noun phrase, and a phrase is not
+// found across function words its entry does not have.
+func TestPhrasesBeforeWords(t *testing.T) {
+	m := NewMatcher(nhse(t))
+	score := func(text string, n int) float64 {
+		for _, c := range m.Match(text, 10) {
+			if c.Number == n {
+				return c.Score
+			}
+		}
+		return 0
+	}
+	if s := score("We will develop our plans", 7); s != 0 {
+		t.Errorf(`"develop" alone scores %v for principle 7 (community development), want 0`, s)
+	}
+	if s := score("community development", 7); s == 0 {
+		t.Error(`"community development" scores nothing for principle 7`)
+	}
+	if a, b := score("communities at the centre", 7), score("community-centred approaches", 7); a >= b {
+		t.Errorf(`"communities at the centre" scores %v for principle 7, "community-centred approaches" %v; want the first lower (no phrase across "at the")`, a, b)
+	}
+	if s := score("Tackling inequalities", 9); s != 0 {
+		t.Errorf(`"tackling inequalities" scores %v for principle 9 ("tackle system priorities"), want 0: "tackle" alone tells nothing`, s)
+	}
+}
+
+// TestTies: an item equally close to two principles is reported as a tie,
+// with no first suggestion for --apply to write, even when named.
+func TestTies(t *testing.T) {
+	s, fw := load(t, "snee.yaml")
+	s.Principles[0].Text = "Healthwatch and empowerment"
+	s.Principles[0].National = nil
+	items := For(s, fw, Options{})
+	it := items[slices.IndexFunc(items, func(it Item) bool { return it.ID == "P1" })]
+	if !slices.Equal(it.Tied, []int{5, 7}) || it.Confidence != 0 || it.Suggested() {
+		t.Fatalf("P1 = %+v, want tied between 5 and 7 with confidence 0 and no suggestion", it)
+	}
+	r := &Result{Items: items, MinConfidence: 0, strategy: s}
+	if r.Applicable(it) {
+		t.Error("a tie is applicable unasked")
+	}
+	if _, err := r.Accept([]string{"P1"}); err == nil || !strings.Contains(err.Error(), "equally close to 5 and 7") {
+		t.Errorf("Accept(P1) error = %v, want one saying it is equally close to 5 and 7", err)
+	}
+}
+
+// TestVocabularyCompiles: every word and phrase of every shipped
+// framework's vocabulary and common list is a term the matcher can find.
+func TestVocabularyCompiles(t *testing.T) {
+	fws, err := framework.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range fws.IDs() {
+		fw, _ := fws.Get(id)
+		entries := slices.Clone(fw.Common)
+		for _, p := range fw.Principles {
+			entries = append(entries, p.Vocabulary...)
+		}
+		m := NewMatcher(fw)
+		for _, e := range entries {
+			if _, ok := compile(e); !ok {
+				t.Errorf("%s: %q has no word that means anything alone or in a phrase", id, e)
+				continue
+			}
+			if len(m.hits(tokens(e))) != 1 {
+				t.Errorf("%s: %q is not found whole in its own words (hits %v)", id, e, m.hits(tokens(e)))
+			}
+		}
 	}
 }
 
@@ -161,5 +529,23 @@ func BenchmarkFor(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		For(s, fw, Options{All: true})
+	}
+}
+
+// BenchmarkFor40 is suggestions for a 40-objective strategy, matcher
+// included (it is built once a run).
+func BenchmarkFor40(b *testing.B) {
+	path := b.TempDir() + "/s.yaml"
+	if err := os.WriteFile(path, corpus.Strategy(icb.All[0], 40, 1), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	doc, err := strategy.Load(path, strategy.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fw := nhse(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		For(doc.Strategy, fw, Options{All: true})
 	}
 }

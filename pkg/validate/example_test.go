@@ -30,13 +30,15 @@ func Example() {
 		fmt.Printf("%2d %-10s %s\n", p.Number, p.Grade, p.Label)
 	}
 	// Output:
-	// SNEE: 1 findings
-	//   warning [principle-stated-only]: national principle 5 (Healthwatch and VCSE as partners) is stated but nothing delivers it: no objective, milestone or metric maps to it
-	//  1 planned    Voices at the centre of decisions
-	//  2 planned    Engage early and feed back
+	// SNEE: 3 findings
+	//   warning [not-known]: when activity A-strategy-conversations took place is not known: the source does not say
+	//   warning [not-known]: when activity A-governance-route took place is not known: the source does not say
+	//   warning [not-known]: when activity A-smi-joined-up took place is not known: the source does not say
+	//  1 evidenced  Voices at the centre of decisions
+	//  2 evidenced  Engage early and feed back
 	//  3 planned    Understand needs and experience
-	//  4 planned    Relationships with excluded groups
-	//  5 stated     Healthwatch and VCSE as partners
+	//  4 evidenced  Relationships with excluded groups
+	//  5 evidenced  Healthwatch and VCSE as partners
 	//  6 planned    Clear, accessible public information
 	//  7 planned    Community development that empowers
 	//  8 planned    Co-production and accountability

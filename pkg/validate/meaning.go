@@ -2,12 +2,13 @@ package validate
 
 import (
 	"fmt"
-
-	"gopkg.in/yaml.v3"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/internal/closest"
 	"github.com/engage-icb/engage/internal/icb"
@@ -32,19 +33,22 @@ type meaning struct {
 	period *calendar.Span // nil when the period is missing or unreadable
 	// fwID is the ID of the framework the strategy answers.
 	fwID string
-	out  []problem
+	// grade says the model is whole enough to grade: coverage and
+	// unmapped principles are reported only then.
+	grade bool
+	out   []problem
 }
 
 func (m *meaning) add(rule, ptr, msg, hint string) {
 	m.out = append(m.out, problem{rule: rule, pointer: ptr, message: msg, hint: hint})
 }
 
-func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Framework, fwID string, asOf time.Time) []problem {
+func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Framework, fwID string, asOf time.Time, grade bool) []problem {
 	line := func(ptr string) int {
 		l, _ := doc.Locate(ptr, false)
 		return l
 	}
-	m := &meaning{s: doc.Strategy, line: line, fws: fws, fw: fw, fwID: fwID, asOf: asOf}
+	m := &meaning{s: doc.Strategy, line: line, fws: fws, fw: fw, fwID: fwID, asOf: asOf, grade: grade}
 	m.framework()
 	m.identity()
 	m.meta()
@@ -53,7 +57,9 @@ func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Fram
 	m.objectives()
 	m.roadmap()
 	m.metrics()
+	m.population()
 	m.governance()
+	m.activities()
 	m.assessments()
 	m.coverage()
 	m.unwritten(doc.Root, "")
@@ -122,22 +128,69 @@ func (m *meaning) identity() {
 func (m *meaning) meta() {
 	meta := m.s.Meta
 	if p := meta.Period; p != nil {
-		m.period = m.span(p.From, p.To, "/strategy/period")
+		m.periodOf(*p)
 	}
 	if meta.Published != "" {
-		m.monthOrDate(meta.Published, "/strategy/published")
+		m.when(meta.Published, "/strategy/published")
 	}
 	if meta.Updated != "" {
-		m.date(meta.Updated, "/strategy/updated")
+		m.when(meta.Updated, "/strategy/updated")
 	}
 	if meta.NextReview != "" {
-		if r, ok := m.monthOrDate(meta.NextReview, "/strategy/next_review"); ok && r.Last.Before(m.asOf) {
+		if r, ok := m.when(meta.NextReview, "/strategy/next_review"); ok && r.Last.Before(m.asOf) {
 			days := int(m.asOf.Sub(r.Last).Hours() / 24)
 			m.add(RuleReviewOverdue, "/strategy/next_review",
 				fmt.Sprintf("the next review was due %s, %s ago (as of %s)", meta.NextReview, ago(days), m.asOf.Format(time.DateOnly)),
 				"review the strategy with people and communities, then set next_review to the following review date")
 		}
 	}
+	var latest time.Time
+	for i, v := range meta.Versions {
+		ptr := pointer.New("strategy", "versions", i, "date")
+		if r, ok := m.when(v.Date, ptr); ok {
+			if r.Last.Before(latest) {
+				m.add(RuleUpdateOrder, ptr,
+					fmt.Sprintf("version dated %s comes after a later one: versions must be oldest first", v.Date),
+					"move this version above the later one; add new versions at the end")
+			}
+			latest = later(latest, r.First)
+		}
+	}
+}
+
+// periodOf reads the strategy period, reporting what the source does not
+// state (never filled in) and what cannot be read.
+func (m *meaning) periodOf(p strategy.Period) {
+	const ptr = "/strategy/period"
+	switch {
+	case strategy.IsUnknown(p.From) && strategy.IsUnknown(p.To):
+		m.add(RuleNotKnown, ptr, "the strategy period is not known: the source does not state the years it covers",
+			"when a source states the period, write it as period: {from: YYYY/YY, to: YYYY/YY}; until then engage cannot tell what falls outside it")
+		return
+	case strategy.IsUnknown(p.To):
+		m.add(RuleNotKnown, ptr+"/to", "the end of the strategy period is not known: the source gives no end year",
+			"when a source states the last year, write it in to:")
+		if y, err := m.year(p.From, ptr+"/from"); err == nil {
+			m.period = &calendar.Span{From: y, To: calendar.Year{Start: 9999}}
+		}
+		return
+	case strategy.IsUnknown(p.From):
+		m.add(RuleNotKnown, ptr+"/from", "the start of the strategy period is not known: the source gives no first year",
+			"when a source states the first year, write it in from:")
+		if y, err := m.year(p.To, ptr+"/to"); err == nil {
+			m.period = &calendar.Span{From: calendar.Year{Start: 0}, To: y}
+		}
+		return
+	}
+	m.period = m.span(p.From, p.To, ptr)
+}
+
+// later returns the later of two times.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 func ago(days int) string {
@@ -176,30 +229,26 @@ func (m *meaning) year(s, ptr string) (calendar.Year, error) {
 	return y, err
 }
 
-func (m *meaning) date(s, ptr string) (time.Time, bool) {
-	t, err := calendar.ParseDate(s)
+// when reads a date at the precision its source gives (calendar.ParseWhen).
+func (m *meaning) when(s, ptr string) (calendar.Range, bool) {
+	r, err := calendar.ParseWhen(s)
 	if err != nil {
-		m.add(RuleInvalidDate, ptr, fmt.Sprintf("%q is not a real date", s), "check the day and month: write YYYY-MM-DD")
-		return time.Time{}, false
-	}
-	return t, true
-}
-
-func (m *meaning) monthOrDate(s, ptr string) (calendar.Range, bool) {
-	r, err := calendar.ParseMonthOrDate(s)
-	if err != nil {
-		m.add(RuleInvalidDate, ptr, fmt.Sprintf("%q is not a real month or date", s), "check the day and month: write YYYY-MM or YYYY-MM-DD")
+		m.add(RuleInvalidDate, ptr, fmt.Sprintf("%q is not a real date", s),
+			"check the day and month: write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)")
 		return calendar.Range{}, false
 	}
 	return r, true
 }
 
-// inPeriod reports a day range that falls outside the strategy period.
-func (m *meaning) inPeriod(r calendar.Range, what, ptr string) {
+// inPeriod reports what certainly falls outside the strategy period: a
+// span that starts (at the latest its written start allows) before the
+// period starts, or ends (at the earliest) after it ends. A date written
+// as a month or a year is outside only when all of it is.
+func (m *meaning) inPeriod(from, to calendar.Range, what, ptr string) {
 	if m.period == nil {
 		return
 	}
-	if !m.period.Contains(r.First) || !m.period.Contains(r.Last) {
+	if from.Last.Before(m.period.First()) || to.First.After(m.period.Last()) {
 		m.add(RuleOutsidePeriod, ptr,
 			fmt.Sprintf("%s falls outside the strategy period %s (%s to %s)", what, m.period,
 				m.period.First().Format(time.DateOnly), m.period.Last().Format(time.DateOnly)),
@@ -222,7 +271,7 @@ func (m *meaning) ids() {
 		if first, dup := seen[id]; dup {
 			m.add(RuleDuplicateID, ptr,
 				fmt.Sprintf("ID %q is already used by a %s on line %d", id, first.kind, m.line(first.ptr)),
-				"give each principle, objective, milestone, metric and assessment its own ID")
+				"give each theme, principle, objective, milestone, metric, activity and assessment its own ID")
 			return
 		}
 		seen[id] = idUse{kind, ptr}
@@ -235,6 +284,12 @@ func (m *meaning) ids() {
 	}
 	for i, ms := range m.s.Roadmap {
 		check("milestone", "roadmap", i, ms.ID)
+	}
+	for i, t := range m.s.Themes {
+		check("theme", "themes", i, t.ID)
+	}
+	for i, a := range m.s.Activities {
+		check("activity", "activities", i, a.ID)
 	}
 	for i, mt := range m.s.Metrics {
 		check("metric", "metrics", i, mt.ID)
@@ -307,8 +362,30 @@ func (m *meaning) objectiveIDs() map[string]bool {
 }
 
 func (m *meaning) principles() {
+	themes := map[string]bool{}
+	for _, t := range m.s.Themes {
+		themes[t.ID] = true
+	}
 	for i, p := range m.s.Principles {
-		m.national(m.fw, p.National, pointer.New("principles", i, "national"))
+		base := pointer.New("principles", i)
+		m.national(m.fw, p.National, base+"/national")
+		if p.Theme != "" && !themes[p.Theme] {
+			hint := "name a theme listed under themes: by its ID"
+			if c, ok := closest.Match(p.Theme, sortedKeys(themes)); ok {
+				hint = fmt.Sprintf("did you mean %q?", c)
+			}
+			m.add(RuleUnresolved, base+"/theme", fmt.Sprintf("there is no theme with ID %q in this file", p.Theme), hint)
+		}
+		if strategy.IsUnknown(p.Text) {
+			m.add(RuleNotKnown, base+"/text",
+				fmt.Sprintf("the wording of principle %s is not known: the source names it but does not give its words", p.ID),
+				"when a source gives its words, write them in text:")
+		}
+		if len(p.National) == 0 && m.fw != nil && m.grade {
+			m.add(RuleUnmapped, base,
+				fmt.Sprintf("principle %s is mapped to no national %s, so it counts towards none", p.ID, m.fw.Noun()),
+				fmt.Sprintf("add national: [...] with the numbers it answers (engage suggest %s proposes some), or leave it out if it answers none", "FILE"))
+		}
 	}
 }
 
@@ -320,18 +397,21 @@ func (m *meaning) objectives() {
 		m.refs(o.Principles, local, "local principle", base+"/principles")
 		year := base + "/year"
 		if o.Year.From == o.Year.To {
-			if y, err := m.year(o.Year.From, year); err == nil && m.period != nil && !m.period.Covers(calendar.Span{From: y, To: y}) {
-				m.inPeriod(calendar.Range{First: y.First(), Last: y.Last()}, "year "+o.Year.From, year)
+			if y, err := m.year(o.Year.From, year); err == nil {
+				r := calendar.Range{First: y.First(), Last: y.Last()}
+				m.inPeriod(r, r, "year "+o.Year.From, year)
 			}
 		} else if sp := m.span(o.Year.From, o.Year.To, year); sp != nil {
-			m.inPeriod(calendar.Range{First: sp.First(), Last: sp.Last()}, "years "+sp.String(), year)
+			from := calendar.Range{First: sp.From.First(), Last: sp.From.Last()}
+			to := calendar.Range{First: sp.To.First(), Last: sp.To.Last()}
+			m.inPeriod(from, to, "years "+sp.String(), year)
 		}
 		if o.Due != "" {
-			if t, ok := m.date(o.Due, base+"/due"); ok {
-				m.inPeriod(calendar.Range{First: t, Last: t}, "due date "+o.Due, base+"/due")
+			if r, ok := m.when(o.Due, base+"/due"); ok {
+				m.inPeriod(r, r, "due date "+o.Due, base+"/due")
 			}
 		}
-		m.log(o.Status, o.Updates, base)
+		m.log("objective "+o.ID, o.Status, o.Updates, base)
 	}
 }
 
@@ -342,39 +422,50 @@ func (m *meaning) roadmap() {
 		m.national(m.fw, ms.National, base+"/national")
 		m.refs(ms.Principles, local, "local principle", base+"/principles")
 		m.refs(ms.Objectives, objectives, "objective", base+"/objectives")
-		from, okF := m.monthOrDate(ms.From, base+"/from")
-		to, okT := m.monthOrDate(ms.To, base+"/to")
+		from, okF := m.when(ms.From, base+"/from")
+		to, okT := m.when(ms.To, base+"/to")
 		if okF && okT {
 			if to.Last.Before(from.First) {
 				m.add(RuleDateOrder, base+"/to",
 					fmt.Sprintf("the milestone ends (%s) before it starts (%s)", ms.To, ms.From),
 					"swap from and to, or correct the date")
 			} else {
-				m.inPeriod(calendar.Range{First: from.First, Last: to.Last}, "the milestone ("+ms.From+" to "+ms.To+")", base)
+				m.inPeriod(from, to, "the milestone ("+ms.From+" to "+ms.To+")", base)
 			}
 		}
-		m.log(ms.Status, ms.Updates, base)
+		m.log("milestone "+ms.ID, ms.Status, ms.Updates, base)
 	}
 }
 
 // log checks an item's delivery log: real dates in order, and the item's
 // status matching the latest update that records one.
-func (m *meaning) log(status string, updates []strategy.Update, base string) {
+//
+// Dates at different precisions are in order unless one is certainly
+// earlier than one above it: 2022 after 2022-11 is in order (it may be
+// December); 2022-10 after 2022-11 is not.
+func (m *meaning) log(item, status string, updates []strategy.Update, base string) {
 	var prev time.Time
+	prevText := ""
 	latest := -1
 	for j, u := range updates {
 		ptr := fmt.Sprintf("%s/updates/%d", base, j)
-		if t, ok := m.date(u.Date, ptr+"/date"); ok {
-			if t.Before(prev) {
+		if r, ok := m.when(u.Date, ptr+"/date"); ok {
+			if r.Last.Before(prev) {
 				m.add(RuleUpdateOrder, ptr+"/date",
-					fmt.Sprintf("update dated %s comes after one dated %s: the log must be in date order", u.Date, prev.Format(time.DateOnly)),
+					fmt.Sprintf("update dated %s comes after one dated %s: the log must be in date order", u.Date, prevText),
 					"move this update above the later one; add new updates at the end")
 			}
-			prev = t
+			if r.First.After(prev) {
+				prev, prevText = r.First, u.Date
+			}
 		}
 		if u.Status != "" {
 			latest = j
 		}
+	}
+	if status == strategy.Dropped && !slices.ContainsFunc(updates, func(u strategy.Update) bool { return u.Status == strategy.Dropped && u.Note != "" }) {
+		m.add(RuleDroppedNoReason, base+"/status", item+" is dropped, but no update says why",
+			"add an update with status: dropped and a note saying why it was stopped (readers and the board need the reason)")
 	}
 	if latest < 0 || !strategy.ValidStatus(status) {
 		return
@@ -393,31 +484,101 @@ func (m *meaning) metrics() {
 		m.national(m.fw, mt.National, base+"/national")
 		m.refs(mt.Principles, local, "local principle", base+"/principles")
 		m.refs(mt.Objectives, objectives, "objective", base+"/objectives")
-		if mt.Baseline != nil && mt.Baseline.Date != "" {
-			m.monthOrDate(mt.Baseline.Date, base+"/baseline/date")
-		}
-		if mt.Target != nil && mt.Target.Date != "" {
-			m.monthOrDate(mt.Target.Date, base+"/target/date")
+		for _, v := range []struct {
+			key string
+			m   *strategy.Measurement
+		}{{"baseline", mt.Baseline}, {"target", mt.Target}} {
+			if v.m == nil {
+				continue
+			}
+			if v.m.Date != "" {
+				m.when(v.m.Date, base+"/"+v.key+"/date")
+			}
+			m.whole(v.m.Value, mt.Unit, base+"/"+v.key+"/value")
 		}
 		var prev time.Time
 		for j, a := range mt.Actuals {
-			ptr := fmt.Sprintf("%s/actuals/%d/date", base, j)
-			if r, ok := m.monthOrDate(a.Date, ptr); ok {
-				if r.First.Before(prev) {
-					m.add(RuleUpdateOrder, ptr,
+			ptr := fmt.Sprintf("%s/actuals/%d", base, j)
+			if r, ok := m.when(a.Date, ptr+"/date"); ok {
+				if r.Last.Before(prev) {
+					m.add(RuleUpdateOrder, ptr+"/date",
 						fmt.Sprintf("actual dated %s comes after a later one: actuals must be in date order", a.Date),
 						"move this value above the later one; add new values at the end")
 				}
-				prev = r.First
+				prev = later(prev, r.First)
 			}
+			m.whole(a.Value, mt.Unit, ptr+"/value")
 		}
+	}
+}
+
+// whole reports a count (of people, responses...) that is not a whole
+// number.
+func (m *meaning) whole(v float64, unit, ptr string) {
+	if strategy.CountUnit(unit) && v != math.Trunc(v) {
+		m.add(RuleNotWhole, ptr,
+			fmt.Sprintf("%s %s is not a whole number: a count of %s must be whole", strconv.FormatFloat(v, 'f', -1, 64), unit, unit),
+			"write the number the source gives; if it says 'about', write the number with qualifier: about")
+	}
+}
+
+func (m *meaning) population() {
+	if p := m.s.ICB.Population; p != nil && p.Value != math.Trunc(p.Value) {
+		m.add(RuleNotWhole, "/icb/population",
+			fmt.Sprintf("a population of %s is not a whole number of people", strconv.FormatFloat(p.Value, 'f', -1, 64)),
+			"write the number the source gives; if it says 'about 1.8 million', write {value: 1800000, qualifier: about}")
 	}
 }
 
 func (m *meaning) governance() {
 	for i, b := range m.s.Governance {
 		if b.Since != "" {
-			m.monthOrDate(b.Since, pointer.New("governance", i, "since"))
+			m.when(b.Since, pointer.New("governance", i, "since"))
+		}
+	}
+}
+
+// activities checks the engagement log: dates, links, figures, and
+// outcomes that come after the activity starts, in order.
+func (m *meaning) activities() {
+	local, objectives := m.localIDs(), m.objectiveIDs()
+	for i, a := range m.s.Activities {
+		base := pointer.New("activities", i)
+		m.national(m.fw, a.National, base+"/national")
+		m.refs(a.Principles, local, "local principle", base+"/principles")
+		m.refs(a.Objectives, objectives, "objective", base+"/objectives")
+		var dates calendar.Range
+		okDates := false
+		if strategy.IsUnknown(a.Dates) {
+			m.add(RuleNotKnown, base+"/dates", fmt.Sprintf("when activity %s took place is not known: the source does not say", a.ID),
+				"when a source dates it, write the dates at its precision (2024-05, 2024-05/2024-06, 2024)")
+		} else {
+			dates, okDates = m.when(a.Dates, base+"/dates")
+		}
+		if a.Reach != nil {
+			m.whole(a.Reach.Value, a.Reach.Unit, base+"/reach")
+		}
+		var prev time.Time
+		for j, o := range a.Changed {
+			if o.Date == "" {
+				continue
+			}
+			ptr := fmt.Sprintf("%s/changed/%d/date", base, j)
+			r, ok := m.when(o.Date, ptr)
+			if !ok {
+				continue
+			}
+			if okDates && r.Last.Before(dates.First) {
+				m.add(RuleDateOrder, ptr,
+					fmt.Sprintf("what changed is dated %s, before the activity began (%s)", o.Date, a.Dates),
+					"correct the date: an outcome comes after the engagement that led to it")
+			}
+			if r.Last.Before(prev) {
+				m.add(RuleUpdateOrder, ptr,
+					fmt.Sprintf("outcome dated %s comes after a later one: outcomes must be oldest first", o.Date),
+					"move this outcome above the later one; add new outcomes at the end")
+			}
+			prev = later(prev, r.First)
 		}
 	}
 }
@@ -425,7 +586,7 @@ func (m *meaning) governance() {
 func (m *meaning) assessments() {
 	for i, a := range m.s.SelfAssessments {
 		base := pointer.New("self_assessments", i)
-		m.monthOrDate(a.Date, base+"/date")
+		m.when(a.Date, base+"/date")
 		fw := m.fw
 		if a.Framework != "" {
 			var ok bool
@@ -442,25 +603,21 @@ func (m *meaning) assessments() {
 
 // coverage reports national principles a strategy leaves unanswered.
 func (m *meaning) coverage() {
-	if m.fw == nil || m.s.Kind() != strategy.KindStrategy {
+	if !m.grade || m.fw == nil || m.s.Kind() != strategy.KindStrategy {
 		return
 	}
 	rep := coverage.Of(m.s, m.fw)
-	if rep.Counts()[coverage.Missing] == len(rep.Principles) {
-		m.add(RulePrincipleMissing, "/principles",
-			fmt.Sprintf("nothing in the strategy answers any national %s of %s", m.fw.Noun(), m.fw.ID),
-			fmt.Sprintf("add your local principles under principles:, each with national: [...] naming the %ss it answers (run engage principles to see them)", m.fw.Noun()))
-		return
-	}
 	for _, p := range rep.Principles {
 		switch p.Grade {
 		case coverage.Missing:
-			m.add(RulePrincipleMissing, "/principles",
-				fmt.Sprintf("nothing in the strategy answers national %s %d: %q", m.fw.Noun(), p.Number, p.Text),
-				fmt.Sprintf("map a local principle to it (national: [%d]) and add an objective that delivers it", p.Number))
+			// At principles: (or, without one, the top of the file): where
+			// the mapping that answers it goes.
+			m.out = append(m.out, problem{rule: RulePrincipleMissing, pointer: "/principles", atKey: true,
+				message: fmt.Sprintf("nothing in the strategy answers national %s %d: %q", m.fw.Noun(), p.Number, p.Text),
+				hint:    fmt.Sprintf("map a local principle to it under principles: (national: [%d]) and add an objective that delivers it", p.Number)})
 		case coverage.Stated:
 			m.add(RulePrincipleStated, p.Supports[0].Pointer+"/national",
-				fmt.Sprintf("national %s %d (%s) is stated but nothing delivers it: no objective, milestone or metric maps to it", m.fw.Noun(), p.Number, p.Label),
+				fmt.Sprintf("national %s %d (%s) is stated but nothing delivers it: no objective, milestone, metric or activity maps to it", m.fw.Noun(), p.Number, p.Label),
 				fmt.Sprintf("add an objective with national: [%d], or with principles: [%s]", p.Number, p.Supports[0].ID))
 		}
 	}

@@ -38,6 +38,10 @@ const (
 	RulePrincipleMissing = "principle-missing"
 	RulePrincipleStated  = "principle-stated-only"
 	RuleUnwritten        = "unwritten"
+	RuleNotKnown         = "not-known"
+	RuleUnmapped         = "principle-unmapped"
+	RuleNotWhole         = "not-whole"
+	RuleDroppedNoReason  = "dropped-without-reason"
 )
 
 // Rules lists every rule, in the order docs/rules.md documents them.
@@ -70,6 +74,10 @@ var Rules = []Rule{
 	{RulePrincipleMissing, finding.Error, "Nothing in the strategy answers a national principle."},
 	{RulePrincipleStated, finding.Warning, "A national principle is stated but nothing delivers it."},
 	{RuleUnwritten, finding.Warning, "A text is still the placeholder engage init wrote."},
+	{RuleNotKnown, finding.Warning, "Something the source does not say is recorded as unknown: a principle's wording, the strategy period or an end of it, when an activity took place."},
+	{RuleUnmapped, finding.Warning, "A local principle is mapped to no national principle."},
+	{RuleNotWhole, finding.Error, "A count (of people, responses, groups...) is not a whole number."},
+	{RuleDroppedNoReason, finding.Warning, "An item is dropped without a note saying why."},
 	{config.RuleUnknownRule, finding.Error, "The configuration names a rule that does not exist."},
 	{config.RuleSuppressionExpired, finding.Warning, "A suppression in the configuration has expired; its findings are reported again."},
 	{config.RuleSuppressionUnused, finding.Warning, "A suppression in the configuration hides nothing."},

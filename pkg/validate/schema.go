@@ -13,6 +13,9 @@ import (
 type problem struct {
 	rule, pointer, message, hint string
 	node                         *yaml.Node // where it is, when known; else pointer is located
+	// atKey places the finding at the key of the value at pointer (where
+	// a reader adds to it) rather than at the value.
+	atKey bool
 }
 
 // Schema is the compiled strategy schema.

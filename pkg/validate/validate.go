@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -223,7 +224,15 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 	}
 	v.prepared()
 	fw, id := v.Framework(doc.Strategy)
-	for _, p := range checkMeaning(doc, v.frameworks, fw, id, v.asOf) {
+	// A value of the wrong kind is left out of the model, so grading the
+	// strategy would report gaps that are only the typo: grade it once
+	// what coverage reads is readable.
+	partial := slices.ContainsFunc(structural, func(p problem) bool {
+		return slices.ContainsFunc([]string{"/principles", "/objectives", "/roadmap", "/metrics", "/activities", "/framework"}, func(prefix string) bool {
+			return p.pointer == prefix || strings.HasPrefix(p.pointer, prefix+"/")
+		})
+	})
+	for _, p := range checkMeaning(doc, v.frameworks, fw, id, v.asOf, !partial) {
 		if !coveredBy(p.pointer, structural) {
 			out = append(out, place(doc, p))
 		}
@@ -237,6 +246,31 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 func (v *Validator) Structure(doc *strategy.Document) []finding.Finding {
 	out, _ := v.structure(doc)
 	return out
+}
+
+// Blocking returns what stops a command using a document's content: the
+// errors, after the configuration's severities and suppressions, that
+// mean the file cannot be read or does not match the file format (broken
+// YAML, unknown keys, values of the wrong kind). Gaps against the national
+// principles and every other meaning finding never block: commands show
+// them and carry on.
+func (v *Validator) Blocking(doc *strategy.Document) []finding.Finding {
+	applied := v.config.Apply(v.Structure(doc), []string{doc.Path}, v.asOf, Severity)
+	var out []finding.Finding
+	for _, f := range applied.Findings {
+		if f.Severity == finding.Error && f.Rule != config.RuleSuppressionUnused && f.Rule != config.RuleSuppressionExpired {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Check checks one document, structure and meaning, and applies the
+// configuration: what engage validate reports for that file.
+func (v *Validator) Check(doc *strategy.Document) *Result {
+	r := &Result{Files: []string{doc.Path}}
+	v.configure(r, v.Document(doc))
+	return r
 }
 
 func (v *Validator) structure(doc *strategy.Document) ([]finding.Finding, []problem) {
@@ -297,7 +331,7 @@ func place(doc *strategy.Document, p problem) finding.Finding {
 	if p.node != nil {
 		line, col = p.node.Line, p.node.Column
 	} else {
-		line, col = doc.Locate(p.pointer, false)
+		line, col = doc.Locate(p.pointer, p.atKey)
 	}
 	return finding.Finding{
 		Rule: p.rule, Severity: severityOf(p.rule), File: doc.Path,

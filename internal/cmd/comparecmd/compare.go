@@ -1,4 +1,4 @@
-// Package compare is the engage compare command.
+// Package comparecmd is the engage compare command.
 package comparecmd
 
 import (
@@ -99,7 +99,7 @@ func compareRun(opts *Options) error {
 	}
 	// Each strategy's column, and nothing else of it, is kept.
 	b := compare.NewBuilder(asOf)
-	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the comparison", nil, func(r cmdutil.Readable) {
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the comparison", func(r cmdutil.Readable) {
 		b.Add(compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})
 	})
 	c := b.Comparison()

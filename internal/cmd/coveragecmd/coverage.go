@@ -1,4 +1,4 @@
-// Package coverage is the engage coverage command.
+// Package coveragecmd is the engage coverage command.
 package coveragecmd
 
 import (
@@ -75,7 +75,7 @@ func coverageRun(opts *Options) error {
 		return err
 	}
 	var werr error
-	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "cannot be graded", nil, func(r cmdutil.Readable) {
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "cannot be graded", func(r cmdutil.Readable) {
 		if werr == nil {
 			werr = out.Add(coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))
 		}

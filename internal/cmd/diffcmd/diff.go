@@ -1,4 +1,4 @@
-// Package diff is the engage diff command.
+// Package diffcmd is the engage diff command.
 package diffcmd
 
 import (
@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -265,7 +264,7 @@ func (d *differ) folderAtRev(commit, rev string, paths []string) ([]diff.Version
 	}
 	var out []diff.Version
 	for _, f := range files {
-		if !strategy.IsStrategyFile(f) || hidden(f) {
+		if !strategy.InScan(f) {
 			continue
 		}
 		data, err := d.repo.ReadFile(commit, f)
@@ -310,13 +309,4 @@ func (d *differ) version(doc *strategy.Document, rev string) (diff.Version, erro
 	}
 	fw, id := d.v.Framework(doc.Strategy)
 	return diff.Version{Side: diff.Side{File: doc.Path, Rev: rev}, Strategy: doc.Strategy, Framework: fw, FrameworkID: id}, nil
-}
-
-func hidden(path string) bool {
-	for _, part := range strings.Split(path, "/") {
-		if strings.HasPrefix(part, ".") {
-			return true
-		}
-	}
-	return false
 }

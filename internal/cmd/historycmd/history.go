@@ -1,4 +1,4 @@
-// Package history is the engage history command.
+// Package historycmd is the engage history command.
 package historycmd
 
 import (

@@ -1,4 +1,4 @@
-// Package metric is the engage metric command.
+// Package metriccmd is the engage metric command.
 package metriccmd
 
 import (
@@ -79,7 +79,7 @@ negative VALUE such as -3 needs no "--" before it.`,
 			return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.RecordMetric(src, u) })
 		},
 	}
-	cmd.Flags().StringVar(&opts.On, "on", "", "the date it was measured, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.On, "on", "", "when it was measured, as exactly as you know it: a day (2024-03-31), a month (2024-03) or a year (default today)")
 	cmd.Flags().StringVar(&opts.Note, "note", "", "anything a reader needs to know about the value")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the last recorded value")
 	return cmd

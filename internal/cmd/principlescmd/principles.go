@@ -1,4 +1,4 @@
-// Package principles is the engage principles command.
+// Package principlescmd is the engage principles command.
 package principlescmd
 
 import (

@@ -1,4 +1,4 @@
-// Package report is the engage report command.
+// Package reportcmd is the engage report command.
 package reportcmd
 
 import (
@@ -19,7 +19,6 @@ import (
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/diff"
-	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/validate"
@@ -59,7 +58,12 @@ and BRAG colours; text from the strategy is always stored as text, never as
 a formula. The same inputs and --as-of give the same report, so --check can
 tell CI whether a published report is still current (exit 1 when stale).
 
-A strategy with validation errors is not reported on: fix them first.`,
+A strategy's gaps (a national principle nothing answers, a review that is
+overdue) are findings the report shows, in its "Gaps against the national
+principles" part; they never stop it. Only a file engage cannot read, or
+one that does not match the file format (engage validate lists what to
+fix), is refused, with exit 1. .engage.yaml's severities and suppressions
+apply as they do to engage validate.`,
 		Example: `  engage report strategies/lsc.yaml --year 2023/24 -o reports/lsc-2023-24.md
   engage report strategies/lsc.yaml --year 2023/24 -f xlsx -o reports/lsc-2023-24.xlsx --as-of 2024-03-31
   engage report strategies/lsc.yaml --year 2024/25 --since v2024-review -o review.md
@@ -115,23 +119,11 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	doc, err := v.Load(opts.File)
+	read, err := cmdutil.ReadStrategy(opts.IO.ErrOut, v, opts.File, "cannot be reported on")
 	if err != nil {
 		return err
 	}
-	var errs []finding.Finding
-	for _, f := range v.Document(doc) {
-		if f.Severity == finding.Error {
-			errs = append(errs, f)
-		}
-	}
-	if len(errs) > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "engage: %s has %d validation errors; fix them before reporting (engage validate %s):\n", opts.File, len(errs), opts.File)
-		for _, f := range errs {
-			fmt.Fprintf(opts.IO.ErrOut, "  %s:%d:%d: %s [%s]\n", f.File, f.Line, f.Column, f.Message, f.Rule)
-		}
-		return cmdutil.ErrFindings
-	}
+	doc := read.Doc
 	now := version(v, doc, "")
 	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, Version: opts.Factory.Version})
 	if opts.Since != "" {

@@ -19,7 +19,7 @@ func Reference(root *cobra.Command) map[string]string {
 	idx.WriteString(root.Long + "\n\n")
 	idx.WriteString("| command | does |\n|---|---|\n")
 	for _, c := range commands(root) {
-		fmt.Fprintf(&idx, "| [`engage %s`](%s) | %s |\n", c.Name(), page(c), c.Short)
+		fmt.Fprintf(&idx, "| [`%s`](%s) | %s |\n", c.CommandPath(), page(c), c.Short)
 		pages[page(c)] = commandPage(c)
 	}
 	idx.WriteString("\nGlobal flags, accepted by every command:\n\n")
@@ -30,24 +30,28 @@ func Reference(root *cobra.Command) map[string]string {
 	return pages
 }
 
+// commands lists every command and subcommand (status set, activity
+// add...), each after its parent.
 func commands(root *cobra.Command) []*cobra.Command {
 	var out []*cobra.Command
 	for _, c := range root.Commands() {
 		if c.IsAvailableCommand() && c.Name() != "help" && c.Name() != "completion" {
 			out = append(out, c)
+			out = append(out, commands(c)...)
 		}
 	}
 	return out
 }
 
-func page(c *cobra.Command) string { return "engage_" + c.Name() + ".md" }
+// page is a command's file: engage_status_set.md for engage status set.
+func page(c *cobra.Command) string { return strings.ReplaceAll(c.CommandPath(), " ", "_") + ".md" }
 
 func commandPage(c *cobra.Command) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# engage %s\n\n", c.Name())
+	fmt.Fprintf(&b, "# %s\n\n", c.CommandPath())
 	b.WriteString("<!-- Generated from the command tree by `make docs`; do not edit. -->\n\n")
 	fmt.Fprintf(&b, "%s.\n\n", c.Short)
-	fmt.Fprintf(&b, "```\n%s\n```\n\n", c.UseLine())
+	fmt.Fprintf(&b, "```text\n%s\n```\n\n", c.UseLine())
 	if c.Long != "" {
 		fmt.Fprintf(&b, "```text\n%s\n```\n\n", c.Long)
 	}
@@ -57,7 +61,14 @@ func commandPage(c *cobra.Command) string {
 		b.WriteString("\n")
 	}
 	if c.Example != "" {
-		fmt.Fprintf(&b, "## Examples\n\n```\n%s\n```\n\n", c.Example)
+		fmt.Fprintf(&b, "## Examples\n\n```sh\n%s\n```\n\n", c.Example)
+	}
+	if subs := commands(c); len(subs) > 0 {
+		b.WriteString("## Commands\n\n| command | does |\n|---|---|\n")
+		for _, sub := range subs {
+			fmt.Fprintf(&b, "| [`%s`](%s) | %s |\n", sub.CommandPath(), page(sub), sub.Short)
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("Global flags (`--color`, `--no-color`, `--config`): see [the index](README.md).\n")
 	return b.String()

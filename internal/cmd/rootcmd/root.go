@@ -6,11 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-icb/engage/internal/buildinfo"
+	"github.com/engage-icb/engage/internal/cmd/activitycmd"
 	"github.com/engage-icb/engage/internal/cmd/comparecmd"
 	"github.com/engage-icb/engage/internal/cmd/coveragecmd"
 	"github.com/engage-icb/engage/internal/cmd/diffcmd"
@@ -41,7 +42,7 @@ against the ten principles of NHS England's statutory guidance.`,
   engage validate my-icb.yaml --format json
   engage coverage strategies/lsc.yaml
   engage principles`,
-		Version:       f.Version,
+		Version:       f.Version + buildinfo.Read().Details(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -77,6 +78,7 @@ against the ten principles of NHS England's statutory guidance.`,
 		reportcmd.NewCmdReport(f, nil),
 		suggestcmd.NewCmdSuggest(f, nil),
 		metriccmd.NewCmdMetric(f),
+		activitycmd.NewCmdActivity(f),
 		initcmd.NewCmdInit(f, nil),
 		principlescmd.NewCmdPrinciples(f, nil),
 		schemacmd.NewCmdSchema(f, nil),
@@ -120,18 +122,3 @@ func isCobraUsage(err error) bool {
 	}
 	return false
 }
-
-// Version is engage's version: set at build time with
-// -ldflags "-X github.com/engage-icb/engage/internal/cmd/rootcmd.version=v1.2.3",
-// else the module version go install recorded, else "dev".
-func Version() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
-}
-
-var version string

@@ -1,4 +1,4 @@
-// Package schema is the engage schema command.
+// Package schemacmd is the engage schema command.
 package schemacmd
 
 import (

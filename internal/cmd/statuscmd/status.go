@@ -1,4 +1,4 @@
-// Package status is the engage status command and its set subcommand.
+// Package statuscmd is the engage status command and its set subcommand.
 package statuscmd
 
 import (
@@ -23,13 +23,14 @@ import (
 
 // Options are status's flags and arguments.
 type Options struct {
-	IO          *iostreams.IOStreams
-	Factory     *cmdutil.Factory
-	Paths       []string
-	AsOf        string
-	Year        string
-	Format      string
-	StaleMonths int
+	IO             *iostreams.IOStreams
+	Factory        *cmdutil.Factory
+	Paths          []string
+	AsOf           string
+	Year           string
+	Format         string
+	StaleMonths    int
+	FeedbackMonths int
 }
 
 // NewCmdStatus returns the status command.
@@ -66,6 +67,7 @@ Record progress with engage status set and engage metric record.`,
 	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives and milestones, such as 2024/25")
 	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "text", "output format")
 	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
+	cmd.Flags().IntVar(&opts.FeedbackMonths, "feedback-months", 0, "months after an activity ends before it is awaiting feedback if nothing it changed is recorded (default 3, or feedback_months in .engage.yaml)")
 	cmd.AddCommand(NewCmdSet(f, nil))
 	return cmd
 }
@@ -102,6 +104,14 @@ func statusRun(opts *Options) error {
 	} else if opts.StaleMonths > 0 {
 		o.StaleMonths = opts.StaleMonths
 	}
+	if cfg != nil && cfg.FeedbackMonths > 0 {
+		o.FeedbackMonths = cfg.FeedbackMonths
+	}
+	if opts.FeedbackMonths < 0 {
+		return cmdutil.Usage(errors.New("--feedback-months must be 1 or more"))
+	} else if opts.FeedbackMonths > 0 {
+		o.FeedbackMonths = opts.FeedbackMonths
+	}
 	files, err := cmdutil.StrategyFiles(opts.Paths, cfg)
 	if err != nil {
 		return err
@@ -110,29 +120,20 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	failed := false
-	for _, path := range files {
-		doc, err := v.Load(path)
-		if err != nil {
-			return err
+	// Each file's dashboard is kept only until it is written.
+	var werr error
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the dashboard", func(r cmdutil.Readable) {
+		if werr == nil {
+			werr = out.Add(status.Of(r.Path, r.Doc.Strategy, r.Framework, o))
 		}
-		if doc.Strategy == nil {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s cannot be read as a strategy; run engage validate %s\n", path, path)
-			failed = true
-			continue
-		}
-		fw, _ := v.Framework(doc.Strategy)
-		if err := out.Add(status.Of(path, doc.Strategy, fw, o)); err != nil {
-			return err
-		}
+	})
+	if werr != nil {
+		return werr
 	}
 	if err := out.Close(); err != nil {
 		return err
 	}
-	if failed {
-		return cmdutil.ErrFindings
-	}
-	return nil
+	return readErr
 }
 
 // SetOptions are status set's flags and arguments.
@@ -189,7 +190,7 @@ change after which the file would not validate.`,
 	}
 	cmd.Flags().StringVar(&opts.Note, "note", "", "what happened, in plain English")
 	cmd.Flags().StringVar(&opts.Evidence, "evidence", "", "a public web address that shows it")
-	cmd.Flags().StringVar(&opts.On, "on", "", "the date of the update, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.On, "on", "", "when it happened, as exactly as you know it: a day (2024-03-31), a month (2024-03), a year or a range (default today)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the item's last update")
 	return cmd
 }
@@ -215,9 +216,10 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 	if err != nil {
 		return err
 	}
+	// Errors as engage validate reports them: after the configuration.
 	check := func(path string, src []byte) []finding.Finding {
 		var errs []finding.Finding
-		for _, f := range v.Document(strategy.Parse(path, src)) {
+		for _, f := range v.Check(v.Parse(path, src)).Findings {
 			if f.Severity == finding.Error {
 				errs = append(errs, f)
 			}
@@ -253,16 +255,21 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		}
 		return cmdutil.ErrSilent
 	case errors.As(err, &invalid):
-		fmt.Fprintf(io.ErrOut, "engage: %s: the change would leave the file invalid; the file is unchanged:\n", file)
-		for _, f := range invalid.Findings {
-			fmt.Fprintf(io.ErrOut, "  %s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
-		}
+		fmt.Fprintf(io.ErrOut, "engage: %s: the change would add %s the file does not have now; the file is unchanged:\n", file, errorCount(len(invalid.Findings)))
+		_ = render.List(io.ErrOut, invalid.Findings, "  ")
 		return cmdutil.ErrFindings
 	case err != nil:
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "%s: %s\n", file, summary)
 	return nil
+}
+
+func errorCount(n int) string {
+	if n == 1 {
+		return "an error"
+	}
+	return fmt.Sprintf("%d errors", n)
 }
 
 // itemIDs lists the IDs (with titles) of a file's items, for completion:
@@ -289,6 +296,10 @@ func itemIDs(file string, kinds ...string) []string {
 		case "metric":
 			for _, m := range doc.Strategy.Metrics {
 				add(m.ID, m.Title)
+			}
+		case "activity":
+			for _, a := range doc.Strategy.Activities {
+				add(a.ID, a.Dates+": "+a.Title)
 			}
 		}
 	}

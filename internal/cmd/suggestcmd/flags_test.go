@@ -31,7 +31,7 @@ func TestNewCmdSuggest(t *testing.T) {
 		want    string // the options, as check writes them
 		wantErr string
 	}{
-		{"defaults", []string{"a.yaml"}, `file=a.yaml all=false apply=false ids=[] min=0.15 format=text`, ""},
+		{"defaults", []string{"a.yaml"}, `file=a.yaml all=false apply=false ids=[] min=0.3 format=text`, ""},
 		{"all", []string{"a.yaml", "--all", "--apply", "--id", "P1", "--id", "O2", "--min-confidence", "0.3", "-f", "json"}, `file=a.yaml all=true apply=true ids=[P1 O2] min=0.3 format=json`, ""},
 		{"an unknown format", []string{"a.yaml", "-f", "xml"}, ``, "unknown format \"xml\": use one of json, text"},
 	}

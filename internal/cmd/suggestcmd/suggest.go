@@ -1,4 +1,4 @@
-// Package suggest is the engage suggest command.
+// Package suggestcmd is the engage suggest command.
 package suggestcmd
 
 import (
@@ -36,18 +36,22 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		Use:   "suggest FILE",
 		Short: "Suggest national principles for local principles and objectives by their wording",
 		Long: `For each local principle and objective that no national principle is mapped
-to, and each whose mapping looks doubtful (its words match another national
-principle at least twice as well), suggest national principles by how
-closely the words match the guidance's wording (TF-IDF cosine similarity).
-Each suggestion has a score (0 to 1), the words that drove it, and the
-item's confidence: how clearly the first suggestion beats the second.
+to, and each whose mapping looks doubtful (its words are likely closer to
+another national principle), suggest national principles by the words and
+phrases they share: each national principle's wording and its vocabulary in
+the framework file (NHS England's description of it and the field's terms),
+each weighing more the fewer principles use it. Each suggestion quotes the
+words it shares, as the item writes them; the first comes with a confidence
+in words (clear, likely or unsure; a number from 0 to 1 in JSON), and an
+item equally close to two principles is shown as a tie.
 
 With --apply, engage writes "national: [N]" into the file for each unmapped
-item whose confidence is at least --min-confidence (or, with --id, for the
-items named), touching no other line, atomically and only if the file stays
-valid. A recorded mapping, even a doubtful one, is never changed: that is a
-person's judgement. Suggestions are a starting point; read them before you
-accept them.`,
+item whose first suggestion is likely or clear (see --min-confidence) or,
+with --id, for the items named, touching no other line, atomically and only
+if the file stays valid. A tie is never written. A recorded mapping, even a
+doubtful one, is never changed: that is a person's judgement. Suggestions
+are a starting point; read them before you accept them (docs/suggest.md says
+how often they are right).`,
 		Example: `  engage suggest strategies/mse.yaml --all
   engage suggest my-icb.yaml --apply
   engage suggest my-icb.yaml --apply --id P3 --id O2-01
@@ -64,7 +68,7 @@ accept them.`,
 	cmd.Flags().BoolVar(&opts.All, "all", false, "list every principle and objective, mapped or not")
 	cmd.Flags().BoolVar(&opts.Apply, "apply", false, "write the first suggestion into the file for each unmapped item (see --min-confidence and --id)")
 	cmd.Flags().StringArrayVar(&opts.IDs, "id", nil, "with --apply: accept the suggestion for this item only (repeat for more)")
-	cmd.Flags().Float64Var(&opts.MinConfidence, "min-confidence", suggest.DefaultMinConfidence, "with --apply: the least confidence to accept a suggestion without --id")
+	cmd.Flags().Float64Var(&opts.MinConfidence, "min-confidence", suggest.DefaultMinConfidence, fmt.Sprintf("with --apply: the least confidence (0 to 1) to accept a suggestion without --id; likely is %v, clear %v", suggest.LikelyFrom, suggest.ClearFrom))
 	cmdutil.FormatFlag(cmd, &opts.Format, render.Suggest, "text", "output format")
 	return cmd
 }
@@ -84,18 +88,25 @@ func suggestRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions", suggest.MissingMapping)
+	readable, err := cmdutil.ReadStrategies(opts.IO.ErrOut, v, []string{opts.File}, "cannot be read for suggestions")
 	if err != nil {
 		return err
 	}
 	res := suggest.Build(readable[0].Doc, readable[0].Framework, suggest.Options{All: opts.All}, opts.MinConfidence)
 	if opts.Apply {
 		mappings, err := res.Accept(opts.IDs)
-		if err != nil {
+		var unknown *suggest.UnknownIDError
+		switch {
+		case errors.As(err, &unknown):
 			return cmdutil.Usage(fmt.Errorf("--id %w", err))
+		case err != nil:
+			// Nothing to suggest for a named item is a finding about the
+			// file, not a mistake in the command line.
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s: --id %s; the file is unchanged\n", opts.File, err)
+			return cmdutil.ErrFindings
 		}
 		if len(mappings) == 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has a suggestion with confidence of at least %.2f (name items with --id to accept others)\n", opts.File, opts.MinConfidence)
+			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has one first suggestion with confidence of at least %.2f (name items with --id to accept others)\n", opts.File, opts.MinConfidence)
 			return nil
 		}
 		return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) {

@@ -1,4 +1,4 @@
-// Package validate is the engage validate command.
+// Package validatecmd is the engage validate command.
 package validatecmd
 
 import (

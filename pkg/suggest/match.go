@@ -1,0 +1,288 @@
+package suggest
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/engage-icb/engage/pkg/framework"
+)
+
+// A term is a word or a phrase a principle is matched by, as stems.
+type term struct {
+	key   string   // the stems, space-separated ("=" first for an exact phrase)
+	stems []string // in order
+	// exact phrases are matched token by token, function words included
+	// ("you said, we did"). Other phrases skip function words where the
+	// entry has some between two words ("centre of decision-making" meets
+	// "centre of all decision-making"), determiners anywhere ("develop our
+	// plans" meets "developing plans"), and nothing else
+	// ("community-centred" does not meet "communities at the centre").
+	exact bool
+	gaps  []bool // gaps[k]: function words may come before stems[k]
+	words int    // words of meaning in it, for its weight
+}
+
+// compile reads one vocabulary entry: a word, or a phrase of two or more
+// words of meaning, or a phrase of function words around one word of
+// meaning, matched exactly. A function word or a weak word alone is not a
+// term.
+func compile(entry string) (term, bool) {
+	toks := tokens(entry)
+	var content, all []string
+	var gaps []bool
+	gap := false
+	for _, t := range toks {
+		all = append(all, t.stem)
+		if t.stop {
+			gap = len(content) > 0
+			continue
+		}
+		content = append(content, t.stem)
+		gaps = append(gaps, gap)
+		gap = false
+	}
+	switch {
+	case len(content) >= 2:
+		return term{key: strings.Join(content, " "), stems: content, gaps: gaps, words: len(content)}, true
+	case len(toks) == 1 && len(content) == 1 && !toks[0].weak:
+		return term{key: content[0], stems: content, words: 1}, true
+	case len(toks) >= 2:
+		// One word of meaning with function words: as telling as a
+		// phrase of two words.
+		return term{key: "=" + strings.Join(all, " "), stems: all, exact: true, words: 2}, true
+	}
+	return term{}, false
+}
+
+// match returns the index of the last token of toks that the term covers
+// when it starts at token i, or -1 if it does not match there.
+func (t term) match(toks []token, i int) int {
+	if t.exact {
+		if i+len(t.stems) > len(toks) {
+			return -1
+		}
+		for k, s := range t.stems {
+			if toks[i+k].stem != s {
+				return -1
+			}
+		}
+		return i + len(t.stems) - 1
+	}
+	j := i
+	for k, s := range t.stems {
+		if k > 0 {
+			j++
+			for j < len(toks) && toks[j].stop && (t.gaps[k] || toks[j].det) {
+				j++
+			}
+		}
+		if j >= len(toks) || toks[j].stop || toks[j].stem != s {
+			return -1
+		}
+	}
+	return j
+}
+
+// A hit is a term found in a text, from token first to token last.
+type hit struct {
+	key         string
+	first, last int
+}
+
+// Matcher scores texts against a framework's principles by the words and
+// phrases they share: each principle's label and wording, and its
+// vocabulary in the framework file.
+type Matcher struct {
+	fw      *framework.Framework
+	phrases map[string][]term // by first stem, longest first
+	// weights are each principle's terms and what each weighs.
+	weights []map[string]float64
+	common  map[string]bool
+}
+
+// Weights of the matcher, in one place. A term weighs ln(N/df)+1, where
+// N is the number of principles and df the number whose words include it,
+// times phraseWeight per extra word of meaning for a phrase, times
+// commonWeight for a term in the framework's common list.
+const (
+	phraseWeight = 0.5
+	commonWeight = 0.25
+	// evidence is the score a first principle needs to be halfway to
+	// certain with nothing else in the running: confidence is the first
+	// score less the second, over the first plus evidence. It is set so
+	// that one telling word or phrase alone (a word of one principle
+	// weighs ln(10)+1 = 3.3, a phrase of two words 5.0) stays unsure:
+	// a person would not accept a mapping on one shared word, and
+	// --apply does not either.
+	evidence = 12.0
+)
+
+// NewMatcher reads a framework's wordings and vocabularies. Other
+// wordings the framework records (also_quoted) are left out: they are
+// quoted from the strategies themselves, so matching them would flatter
+// the very strategies they came from (see docs/suggest.md).
+func NewMatcher(fw *framework.Framework) *Matcher {
+	m := &Matcher{fw: fw, phrases: map[string][]term{}}
+	terms := map[string]term{}
+	add := func(entry string) (string, bool) {
+		t, ok := compile(entry)
+		if !ok {
+			return "", false
+		}
+		terms[t.key] = t
+		if len(t.stems) > 1 {
+			first := t.stems[0]
+			if !slices.ContainsFunc(m.phrases[first], func(u term) bool { return u.key == t.key }) {
+				m.phrases[first] = append(m.phrases[first], t)
+			}
+		}
+		return t.key, true
+	}
+	common := map[string]bool{}
+	m.common = common
+	for _, c := range fw.Common {
+		if k, ok := add(c); ok {
+			common[k] = true
+		}
+	}
+	vocab := make([][]string, len(fw.Principles))
+	for i, p := range fw.Principles {
+		for _, v := range p.Vocabulary {
+			if k, ok := add(v); ok {
+				vocab[i] = append(vocab[i], k)
+			}
+		}
+	}
+	for _, list := range m.phrases {
+		slices.SortStableFunc(list, func(a, b term) int { return cmp.Compare(len(b.stems), len(a.stems)) })
+	}
+	// Each principle's wording is read with every phrase known: the
+	// principle has each phrase its wording holds, even inside a longer
+	// one ("decision-making" in "centre of decision-making"), and each
+	// word no phrase covers, so the words of "community development" count
+	// as that phrase, not as "community" and "development".
+	keys := make([]map[string]bool, len(fw.Principles))
+	df := map[string]int{}
+	for i, p := range fw.Principles {
+		keys[i] = map[string]bool{}
+		toks := tokens(p.Label + "\n" + p.Text)
+		covered := make([]bool, len(toks))
+		for j := range toks {
+			for _, t := range m.phrases[toks[j].stem] {
+				if last := t.match(toks, j); last >= 0 && (t.exact || !toks[j].stop) {
+					keys[i][t.key] = true
+					for c := j; c <= last; c++ {
+						covered[c] = true
+					}
+				}
+			}
+		}
+		for j, t := range toks {
+			if !covered[j] && !t.stop && !t.weak {
+				keys[i][t.stem] = true
+				if _, ok := terms[t.stem]; !ok {
+					terms[t.stem] = term{key: t.stem, stems: []string{t.stem}, words: 1}
+				}
+			}
+		}
+		for _, k := range vocab[i] {
+			keys[i][k] = true
+		}
+		for k := range keys[i] {
+			df[k]++
+		}
+	}
+	n := float64(len(fw.Principles))
+	for i := range fw.Principles {
+		w := map[string]float64{}
+		for k := range keys[i] {
+			x := (math.Log(n/float64(df[k])) + 1) * (1 + phraseWeight*float64(terms[k].words-1))
+			if common[k] {
+				x *= commonWeight
+			}
+			w[k] = x
+		}
+		m.weights = append(m.weights, w)
+	}
+	return m
+}
+
+// hits finds the terms in a text's tokens, left to right, the longest
+// phrase first; a word inside a phrase found is not counted again alone.
+func (m *Matcher) hits(toks []token) []hit {
+	var out []hit
+	for i := 0; i < len(toks); {
+		best, last := term{}, -1
+		for _, t := range m.phrases[toks[i].stem] {
+			if !t.exact && toks[i].stop {
+				continue
+			}
+			if j := t.match(toks, i); j > last {
+				best, last = t, j
+			}
+		}
+		if last >= 0 {
+			out = append(out, hit{best.key, i, last})
+			i = last + 1
+			continue
+		}
+		if !toks[i].stop && !toks[i].weak {
+			out = append(out, hit{toks[i].stem, i, i})
+		}
+		i++
+	}
+	return out
+}
+
+// Match returns the framework's principles ranked by how well text
+// matches them, best first (equal scores in the framework's order),
+// keeping the first keep.
+func (m *Matcher) Match(text string, keep int) []Candidate {
+	toks := tokens(text)
+	hits := m.hits(toks)
+	all := make([]Candidate, len(m.fw.Principles))
+	for i, p := range m.fw.Principles {
+		type part struct {
+			words  string
+			x      float64
+			at     int
+			common bool
+		}
+		var parts []part
+		seen := map[string]bool{}
+		var score float64
+		for _, h := range hits {
+			x, ok := m.weights[i][h.key]
+			if !ok || seen[h.key] {
+				continue
+			}
+			seen[h.key] = true
+			score += x
+			parts = append(parts, part{text[toks[h.first].start:toks[h.last].end], x, h.first, m.common[h.key]})
+		}
+		// The words that tell first, weightiest first; common words last.
+		slices.SortStableFunc(parts, func(a, b part) int {
+			if a.common != b.common {
+				if a.common {
+					return 1
+				}
+				return -1
+			}
+			if c := cmp.Compare(b.x, a.x); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.at, b.at)
+		})
+		words := []string{}
+		for _, pt := range parts[:min(len(parts), 5)] {
+			words = append(words, pt.words)
+		}
+		all[i] = Candidate{Number: p.Number, Label: p.Label, Score: round(score, 100), Words: words}
+	}
+	slices.SortStableFunc(all, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
+	return all[:min(keep, len(all))]
+}
+
+func round(x, unit float64) float64 { return math.Round(x*unit) / unit }

@@ -1,0 +1,177 @@
+package suggest
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// A token is one word of a text: its stem, and where it is in the text
+// (byte offsets), so a match can be quoted as the text writes it.
+type token struct {
+	stem       string
+	start, end int
+	// stop is a function word ("the", "of", "we"): it counts only inside
+	// a phrase that names it ("you said, we did"), and is skipped inside
+	// other phrases where the entry has one (see term.match). det is a
+	// determiner ("the", "our"), skipped inside any phrase.
+	stop, det bool
+	// weak is a word with too little meaning alone ("make", "use",
+	// "work"): it counts only inside a phrase.
+	weak bool
+}
+
+// tokens splits text into words, joins the prefixes "co" and "re" to the
+// word they begin ("co-production", "co production" and "coproduction"
+// meet), and stems each with the Snowball English stemmer.
+func tokens(text string) []token {
+	type word struct {
+		s          string
+		start, end int
+	}
+	var words []word
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			words = append(words, word{text[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, word{text[start:], start, len(text)})
+	}
+	var out []token
+	for i := 0; i < len(words); i++ {
+		w := strings.ToLower(words[i].s)
+		from, to := words[i].start, words[i].end
+		if i+1 < len(words) && joins(w, text[to:words[i+1].start]) {
+			w += strings.ToLower(words[i+1].s)
+			to = words[i+1].end
+			i++
+		}
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		out = append(out, token{stem: stem(w), start: from, end: to, stop: stopword(w), det: determiners()[w], weak: weakWords()[w]})
+	}
+	return out
+}
+
+// joins says whether a prefix joins the next word across the gap between
+// them: "co" and "re" across a hyphen or a space, "under" and "over" only
+// across a hyphen ("under-served"; "under the Act" stays apart).
+func joins(prefix, gap string) bool {
+	switch prefix {
+	case "co", "re":
+		return gap == "-" || gap == " " || gap == "‐" || gap == "‑"
+	case "under", "over", "non":
+		return gap == "-" || gap == "‐" || gap == "‑"
+	}
+	return false
+}
+
+// stem is the Snowball English stem of a lower-case word, with American
+// "-ize" spellings read as British "-ise" and a few stems set apart or
+// joined where Snowball's rules would confuse the field's words.
+func stem(w string) string {
+	if s, ok := keepApart[w]; ok {
+		return s
+	}
+	stems.Lock()
+	s, ok := stems.m[w]
+	stems.Unlock()
+	if ok {
+		return s
+	}
+	s = snowball(w)
+	stems.Lock()
+	if len(stems.m) < maxStems {
+		stems.m[w] = s
+	}
+	stems.Unlock()
+	return s
+}
+
+// stems remembers the stems found: Snowball costs a few microseconds a
+// word, and strategies repeat their words (at most maxStems are kept).
+var stems = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const maxStems = 1 << 16
+
+func snowball(w string) string {
+	for _, suf := range []string{"ize", "ized", "izes", "izing", "ization", "izations"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			w = strings.TrimSuffix(w, suf) + "is" + suf[2:]
+			break
+		}
+	}
+	s := english.Stem(w, true)
+	if j, ok := joinStems[s]; ok {
+		return j
+	}
+	return s
+}
+
+// keepApart are words whose Snowball stem would meet a word of another
+// meaning: "accessible" information is not "access" to services, the noun
+// "information" is not the verb "inform", "accountable" is not "take into
+// account", "activities" are not being "active", a community's "needs"
+// are not what "they need", "planning" is not "plans", "governance" is not
+// "government", to explain "clearly" is not "clear" information.
+var keepApart = map[string]string{
+	"accessible": "accessibl", "accessibility": "accessibl", "inaccessible": "accessibl",
+	"information": "information", "accountable": "accountabl", "accountability": "accountabl",
+	"earliest": "earli", "earlier": "earli", "learnt": "learn",
+	"activity": "activiti", "activities": "activiti",
+	"needs": "needs", "planning": "planning", "governance": "governance", "clearly": "clearly",
+}
+
+// joinStems are Snowball stems of one word family that its rules leave
+// apart ("coproduction" and "coproduce", "empowerment" and "empower").
+var joinStems = map[string]string{
+	"coproduct": "coproduc", "empower": "empow", "vcfse": "vcse",
+}
+
+// stopword says whether a word is a function word: Snowball's English list
+// and a few more of the same kind.
+func stopword(w string) bool {
+	return english.IsStopWord(w) || moreStopWords()[w]
+}
+
+var moreStopWords = sync.OnceValue(func() map[string]bool {
+	return set(`would could must shall may might also within without across upon via per us
+		whose every especially including etc`)
+})
+
+// determiners may come between the words of any phrase: "develop our
+// plans" is "developing plans".
+var determiners = sync.OnceValue(func() map[string]bool {
+	return set(`a an the our their your its his her my this these those`)
+})
+
+// weakWords are words that mean too little alone to suggest a principle,
+// but carry meaning in a phrase ("making connections", "what works").
+var weakWords = sync.OnceValue(func() map[string]bool {
+	return set(`make makes making made use uses using used ensure ensuring work works working worked
+		take takes taking get gets getting way ways well continue continuing new many much
+		able want wants provide provides providing put puts putting give gives giving achieve achieving
+		tackle tackles tackling`)
+})
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
