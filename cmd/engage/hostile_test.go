@@ -152,6 +152,31 @@ func generate(t *testing.T, dir string) {
 	bigGit("commit", "-q", "-m", "a 100 MB version")
 	write("bigrepo/plan.yaml", body)
 	bigGit("commit", "-q", "-am", "back to size")
+	// Layouts the in-place editor refused or mis-edited (issue 16).
+	write("readonly.yaml", body)
+	if err := os.Chmod(filepath.Join(dir, "readonly.yaml"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	write("linked.yaml", body)
+	if err := os.Link(filepath.Join(dir, "linked.yaml"), filepath.Join(dir, "linked-2.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	write("cr.yaml", bytes.ReplaceAll(body, []byte("\n"), []byte("\r")))
+	write("ls.yaml", bytes.Replace(body, []byte("  title: Working with people and communities (example)\n"), []byte("  title: \"Working with people\u2028and communities\"\n"), 1))
+	write("anchors.yaml", bytes.Replace(body, []byte("  - id: O1\n    year: 2025/26\n    title: Agree"), []byte("  - &first\n    id: O1\n    year: 2025/26\n    title: !!str Agree"), 1))
+	write("quoted.yaml", bytes.Replace(body, []byte("status: not-reported"), []byte(`status: "not-reported"`), 1))
+	write("keep.yaml", bytes.Replace(body, []byte("    status: not-reported\n"),
+		[]byte("    status: in-progress\n    updates:\n      - date: 2025-05-01\n        status: in-progress\n        note: |+\n          Workshops held.\n\n"), 1))
+	write("flow-quotes.yaml", []byte("engage: 1\nicb: {code: QSL, name: NHS Somerset ICB}\n"+
+		"strategy: {title: Working with people and communities, period: {from: 2025/26, to: 2027/28}, state: draft}\n"+
+		"principles:\n  - {id: P1, text: We work with people and communities in everything we do, national: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"+
+		"objectives:\n  - {id: O1, year: 2025/26, title: Agree the people's panel plan, principles: [P1], status: planned}\n"+
+		"  - {id: O2, year: 2025/26, title: Publish the board's papers, principles: [P1], status: planned}\n"))
+	write("bom-flow.yaml", []byte("\uFEFF{engage: 1, icb: {code: QSL, name: NHS Somerset ICB}, "+
+		"strategy: {title: Working with people and communities, period: {from: 2025/26, to: 2027/28}, state: draft}, "+
+		"principles: [{id: P1, text: We work with people, national: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}], "+
+		"objectives: [{id: O1, year: 2025/26, title: Agree the people's plan, principles: [P1], status: planned}]}\n"))
+	write("findings-12500.yaml", corpus.Findings(12500))
 	// A workbook of 160 KB whose one sheet part unpacks to 50 MB, named
 	// by five sheets (issue 16: 27 s and 3.9 GB for report --check).
 	if err := corpus.BombWorkbook(filepath.Join(dir, "bomb.xlsx"), 50, 5); err != nil {

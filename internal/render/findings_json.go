@@ -49,22 +49,31 @@ func (JSON) Render(w io.Writer, r *validate.Result) error {
 // Characters a terminal would obey rather than show (C1 controls, bidi
 // controls, line separators) are written as \u escapes, so the JSON says
 // exactly what the file says and still shows nothing a terminal acts on.
+//
+// It writes the document a field and an element at a time
+// (jsonstream.go), so its memory is that of the largest item in it, not
+// of the document: the same bytes as encoding/json's indented encoding,
+// which TestJSONStreamIsEncodingJSON checks for every result.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(escaping{w})
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return encodeJSON(w, v)
 }
 
-// escaping passes JSON on through escapeJSON. json.Encoder writes each
-// value whole, in one write, so no character is cut between two.
-type escaping struct{ w io.Writer }
+// encodeJSON is how WriteJSON encodes; the test compares it with
+// wholeJSON.
+var encodeJSON = writeJSONStream
 
-func (e escaping) Write(p []byte) (int, error) {
-	if _, err := e.w.Write(escapeJSON(p)); err != nil {
-		return 0, err
+// wholeJSON is encoding/json's indented encoding of the whole document at
+// once, escaped as WriteJSON escapes: what writeJSONStream must equal.
+func wholeJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
 	}
-	return len(p), nil
+	_, err := w.Write(escapeJSON(b.Bytes()))
+	return err
 }
 
 // escapeJSON writes the characters that could only be inside a JSON
