@@ -190,9 +190,43 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 func isFlowIndicator(c byte) bool { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}' }
 
-// lineStart returns the offset of the start of the line holding off.
+// lineStart returns the offset of the start of the line holding off, as
+// YAML counts lines.
 func (d *Doc) lineStart(off int) int {
-	return bytes.LastIndexByte(d.src[:off], '\n') + 1
+	if d.plain {
+		return bytes.LastIndexByte(d.src[:off], '\n') + 1
+	}
+	for i := off - 1; i >= 0; i-- {
+		// A break ends at i: \n (alone or after \r), a lone \r, NEL (C2 85),
+		// U+2028 or U+2029 (E2 80 A8/A9).
+		switch c := d.src[i]; {
+		case c == '\n', c == '\r' && (i+1 >= len(d.src) || d.src[i+1] != '\n'):
+			return i + 1
+		case c == 0x85 && i >= 1 && breakAt(d.src, i-1) == 2,
+			(c == 0xA8 || c == 0xA9) && i >= 2 && breakAt(d.src, i-2) == 3:
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// lineEnd returns the offset just past the line at off (past its line
+// break), as YAML counts lines.
+func (d *Doc) lineEnd(off int) int {
+	if d.plain {
+		return lineEnd(d.src, off)
+	}
+	for i := off; i < len(d.src); i++ {
+		if n := breakAt(d.src, i); n > 0 {
+			return i + n
+		}
+	}
+	return len(d.src)
+}
+
+// endsLine reports whether the text before at ends with a line break.
+func (d *Doc) endsLine(at int) bool {
+	return at > 0 && d.lineStart(at) == at
 }
 
 // Child returns the value of key in mapping m, and its key node.
@@ -386,7 +420,7 @@ func (d *Doc) insertAfter(lineStart, indent int, text string, last *yaml.Node) e
 	if d.keepsBreaks(last) {
 		at = d.blankLinesEnd(at)
 	}
-	if at > 0 && d.src[at-1] != '\n' {
+	if at > 0 && !d.endsLine(at) {
 		if b := lastValue(last); at == len(d.src) && b != nil && (style(b) == yaml.LiteralStyle || style(b) == yaml.FoldedStyle) {
 			// A line break after it would become part of its text.
 			return errors.New("the file ends inside a block of text (| or >) without a final line break; add a line break at the end of the file")
@@ -414,9 +448,9 @@ func (d *Doc) extent(n *yaml.Node) int {
 		// text), up to the last that is not blank.
 		off := d.start(n)
 		indent := indentOf(d.src[d.lineStart(off):])
-		end := lineEnd(d.src, off)
+		end := d.lineEnd(off)
 		for at := end; at < len(d.src); {
-			next := lineEnd(d.src, at)
+			next := d.lineEnd(at)
 			line := d.src[at:next]
 			if len(bytes.TrimSpace(line)) > 0 {
 				if indentOf(line) <= indent {
@@ -469,7 +503,7 @@ func lastValue(n *yaml.Node) *yaml.Node {
 // or tabs only) from off on.
 func (d *Doc) blankLinesEnd(off int) int {
 	for off < len(d.src) {
-		next := lineEnd(d.src, off)
+		next := d.lineEnd(off)
 		if len(bytes.TrimSpace(d.src[off:next])) != 0 {
 			break
 		}
@@ -483,9 +517,9 @@ func (d *Doc) blankLinesEnd(off int) int {
 // are blank, comments, or indented more than indent, up to the last such
 // line with content.
 func (d *Doc) blockEnd(lineStart, indent int) int {
-	end := lineEnd(d.src, lineStart)
+	end := d.lineEnd(lineStart)
 	for off := end; off < len(d.src); {
-		next := lineEnd(d.src, off)
+		next := d.lineEnd(off)
 		line := d.src[off:next]
 		trimmed := bytes.TrimSpace(line)
 		switch {
@@ -530,9 +564,9 @@ func (d *Doc) fillEmpty(keyNode *yaml.Node, entry []KV) error {
 	start := d.start(keyNode)
 	lineStart := d.lineStart(start)
 	keyIndent := utf8.RuneCount(d.src[lineStart:start])
-	end := lineEnd(d.src, start)
+	end := d.lineEnd(start)
 	text := blockMap(entry, keyIndent+2, keyIndent+4, d.nl)
-	if end == len(d.src) && (end == 0 || d.src[end-1] != '\n') {
+	if end == len(d.src) && !d.endsLine(end) {
 		text = d.nl + text
 	}
 	return d.splice(end, end, text+d.nl)
@@ -617,7 +651,7 @@ func (d *Doc) flowEnd(open int) (int, error) {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			if i+1 < len(src) && src[i+1] == '#' {
-				i = lineEnd(src, i+1) - 1 // the comment, up to its line break
+				i = d.lineEnd(i+1) - 1 // the comment, up to its line break
 			}
 			continue
 		case c == '{' || c == '[':

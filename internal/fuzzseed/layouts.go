@@ -83,7 +83,7 @@ metrics:
 // Layouts returns small strategies in the layouts in-place edits must
 // handle (issue 16): block and flow style, every kind of note before the
 // insertion point, and each with LF, CR LF and lone CR line endings, a
-// byte-order mark, and a U+2028 in an earlier value.
+// byte-order mark, a lone CR among LFs, and a U+2028 in an earlier value.
 func Layouts() map[string][]byte {
 	docs := map[string]string{}
 	for i, n := range notes {
@@ -97,6 +97,7 @@ func Layouts() map[string][]byte {
 		out[name+"-crlf"] = []byte(strings.ReplaceAll(plain, "\n", "\r\n"))
 		out[name+"-cr"] = []byte(strings.ReplaceAll(plain, "\n", "\r"))
 		out[name+"-bom"] = []byte("\uFEFF" + plain)
+		out[name+"-mixed"] = []byte(strings.Replace(plain, "\n", "\r", 1)) // a lone CR among LFs
 		out[name+"-u2028"] = []byte(strings.ReplaceAll(doc, "TITLE", "\"The people's\u2028strategy\""))
 	}
 	return out

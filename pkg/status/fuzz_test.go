@@ -31,6 +31,9 @@ func FuzzSetStatus(f *testing.F) {
 			return
 		}
 		id := before.Strategy.Objectives[0].ID
+		if id == "" {
+			return // without an ID the first objective cannot be named (a later one with an empty ID would be)
+		}
 		u := Update{ID: id, Status: status, Date: "2999-12-31", Note: note}
 		out, _, err := SetStatus(src, u)
 		if errors.Is(err, edit.ErrUnsafe) && !edit.HasAlias(src) {
@@ -74,6 +77,9 @@ func FuzzRecordMetric(f *testing.F) {
 			return
 		}
 		id := before.Strategy.Metrics[0].ID
+		if id == "" {
+			return // without an ID the first metric cannot be named (a later one with an empty ID would be)
+		}
 		out, _, err := RecordMetric(src, Update{ID: id, Value: value, Date: "2999-12-31", Note: note})
 		if errors.Is(err, edit.ErrUnsafe) && !edit.HasAlias(src) {
 			t.Fatalf("the edit changed something else (caught by edit.Check): %v\n%s", err, src)

@@ -119,6 +119,7 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	cmdutil.RoomFor(opts.File)
 	read, err := cmdutil.ReadStrategy(opts.IO.ErrOut, v, opts.File, "cannot be reported on")
 	if err != nil {
 		return err

@@ -208,6 +208,7 @@ func setRun(opts *SetOptions) error {
 // reports the outcome.
 func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string, error)) error {
 	io := f.IOStreams
+	cmdutil.RoomFor(file)
 	cfg, err := cmdutil.LoadConfig(f)
 	if err != nil {
 		return err
