@@ -172,7 +172,7 @@ func (m *reportMD) gaps() {
 	case r.Framework == nil:
 		p("The strategy names a framework engage does not know, so its gaps cannot be shown.\n")
 	case len(r.Gaps) == 0:
-		p("None: every national %s is answered, and something delivers each.\n", r.Noun())
+		p("%s\n", r.NoGaps())
 	default:
 		for _, g := range r.Gaps {
 			switch g.Grade {
@@ -291,7 +291,7 @@ func whenText(s string) string {
 func outcomeWhen(o strategy.Outcome) string {
 	var parts []string
 	if o.Kind != "" {
-		parts = append(parts, strings.ReplaceAll(o.Kind, "-", " "))
+		parts = append(parts, o.KindText())
 	}
 	if o.Date != "" {
 		parts = append(parts, calendar.Display(o.Date))
@@ -312,7 +312,7 @@ func (m *reportMD) principles() {
 	for _, s := range r.Principles {
 		p("\n### %d. %s\n\n", s.Number, text(s.Label))
 		p("> %s\n\n", text(s.Text))
-		p("Coverage grade: %s.\n", s.Grade)
+		p("Coverage grade (across the whole strategy): %s.\n", s.Grade)
 		if len(s.Local) > 0 {
 			p("\nHow %s puts it:\n\n", text(r.Name))
 			for _, l := range s.Local {
@@ -334,8 +334,24 @@ func (m *reportMD) principles() {
 				p("| %s %s | %s | %s |\n", code(ms.ID), cell(ms.Title), calendar.DisplaySpan(ms.From, ms.To), statusWord(ms.Status))
 			}
 		}
-		if len(s.Objectives)+len(s.Milestones) == 0 {
-			p("\nNo objective or milestone in %s delivers it.\n", r.Year)
+		if len(s.Metrics) > 0 {
+			p("\nMetrics:\n\n")
+			for _, mt := range s.Metrics {
+				p("- %s %s\n", code(mt.ID), text(mt.Title))
+			}
+		}
+		if len(s.Activities) > 0 {
+			p("\nEngagement in %s (see \"You said, we did\"):\n\n", r.Year)
+			for _, a := range s.Activities {
+				what := "what changed is not yet recorded"
+				if len(a.Changed) > 0 {
+					what = "what changed is recorded"
+				}
+				p("- %s %s: %s\n", code(a.ID), text(a.Title), what)
+			}
+		}
+		if len(s.Objectives)+len(s.Milestones)+len(s.Metrics)+len(s.Activities) == 0 {
+			p("\nNothing in %s delivers it.\n", r.Year)
 		}
 	}
 }

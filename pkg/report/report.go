@@ -75,6 +75,11 @@ type Section struct {
 	Local      []strategy.Principle
 	Objectives []Row
 	Milestones []Row
+	// Metrics (any year) and the year's Activities that serve the
+	// principle: with the objectives and milestones, everything behind
+	// its grade.
+	Metrics    []strategy.Metric
+	Activities []strategy.Activity
 }
 
 // Row is an objective or milestone as the report shows it.
@@ -142,7 +147,7 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	}
 	if fw != nil {
 		r.Coverage = coverage.Of(s, fw)
-		link(r, objectives, milestones)
+		link(r, s, objectives, milestones)
 		for _, p := range r.Coverage.Principles {
 			if p.Grade <= coverage.Stated {
 				r.Gaps = append(r.Gaps, Gap{Number: p.Number, Label: p.Label, Text: p.Text, Grade: p.Grade})
@@ -176,7 +181,7 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 // link puts each of the year's objectives and milestones, and each local
 // principle, under every national principle it answers, and records those
 // numbers on its row.
-func link(r *Report, objectives, milestones []Row) {
+func link(r *Report, s *strategy.Strategy, objectives, milestones []Row) {
 	index := func(rows []Row) map[string]*Row {
 		m := map[string]*Row{}
 		for i := range rows {
@@ -207,6 +212,18 @@ func link(r *Report, objectives, milestones []Row) {
 			local[p.ID] = p
 		}
 	}
+	metrics := map[string]strategy.Metric{}
+	for _, m := range s.Metrics {
+		if _, dup := metrics[m.ID]; !dup {
+			metrics[m.ID] = m
+		}
+	}
+	activities := map[string]strategy.Activity{} // the year's
+	for _, a := range r.Activities {
+		if _, dup := activities[a.ID]; !dup {
+			activities[a.ID] = a
+		}
+	}
 	for _, p := range r.Coverage.Principles {
 		sec := Section{Number: p.Number, Label: p.Label, Text: p.Text, Grade: p.Grade}
 		for _, sup := range p.Supports {
@@ -221,6 +238,14 @@ func link(r *Report, objectives, milestones []Row) {
 				if row, ok := byMilestone[sup.ID]; ok {
 					sec.Milestones = append(sec.Milestones, *row)
 				}
+			case "metric":
+				if m, ok := metrics[sup.ID]; ok && !slices.ContainsFunc(sec.Metrics, func(x strategy.Metric) bool { return x.ID == m.ID }) {
+					sec.Metrics = append(sec.Metrics, m)
+				}
+			case "activity":
+				if a, ok := activities[sup.ID]; ok && !slices.ContainsFunc(sec.Activities, func(x strategy.Activity) bool { return x.ID == a.ID }) {
+					sec.Activities = append(sec.Activities, a)
+				}
 			}
 		}
 		r.Principles = append(r.Principles, sec)
@@ -234,6 +259,11 @@ func link(r *Report, objectives, milestones []Row) {
 			r.Principles[i].Milestones[j].National = byMilestone[r.Principles[i].Milestones[j].ID].National
 		}
 	}
+}
+
+// NoGaps is the sentence for a strategy without gaps, in every format.
+func (r *Report) NoGaps() string {
+	return "None: every national " + r.Noun() + " is answered, and an objective, milestone, metric or activity serves each."
 }
 
 // unknowns says what the strategy's sources leave unsaid.
