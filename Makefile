@@ -12,7 +12,7 @@ FUZZMIN   ?= 5s
 DOMAIN    := ./pkg/...
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit cross check-deps check-agreement check-action check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
+.PHONY: help build test unit cross check-deps check-agreement check-action check-reports node-tools soffice chromium corpus bench bench-peers fuzz lint fmt docs clean \
         goreleaser release-snapshot test-release bench-release
 
 help: ## show this help
@@ -49,9 +49,13 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 # runs) on every shipped file and the fixtures in testdata/agreement.
 AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml \
                    testdata/real-shapes/*.yaml testdata/real-shapes/earlier/*.yaml
+# markdownlint-cli2 and mermaid are the newest releases npm served on
+# 2026-12-01 (users' CI runs the current markdownlint); puppeteer-core,
+# marked and github-markdown-css render the reports as GitHub does.
 NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0 \
-                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0 ajv-cli@5.0.0 \
-                   @action-validator/cli@0.6.0 @action-validator/core@0.6.0
+                   markdownlint-cli2@0.24.1 mermaid@12.3.0 jsdom@26.1.0 ajv-cli@5.0.0 \
+                   @action-validator/cli@0.6.0 @action-validator/core@0.6.0 \
+                   puppeteer-core@25.16.0 marked@18.2.1 github-markdown-css@5.9.0
 
 check-agreement: build node-tools ## engage, ajv and yaml-language-server agree on every shipped file and fixture
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/agreement.mjs $(BIN) $(AGREEMENT_FILES)
@@ -76,8 +80,10 @@ node-tools:
 
 # The generated reports, read by real readers: markdownlint-cli2 and Mermaid
 # (the parser GitHub renders with) over the Markdown of every shipped
-# strategy. (LibreOffice reads the Excel workbooks in `unit`: internal/render's
-# test converts each sheet to CSV and compares the cells.)
+# strategy, and Chromium showing each as GitHub does at 390, 414 and 1280 px
+# (scripts/check-rendered.mjs: no roadmap label cut off, no ID or date
+# broken in a table). (LibreOffice reads the Excel workbooks in `unit`:
+# internal/render's test converts each sheet to CSV and compares the cells.)
 REPORT_DIR := $(CURDIR)/bin/reports
 # FILE@YEAR: each shipped strategy in a year it has objectives for, the
 # strategies shaped like real ones, and the hostile-text fixture (pipes,
@@ -86,7 +92,10 @@ REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategie
               strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25 \
               $(foreach f,themes unknown-wording no-period activities gaps,testdata/real-shapes/$(f).yaml@2024/25) \
               testdata/real-shapes/approximate.yaml@2023/24 testdata/real-shapes/refreshed.yaml@2025/26
-check-reports: build node-tools ## the Markdown reports, comparison, dashboard and docs pass markdownlint-cli2, and their charts parse in Mermaid
+# A generated national set (42 ICBs, 10-80 objectives each) adds the
+# comparison of all 42 and the report with the most roadmap charts.
+NATIONAL   := $(CURDIR)/bin/reports-national
+check-reports: build node-tools chromium ## the Markdown reports, comparisons, dashboard and docs pass markdownlint-cli2; their charts parse in Mermaid and, drawn by Chromium at phone and laptop widths, cut off no label
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \
 		f=$${r%%@*}; year=$${r#*@}; \
@@ -95,8 +104,21 @@ check-reports: build node-tools ## the Markdown reports, comparison, dashboard a
 	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(REPORT_DIR)/compare.md
 	@$(BIN) compare testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(REPORT_DIR)/compare-real-shapes.md
 	@$(BIN) status strategies/*.yaml testdata/real-shapes/*.yaml --as-of 2026-01-01 -f markdown > $(REPORT_DIR)/status.md
+	@$(GO) run ./internal/corpus/gen -o $(NATIONAL) -files 1 -commits 1 >/dev/null
+	@$(BIN) compare $(NATIONAL)/icbs --as-of 2026-01-01 -o $(REPORT_DIR)/compare-national.md
+	@$(BIN) report $(NATIONAL)/icbs/qxu.yaml --year 2025/26 --as-of 2026-01-01 -o $(REPORT_DIR)/national-qxu.md
 	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md" README.md "docs/**/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
+	NODE_TOOLS=$(NODE_DIR)/node_modules CHROMIUM=$$(command -v chromium) node scripts/check-rendered.mjs $(REPORT_DIR)/*.md
+
+# Debian's Chromium, to draw the reports as a reader's browser does.
+chromium:
+	@command -v chromium >/dev/null || { \
+		echo "installing Chromium (Debian's chromium) to check the rendered reports"; \
+		command -v apt-get >/dev/null || { echo "make test needs Chromium to check the rendered reports, and apt-get is not here to install it"; exit 1; }; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+			|| { echo "make test: apt-get could not install chromium"; exit 1; }; }
 
 # LibreOffice's spreadsheet without a desktop, from Debian.
 soffice:

@@ -18,17 +18,22 @@ import (
 
 // Report is the annual review of one strategy for one financial year.
 type Report struct {
-	File      string
-	Year      string
-	AsOf      string
-	Version   string // engage's version, recorded in the output
-	ICB       strategy.ICB
-	Name      string
-	Meta      strategy.Meta
-	Kind      string
-	Vision    string
-	Framework *framework.Framework
-	Coverage  coverage.Report
+	File string
+	Year string
+	AsOf string
+	// AsOfYearEnd says the report is as of the year's last day because
+	// the year had ended and no other date was given.
+	AsOfYearEnd bool
+	Version     string // engage's version, recorded in the output
+	ICB         strategy.ICB
+	Name        string
+	Meta        strategy.Meta
+	Kind        string
+	Vision      string
+	Framework   *framework.Framework
+	Coverage    coverage.Report
+	// Summary is the key figures, for the front of the report.
+	Summary Summary
 	// Board is the year's delivery: counts, overdue, at risk, metrics.
 	Board *status.Board
 	// Gaps are the framework's principles nothing answers (missing) or
@@ -43,6 +48,9 @@ type Report struct {
 	Principles []Section
 	Unlinked   Section
 	Roadmap    []Row
+	// Sections group the year's objectives and milestones for the
+	// roadmap chart, each item in one section.
+	Sections []RoadmapSection
 	// Activities are the engagement activities that took place in the
 	// year: "you said, we did".
 	Activities  []strategy.Activity
@@ -105,6 +113,9 @@ type Options struct {
 	Year    calendar.Year
 	AsOf    time.Time
 	Version string
+	// AsOfYearEnd: AsOf is the year's last day because the year has ended
+	// (see AsOf).
+	AsOfYearEnd bool
 	// FeedbackMonths is how long after an activity ends its outcome may go
 	// unrecorded (status.DefaultFeedbackMonths when 0).
 	FeedbackMonths int
@@ -114,7 +125,7 @@ type Options struct {
 func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *Report {
 	year := o.Year
 	r := &Report{
-		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), Version: o.Version,
+		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), AsOfYearEnd: o.AsOfYearEnd, Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,
 		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles,
 	}
@@ -175,6 +186,8 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	}
 	r.objectives = objectives
 	r.Roadmap = milestones
+	r.Sections = r.sections(s, objectives, milestones)
+	r.summarise(s, year)
 	return r
 }
 
