@@ -41,8 +41,8 @@ type Options struct {
 func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IOStreams, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "report FILE --year FY [-f md|xlsx] [-o PATH]",
-		Short: "Write the annual review report of a strategy, as Markdown or Excel",
+		Use:   "report FILE --year FY [-f md|html|xlsx] [-o PATH]",
+		Short: "Write the annual review report of a strategy, as Markdown, a web page or Excel",
 		Long: `Write the annual review of a strategy for one financial year, from the
 strategy file alone. It opens with a summary for a board: key figures, the
 items overdue or at risk, what changed in the year and the gaps against
@@ -58,7 +58,10 @@ Without --as-of, a year that has ended is reported as of its last day (and
 the report says so), the current year as of today. A year outside the
 strategy's period that the strategy records nothing in is refused (exit 2).
 
-Markdown (-f md) is GitHub-flavoured. Excel (-f xlsx) has sheets Summary,
+Markdown (-f md) is GitHub-flavoured. HTML (-f html, or -o x.html) is one
+web page for the public in the NHS.UK design system, its stylesheet inside
+it: no request elsewhere, no JavaScript, WCAG 2.2 AA, printable on A4
+(engage site writes a whole site of them). Excel (-f xlsx) has sheets Summary,
 Principles, Objectives, Roadmap and Metrics (and Changes), status dropdowns
 and BRAG colours; text from the strategy is always stored as text, never as
 a formula. The same inputs and --as-of give the same report, so --check can
@@ -72,6 +75,7 @@ fix), is refused, with exit 1. .engage.yaml's severities and suppressions
 apply as they do to engage validate.`,
 		Example: `  engage report strategies/lsc.yaml --year 2023/24 -o reports/lsc-2023-24.md
   engage report strategies/lsc.yaml --year 2023/24 -f xlsx -o reports/lsc-2023-24.xlsx --as-of 2024-03-31
+  engage report strategies/lsc.yaml --year 2023/24 -o lsc-2023-24.html
   engage report strategies/lsc.yaml --year 2024/25 --since v2024-review -o review.md
   engage report strategies/lsc.yaml --year 2023/24 --as-of 2024-03-31 -o reports/lsc-2023-24.md --check`,
 		Args: cobra.ExactArgs(1),
