@@ -12,7 +12,7 @@ FUZZMIN   ?= 5s
 DOMAIN    := ./pkg/...
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit cross check-deps check-agreement check-action check-reports node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
+.PHONY: help build test unit cross check-deps check-agreement check-action check-reports check-html browser nhsuk-css node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
         goreleaser release-snapshot test-release bench-release
 
 help: ## show this help
@@ -21,7 +21,7 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: lint unit cross check-deps check-agreement check-action check-reports ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue and the GitHub Action's scripts, Windows and macOS builds, layering, the editor/CLI agreement test, the action's metadata, and real readers over the reports
+test: lint unit cross check-deps check-agreement check-action check-reports check-html ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue and the GitHub Action's scripts, Windows and macOS builds, layering, the editor/CLI agreement test, the action's metadata, real readers over the reports, and the web pages in a real browser
 	@echo "make test: all checks passed"
 
 unit: soffice ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports)
@@ -49,9 +49,14 @@ check-deps: ## fail if a domain package depends on cobra or lipgloss
 # runs) on every shipped file and the fixtures in testdata/agreement.
 AGREEMENT_FILES := strategies/*.yaml examples/minimal.yaml testdata/agreement/valid/*.yaml testdata/agreement/invalid/*.yaml \
                    testdata/real-shapes/*.yaml testdata/real-shapes/earlier/*.yaml
+# markdownlint-cli2 and mermaid are the newest releases npm served on
+# 2026-12-01 (users' CI runs the current markdownlint); puppeteer-core,
+# marked and github-markdown-css render the reports as GitHub does.
 NODE_PACKAGES   := ajv@8.17.1 ajv-formats@3.0.1 yaml@2.8.1 yaml-language-server@1.25.0 \
-                   markdownlint-cli2@0.18.1 mermaid@11.17.2 jsdom@26.1.0 ajv-cli@5.0.0 \
-                   @action-validator/cli@0.6.0 @action-validator/core@0.6.0
+                   markdownlint-cli2@0.24.1 mermaid@12.3.0 jsdom@26.1.0 ajv-cli@5.0.0 \
+                   @action-validator/cli@0.6.0 @action-validator/core@0.6.0 \
+                   puppeteer-core@25.16.0 marked@18.2.1 github-markdown-css@5.9.0 \
+                   axe-core@4.14.1 pa11y@10.0.0 vnu-jar@26.9.27
 
 check-agreement: build node-tools ## engage, ajv and yaml-language-server agree on every shipped file and fixture
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/agreement.mjs $(BIN) $(AGREEMENT_FILES)
@@ -60,7 +65,7 @@ check-agreement: build node-tools ## engage, ajv and yaml-language-server agree 
 # workflow examples against the one for workflows (SchemaStore's, which
 # action-validator carries).
 check-action: node-tools ## action.yml and the GitHub workflow examples pass action-validator (SchemaStore's schemas)
-	@for f in action.yml examples/ci/github-actions.yml examples/ci/github-actions-go.yml; do \
+	@for f in action.yml examples/ci/github-actions.yml examples/ci/github-actions-go.yml examples/ci/github-pages.yml; do \
 		$(NODE_DIR)/node_modules/.bin/action-validator $$f || { echo "check-action: $$f does not pass action-validator"; exit 1; }; \
 	done; echo "check-action: action.yml and the workflow examples pass action-validator"
 
@@ -69,15 +74,17 @@ node-tools:
 	@if [ "$$(cat $(NODE_DIR)/installed 2>/dev/null)" != "$(NODE_PACKAGES)" ]; then \
 		command -v npm >/dev/null || { echo "make test needs Node.js and npm to install $(NODE_PACKAGES)"; exit 1; }; \
 		mkdir -p $(NODE_DIR); echo "installing $(NODE_PACKAGES) into $(NODE_DIR)"; \
-		cd $(NODE_DIR) && npm install --no-audit --no-fund --silent $(NODE_PACKAGES) >/dev/null \
+		cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent $(NODE_PACKAGES) >/dev/null \
 			|| { echo "make test: npm could not install $(NODE_PACKAGES) (is the npm registry reachable?)"; exit 1; }; \
 		echo "$(NODE_PACKAGES)" > $(NODE_DIR)/installed; \
 	fi
 
 # The generated reports, read by real readers: markdownlint-cli2 and Mermaid
 # (the parser GitHub renders with) over the Markdown of every shipped
-# strategy. (LibreOffice reads the Excel workbooks in `unit`: internal/render's
-# test converts each sheet to CSV and compares the cells.)
+# strategy, and Chromium showing each as GitHub does at 390, 414 and 1280 px
+# (scripts/check-rendered.mjs: no roadmap label cut off, no ID or date
+# broken in a table). (LibreOffice reads the Excel workbooks in `unit`:
+# internal/render's test converts each sheet to CSV and compares the cells.)
 REPORT_DIR := $(CURDIR)/bin/reports
 # FILE@YEAR: each shipped strategy in a year it has objectives for, the
 # strategies shaped like real ones, and the hostile-text fixture (pipes,
@@ -86,7 +93,10 @@ REPORTS    := strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategie
               strategies/dorset.yaml@2018/19 internal/render/testdata/formulas.yaml@2024/25 \
               $(foreach f,themes unknown-wording no-period activities gaps,testdata/real-shapes/$(f).yaml@2024/25) \
               testdata/real-shapes/approximate.yaml@2023/24 testdata/real-shapes/refreshed.yaml@2025/26
-check-reports: build node-tools ## the Markdown reports, comparison, dashboard and docs pass markdownlint-cli2, and their charts parse in Mermaid
+# A generated national set (42 ICBs, 10-80 objectives each) adds the
+# comparison of all 42 and the report with the most roadmap charts.
+NATIONAL   := $(CURDIR)/bin/reports-national
+check-reports: build node-tools browser ## the Markdown reports, comparisons, dashboard and docs pass markdownlint-cli2; their charts parse in Mermaid and, drawn by Chromium at phone and laptop widths, cut off no label
 	@rm -rf $(REPORT_DIR) && mkdir -p $(REPORT_DIR)
 	@for r in $(REPORTS); do \
 		f=$${r%%@*}; year=$${r#*@}; \
@@ -95,8 +105,61 @@ check-reports: build node-tools ## the Markdown reports, comparison, dashboard a
 	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(REPORT_DIR)/compare.md
 	@$(BIN) compare testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(REPORT_DIR)/compare-real-shapes.md
 	@$(BIN) status strategies/*.yaml testdata/real-shapes/*.yaml --as-of 2026-01-01 -f markdown > $(REPORT_DIR)/status.md
+	@$(GO) run ./internal/corpus/gen -o $(NATIONAL) -files 1 -commits 1 >/dev/null
+	@$(BIN) compare $(NATIONAL)/icbs --as-of 2026-01-01 -o $(REPORT_DIR)/compare-national.md
+	@$(BIN) report $(NATIONAL)/icbs/qxu.yaml --year 2025/26 --as-of 2026-01-01 -o $(REPORT_DIR)/national-qxu.md
 	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md" README.md "docs/**/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
+	NODE_TOOLS=$(NODE_DIR)/node_modules CHROMIUM=$$(command -v chromium) node scripts/check-rendered.mjs $(REPORT_DIR)/*.md
+
+# The web pages in a real browser: the site of strategies/ and the
+# strategies shaped like real ones, the HTML report of every shipped
+# strategy and of the hostile-text fixture. scripts/check-html.mjs runs
+# axe-core (WCAG 2.0-2.2 A and AA, at 1280 and 320 px), Pa11y
+# (HTML_CodeSniffer) and the structure, reflow and no-request checks in
+# Debian's chromium, takes screenshots at 1280 and 375 px of the index, an
+# ICB page and the hostile report into bin/browser, and prints an ICB page
+# to A4 PDF; then the Nu HTML Checker reads every page (its CSS checker
+# predates the container queries and shape() in nhsuk-frontend's
+# stylesheet, so CSS messages are left out for the pages that carry it,
+# and engage.css is checked on its own).
+HTML_DIR   := $(CURDIR)/bin/html
+HTML_PAGES  = $(HTML_DIR)/site/*.html $(HTML_DIR)/reports/*.html
+check-html: build node-tools browser ## the site and the HTML reports pass axe-core, Pa11y and the Nu HTML Checker in a real browser; screenshots and a PDF in bin/browser
+	@rm -rf $(HTML_DIR) bin/browser && mkdir -p $(HTML_DIR)/reports
+	@$(BIN) site strategies/ testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(HTML_DIR)/site
+	@for r in strategies/snee.yaml@2023/24 strategies/lsc.yaml@2023/24 strategies/mse.yaml@2022/23 strategies/dorset.yaml@2018/19 \
+	          internal/render/testdata/hostile-html.yaml@2024/25; do \
+		f=$${r%%@*}; year=$${r#*@}; \
+		$(BIN) report $$f --year $$year --as-of 2026-01-01 -o $(HTML_DIR)/reports/$$(basename $$f .yaml).html 2>/dev/null || exit 1; \
+	done
+	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-html.mjs --out bin/browser \
+		--shot $(HTML_DIR)/site/index.html --shot $(HTML_DIR)/site/qe1.html --shot $(HTML_DIR)/reports/hostile-html.html \
+		--pdf $(HTML_DIR)/site/qe1.html $(HTML_PAGES)
+	java -jar $(NODE_DIR)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --filterpattern 'CSS: .*' $(HTML_PAGES)
+	java -jar $(NODE_DIR)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --css internal/render/assets/engage.css
+	@echo "check-html: the Nu HTML Checker finds no error in $$(ls $(HTML_PAGES) | wc -l) pages and engage.css"
+
+# Debian's chromium (headless) and a Java runtime for the Nu HTML Checker.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v pdftotext >/dev/null; then \
+		echo "installing chromium, default-jre-headless and poppler-utils to check the web pages"; \
+		command -v apt-get >/dev/null || { echo "make test needs chromium, java and pdftotext to check the web pages, and apt-get is not here to install them"; exit 1; }; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium default-jre-headless poppler-utils >/dev/null \
+			|| { echo "make test: apt-get could not install chromium, default-jre-headless and poppler-utils"; exit 1; }; \
+	fi
+
+# nhsuk-frontend's compiled stylesheet, embedded in engage
+# (internal/render/assets): from the npm package at the pinned version,
+# without the Frutiger webfont, icons inlined (scripts/nhsuk-css.mjs).
+NHSUK_FRONTEND_VERSION := 10.6.1
+nhsuk-css: ## refresh internal/render/assets/nhsuk-frontend.min.css from nhsuk-frontend on npm (NHSUK_FRONTEND_VERSION)
+	@mkdir -p $(TOOLS)/nhsuk && cd $(TOOLS)/nhsuk && npm install --no-audit --no-fund --silent nhsuk-frontend@$(NHSUK_FRONTEND_VERSION) >/dev/null \
+		|| { echo "nhsuk-css: npm could not install nhsuk-frontend@$(NHSUK_FRONTEND_VERSION)"; exit 1; }
+	node scripts/nhsuk-css.mjs $(TOOLS)/nhsuk/node_modules/nhsuk-frontend internal/render/assets/nhsuk-frontend.min.css
+	@grep -q 'NHSUKFrontendVersion = "$(NHSUK_FRONTEND_VERSION)"' internal/render/html.go || \
+		{ echo "nhsuk-css: set NHSUKFrontendVersion in internal/render/html.go to $(NHSUK_FRONTEND_VERSION)"; exit 1; }
 
 # LibreOffice's spreadsheet without a desktop, from Debian.
 soffice:

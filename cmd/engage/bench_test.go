@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,6 +137,48 @@ func BenchmarkProcessReportMarkdown(b *testing.B) {
 func BenchmarkProcessReportExcel(b *testing.B) {
 	runProcess(b, buildEngage(b), "report", "strategies/lsc.yaml", "--year", "2023/24", "--as-of", "2024-04-01",
 		"-o", filepath.Join(b.TempDir(), "lsc.xlsx"))
+}
+
+// BenchmarkProcessReportHTML is the same as one web page. Target (issue
+// 19): under 50 ms.
+func BenchmarkProcessReportHTML(b *testing.B) {
+	runProcess(b, buildEngage(b), "report", "strategies/lsc.yaml", "--year", "2023/24", "--as-of", "2024-04-01",
+		"-o", filepath.Join(b.TempDir(), "lsc.html"))
+}
+
+// BenchmarkProcessSite42 is `engage site` of the corpus's 42 ICBs (10-80
+// objectives each) at 1x, and of eight times as many strategies (the 42
+// eight times over, 336 files) at 8x, to show the cost grows linearly.
+// Targets (issue 19): the 42 under 2 s and 200 MB.
+func BenchmarkProcessSite42(b *testing.B) {
+	dir := corpusDir(b)
+	bin := buildEngage(b)
+	for _, n := range []int{1, 8} {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			src := filepath.Join(dir, "icbs")
+			if n > 1 {
+				src = b.TempDir()
+				for i := 0; i < n; i++ {
+					sub := filepath.Join(src, fmt.Sprint(i))
+					if err := os.MkdirAll(sub, 0o755); err != nil {
+						b.Fatal(err)
+					}
+					entries, _ := os.ReadDir(filepath.Join(dir, "icbs"))
+					for _, e := range entries {
+						data, err := os.ReadFile(filepath.Join(dir, "icbs", e.Name()))
+						if err != nil {
+							b.Fatal(err)
+						}
+						if err := os.WriteFile(filepath.Join(sub, e.Name()), data, 0o644); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			}
+			out := filepath.Join(b.TempDir(), "site")
+			runProcessExit(b, 0, true, bin, "site", "--as-of", "2026-01-01", "--no-git", src, "-o", out)
+		})
+	}
 }
 
 // BenchmarkProcessCompare42 is `engage compare` of 42 synthetic ICBs (40

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"github.com/engage-icb/engage/internal/corpus"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -18,7 +20,8 @@ import (
 // like real ones and a generated national set, and checks that each
 // principle, objective, milestone, metric and activity appears in every
 // output that lists its kind: the report in Markdown (and its roadmap
-// chart) and Excel for each year it falls in, the status dashboard, and
+// charts), HTML (the page's text, as a browser's parser reads it) and
+// Excel for each year it falls in, the status dashboard, and
 // compare. An item linked to no national principle is still listed.
 func TestNothingDropped(t *testing.T) {
 	dir := t.TempDir()
@@ -102,7 +105,15 @@ func walk(t *testing.T, dir, file string, s *strategy.Strategy) {
 			t.Fatalf("report --year %s -o xlsx: exit %d\n%s", y, code, stderr)
 		}
 		workbook := workbookText(t, xlsx)
-		chart := mermaidBlock(md)
+		// Tables keep IDs on one line with an invisible word joiner after
+		// each hyphen; a reader (and find-in-page) sees the plain ID.
+		md = strings.ReplaceAll(md, "\u2060", "")
+		chart := mermaidBlocks(md)
+		page, stderr, code := engageIn(t, dir, "report", file, "--year", y.String(), "--as-of", asOf, "-f", "html")
+		if code != 0 {
+			t.Fatalf("report --year %s -f html: exit %d\n%s", y, code, stderr)
+		}
+		pageText := htmlText(t, page)
 		want := inYear(s, y)
 		for kind, ids := range want {
 			for _, id := range ids {
@@ -111,6 +122,9 @@ func walk(t *testing.T, dir, file string, s *strategy.Strategy) {
 				}
 				if !hasWord(workbook, id) {
 					t.Errorf("%s report: %s %s is missing from the workbook", y, kind, id)
+				}
+				if !hasWord(pageText, id) {
+					t.Errorf("%s report: %s %s is missing from the HTML page", y, kind, id)
 				}
 				if (kind == "objective" || kind == "milestone") && !regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(id)+` `).MatchString(chart) {
 					t.Errorf("%s report: %s %s is missing from the roadmap chart", y, kind, id)
@@ -267,14 +281,46 @@ func milestoneDays(m strategy.Milestone) (from, to time.Time, ok bool) {
 	return f.First, l.Last, err1 == nil && err2 == nil
 }
 
-// mermaidBlock is the report's roadmap chart.
-func mermaidBlock(md string) string {
-	_, rest, ok := strings.Cut(md, "```mermaid\n")
-	if !ok {
-		return ""
+// mermaidBlocks are the report's roadmap charts, one after another.
+func mermaidBlocks(md string) string {
+	var charts strings.Builder
+	for {
+		_, rest, ok := strings.Cut(md, "```mermaid\n")
+		if !ok {
+			return charts.String()
+		}
+		chart, after, _ := strings.Cut(rest, "```")
+		charts.WriteString(chart)
+		md = after
 	}
-	chart, _, _ := strings.Cut(rest, "```")
-	return chart
+}
+
+// htmlText is the text of a web page's body as a browser's parser reads
+// it (not its stylesheet), its elements' text separated by spaces.
+func htmlText(t *testing.T, page string) string {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "head" || n.Data == "style") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode {
+			b.WriteByte(' ')
+		}
+	}
+	walk(root)
+	return b.String()
 }
 
 // hasWord reports whether id appears in text on its own, not inside a

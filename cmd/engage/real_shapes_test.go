@@ -35,40 +35,51 @@ const realShapesAsOf = "2025-06-30"
 // precision, a gap, a theme. It holds whatever the goldens say. The
 // workbook keeps a figure's qualifier in the column before its number,
 // so the number stays a number for Excel: "over | 200".
-var realShapesShow = map[string]struct{ md, xlsx, status []string }{
+var realShapesShow = map[string]struct{ md, xlsx, status, html []string }{
 	"approximate.yaml": {
+		html:   []string{"about 1,200,000 people", "first published 2024", "2023-09 to 2023-10", "over 200 people", "at least 500 people", "around 50%", "more than 650 responses"},
 		md:     []string{"about 1,200,000 people", "first published 2024", "2023-09 to 2023-10", "over 200 people", "at least 500 people", "around 50%", "more than 650 responses"},
 		xlsx:   []string{"about 1,200,000 people", "first published 2024", "2023-09 to 2023-10", "over | 200", "at least | 500", "around | 50", "more than | 650"},
 		status: []string{"over 200 people", "at least 500 people", "more than 650 responses", "2024-09 to 2024-10", "around 50%"},
 	},
 	"refreshed.yaml": {
+		html:   []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over 1,500 people", "at least 2,000 people"},
 		md:     []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over 1,500 people", "at least 2,000 people"},
 		xlsx:   []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over | 1500", "at least | 2000"},
 		status: []string{"over 1,500 people", "at least 2,000 people"},
 	},
 	"activities.yaml": {
+		html:   []string{"more than 30 groups", "at least 400 responses", "2024-09 to 2024-10", "Evening clinics opened at two community hubs", "not stated in the source"},
 		md:     []string{"more than 30 groups", "at least 400 responses", "2024-09 to 2024-10", "Evening clinics opened at two community hubs", "not stated in the source"},
 		xlsx:   []string{"more than 30 groups", "at least 400 responses", "2024-09 to 2024-10", "Evening clinics opened at two community hubs", "not stated in the source"},
 		status: []string{"A-survey-2025"},
 	},
 	"no-period.yaml": {
-		md:   []string{"| Strategy period | not stated |", "first published 2024", "2024-10: Panel launched in October"},
+		html: []string{"Strategy period not stated", "first published 2024", "2024-10: Panel launched in October"},
+		md:   []string{"**Strategy period:** not stated", "first published 2024", "2024-10: Panel launched in October"},
 		xlsx: []string{"Strategy period | not stated", "first published 2024", "2024-10 | Panel launched in October"},
 	},
 	"unknown-wording.yaml": {
+		html: []string{"about 1,200,000 people", "(the source does not give its words)"},
 		md:   []string{"about 1,200,000 people", "(the source does not give its words)"},
 		xlsx: []string{"about 1,200,000 people", "(the source does not give its words)"},
 	},
 	"themes.yaml": {
+		html:   []string{"Listening and acting", "Reaching everyone", "W1-04"},
 		md:     []string{"Listening and acting", "Reaching everyone", "W1-04"},
 		xlsx:   []string{"Listening and acting", "Reaching everyone", "W1-04"},
 		status: []string{"Listening and acting", "W1-04"},
 	},
 	"gaps.yaml": {
+		html: []string{"5. Healthwatch and VCSE as partners : nothing in the strategy answers it", "9. Redesign services in partnership : nothing in the strategy answers it"},
 		md:   []string{"**5. Healthwatch and VCSE as partners**: nothing in the strategy answers it", "**9. Redesign services in partnership**: nothing in the strategy answers it"},
 		xlsx: []string{"5 | Healthwatch and VCSE as partners | Nothing in the strategy answers it", "9 | Redesign services in partnership | Nothing in the strategy answers it"},
 	},
 }
+
+// plainMarkdown is Markdown as a reader sees it: without the invisible
+// word joiners that keep IDs and dates in tables on one line.
+func plainMarkdown(md string) string { return strings.ReplaceAll(md, "\u2060", "") }
 
 // engageIn runs engage in-process in dir and returns what it printed
 // and its exit code.
@@ -229,8 +240,14 @@ func TestRealShapes(t *testing.T) {
 			workbook := workbookText(t, xlsx)
 			golden(t, filepath.Join(name, "report.xlsx.txt"), workbook)
 			run("diff.txt", 1, "diff", filepath.Join("earlier", rs.file), rs.file)
+			page, stderr, code := engageIn(t, dir, "report", rs.file, "--year", rs.year, "--as-of", realShapesAsOf, "-f", "html")
+			if code != 0 {
+				t.Fatalf("report -f html: exit %d\n%s", code, stderr)
+			}
+			pageText := strings.Join(strings.Fields(htmlText(t, page)), " ")
 
 			show := realShapesShow[rs.file]
+			report = plainMarkdown(report)
 			for _, s := range show.md {
 				if !strings.Contains(report, s) {
 					t.Errorf("report.md does not show %q", s)
@@ -239,6 +256,11 @@ func TestRealShapes(t *testing.T) {
 			for _, s := range show.xlsx {
 				if !strings.Contains(workbook, s) {
 					t.Errorf("the workbook does not show %q", s)
+				}
+			}
+			for _, s := range show.html {
+				if !strings.Contains(pageText, s) {
+					t.Errorf("the HTML report does not show %q", s)
 				}
 			}
 			for _, s := range show.status {
@@ -257,7 +279,7 @@ func TestRealShapes(t *testing.T) {
 			}
 			golden(t, "compare."+map[string]string{"text": "txt", "markdown": "md"}[format], transcript(args, stdout, stderr, code))
 			for _, s := range []string{"about 1,200,000", "Listening and acting", "refreshed 2025-03"} {
-				if !strings.Contains(stdout, s) {
+				if !strings.Contains(plainMarkdown(stdout), s) {
 					t.Errorf("compare -f %s does not show %q", format, s)
 				}
 			}

@@ -4,6 +4,7 @@ package icb
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -75,14 +76,18 @@ func ByCode(code string) (ICB, bool) {
 // ByName returns the ICB a name refers to, however it is written
 // ("NHS Suffolk and North East Essex ICB", "suffolk & north east essex").
 func ByName(name string) (ICB, bool) {
-	key := Key(name)
-	for _, b := range All {
-		if Key(b.Name) == key {
-			return b, true
-		}
-	}
-	return ICB{}, false
+	b, ok := byKey()[Key(name)]
+	return b, ok
 }
+
+// byKey indexes the ICBs by the Key of their names, once.
+var byKey = sync.OnceValue(func() map[string]ICB {
+	m := make(map[string]ICB, len(All))
+	for _, b := range All {
+		m[Key(b.Name)] = b
+	}
+	return m
+})
 
 // Matches reports whether name is a way of writing the ICB's name.
 func (b ICB) Matches(name string) bool {

@@ -170,7 +170,7 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 		}
 		fmt.Fprintf(&b, "### %s\n\n%s → %s\n\n", safetext.Markdown(safetext.Terminal(c.Name)), safetext.Markdown(sideName(c.Old)), safetext.Markdown(sideName(c.New)))
 		if len(c.Changes) > 0 {
-			b.WriteString("| change | item | detail |\n|---|---|---|\n")
+			b.WriteString("| change | item | detail |\n| --- | --- | --- |\n")
 			for _, ch := range c.Changes {
 				item := ch.Kind + " `" + strings.ReplaceAll(ch.ID, "`", "'") + "`"
 				if ch.Kind == "strategy" {
@@ -201,18 +201,18 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 				if ch.Regression != "" {
 					detail = append(detail, "⚠️ regression: "+safetext.MarkdownCell(ch.Regression))
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s |\n", opWord[ch.Op], item, strings.Join(detail, "<br>"))
+				b.WriteString(mdRow(opWord[ch.Op], item, strings.Join(detail, "<br>")))
 			}
 			b.WriteString("\n")
 		}
 		if len(c.Coverage) > 0 {
-			b.WriteString("| national principle | was | now | |\n|---|---|---|---|\n")
+			b.WriteString("| national principle | was | now | |\n| --- | --- | --- | --- |\n")
 			for _, g := range c.Coverage {
 				flag := ""
 				if g.Regression {
 					flag = "⚠️ regression"
 				}
-				fmt.Fprintf(&b, "| %d %s | %s | %s | %s |\n", g.Number, safetext.MarkdownCell(g.Label), g.Old, g.New, flag)
+				b.WriteString(mdRow(fmt.Sprintf("%d %s", g.Number, safetext.MarkdownCell(g.Label)), g.Old.String(), g.New.String(), flag))
 			}
 			b.WriteString("\n")
 		}

@@ -28,7 +28,7 @@ func (Markdown) Render(w io.Writer, r *validate.Result) error {
 	}
 	b.WriteString("## engage validate\n\n")
 	b.WriteString("| result | files | errors | warnings | info | suppressed |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", result, len(r.Files), t.Errors, t.Warnings, t.Infos, len(r.Suppressed))
 	if len(r.Findings) == 0 {
 		b.WriteString("\nNo findings.\n")
@@ -43,7 +43,7 @@ func (Markdown) Render(w io.Writer, r *validate.Result) error {
 	}
 	for _, file := range files {
 		fmt.Fprintf(&b, "\n### %s\n\n", safetext.Markdown(filepath.ToSlash(file)))
-		b.WriteString("| where | severity | rule | finding |\n|---|---|---|---|\n")
+		b.WriteString("| where | severity | rule | finding |\n| --- | --- | --- | --- |\n")
 		for _, f := range byFile[file] {
 			text := safetext.MarkdownCell(safetext.Terminal(f.Message))
 			if f.Hint != "" {
@@ -53,10 +53,10 @@ func (Markdown) Render(w io.Writer, r *validate.Result) error {
 		}
 	}
 	if len(r.Suppressed) > 0 {
-		b.WriteString("\n### Suppressed\n\n| file | where | rule | reason | until |\n|---|---|---|---|---|\n")
+		b.WriteString("\n### Suppressed\n\n| file | where | rule | reason | until |\n| --- | --- | --- | --- | --- |\n")
 		for _, s := range r.Suppressed {
 			f := s.Finding
-			fmt.Fprintf(&b, "| %s | %d:%d | `%s` | %s | %s |\n", safetext.MarkdownCell(filepath.ToSlash(f.File)), f.Line, f.Column, f.Rule, safetext.MarkdownCell(safetext.Terminal(s.Reason)), s.Expires)
+			b.WriteString(mdRow(safetext.MarkdownCell(filepath.ToSlash(f.File)), fmt.Sprintf("%d:%d", f.Line, f.Column), "`"+f.Rule+"`", safetext.MarkdownCell(safetext.Terminal(s.Reason)), s.Expires))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -74,10 +74,10 @@ func (HistoryMarkdown) Render(w io.Writer, r *history.Report) error {
 		}
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].e.Date < rows[j].e.Date })
-	b.WriteString("| date | item | change | commit | author |\n|---|---|---|---|---|\n")
+	b.WriteString("| date | item | change | commit | author |\n| --- | --- | --- | --- | --- |\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %s `%s`: %s | %s | `%s` | %s |\n", r.e.Date, r.tl.Kind, strings.ReplaceAll(r.tl.ID, "`", "'"),
-			safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(r.tl.Title), 60)), safetext.MarkdownCell(statusWords(r.e)), r.e.Commit[:min(7, len(r.e.Commit))], safetext.MarkdownCell(safetext.Terminal(r.e.Author)))
+		b.WriteString(mdRow(r.e.Date, fmt.Sprintf("%s `%s`: %s", r.tl.Kind, strings.ReplaceAll(r.tl.ID, "`", "'"), safetext.MarkdownCell(safetext.Truncate(safetext.Terminal(r.tl.Title), 60))),
+			safetext.MarkdownCell(statusWords(r.e)), "`"+r.e.Commit[:min(7, len(r.e.Commit))]+"`", safetext.MarkdownCell(safetext.Terminal(r.e.Author))))
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(&b, "\n%s not read:\n\n", plural(len(r.Skipped), "revision", "revisions"))

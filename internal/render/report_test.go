@@ -171,6 +171,12 @@ func BenchmarkReport(b *testing.B) {
 			_ = (ReportMarkdown{}).Render(&bytes.Buffer{}, r)
 		}
 	})
+	b.Run("html", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = (ReportHTML{}).Render(&bytes.Buffer{}, r)
+		}
+	})
 	b.Run("xlsx", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -158,7 +159,7 @@ func (wb *workbook) summary(r *report.Report) error {
 	}
 	heading("Gaps against the national "+r.Noun()+"s", "No.", r.Noun(), "Gap")
 	if len(r.Gaps) == 0 && len(r.Unknowns) == 0 {
-		s.Put("None: every national " + r.Noun() + " is answered, and something delivers each.")
+		s.Put(r.NoGaps())
 	}
 	for _, g := range r.Gaps {
 		gap := "Nothing in the strategy answers it."
@@ -257,7 +258,7 @@ func (wb *workbook) principles(r *report.Report) error {
 		sections = append(sections, u)
 	}
 	for _, p := range sections {
-		var local, commitments, objectives, milestones []string
+		var local, commitments, objectives, milestones, metrics, activities []string
 		for _, l := range p.Local {
 			words := l.Wording()
 			if t := r.Theme(l.Theme); t != "" {
@@ -272,15 +273,23 @@ func (wb *workbook) principles(r *report.Report) error {
 		for _, m := range p.Milestones {
 			milestones = append(milestones, m.ID+" ("+m.Status+")")
 		}
+		for _, m := range p.Metrics {
+			metrics = append(metrics, m.ID)
+		}
+		for _, a := range p.Activities {
+			activities = append(activities, a.ID)
+		}
 		var number, grade any = p.Number, p.Grade.String()
 		if p.Number == 0 {
 			number, grade = nil, ""
 		}
 		rows = append(rows, []any{number, p.Label, p.Text, grade, strings.Join(local, "; "),
-			strings.Join(commitments, "; "), strings.Join(objectives, ", "), strings.Join(milestones, ", ")})
+			strings.Join(commitments, "; "), strings.Join(objectives, ", "), strings.Join(milestones, ", "),
+			strings.Join(metrics, ", "), strings.Join(activities, ", ")})
 	}
-	_, err := wb.Table("Principles", []float64{6, 28, 50, 12, 50, 60, 30, 24},
-		[]string{"No.", r.Noun(), "National wording", "Grade", "How " + r.Name + " puts it", "Commitments", "Objectives in " + r.Year, "Milestones in " + r.Year}, rows)
+	_, err := wb.Table("Principles", []float64{6, 28, 50, 12, 50, 60, 30, 24, 24, 24},
+		[]string{"No.", r.Noun(), "National wording", "Grade", "How " + r.Name + " puts it", "Commitments", "Objectives in " + r.Year, "Milestones in " + r.Year,
+			"Metrics", "Activities in " + r.Year}, rows)
 	return err
 }
 
@@ -368,25 +377,26 @@ func (wb *workbook) activities(r *report.Report) error {
 			reach = a.Reach.String()
 		}
 		var changed []string
+		evidence := slices.Clone(a.Evidence)
 		for _, o := range a.Changed {
 			line := o.Note
 			if o.Kind != "" {
-				line = o.Kind + ": " + line
+				line = o.KindText() + ": " + line
 			}
 			if o.Date != "" {
 				line = calendar.Display(o.Date) + ", " + line
 			}
-			if o.Evidence != "" {
-				line += " " + o.Evidence
-			}
 			changed = append(changed, line)
+			if o.Evidence != "" {
+				evidence = append(evidence, o.Evidence)
+			}
 		}
 		we := strings.Join(changed, "\n")
 		if we == "" {
 			we = "Not yet recorded"
 		}
 		rows = append(rows, []any{a.ID, a.Title, whenText(a.Dates), strings.Join(a.Methods, ", "), reach,
-			strings.Join(a.Communities, "; "), a.Heard, we, strings.Join(a.Evidence, "\n")})
+			strings.Join(a.Communities, "; "), a.Heard, we, strings.Join(evidence, "\n")})
 	}
 	_, err := wb.Table("Activities", []float64{16, 40, 14, 20, 18, 30, 50, 50, 30},
 		[]string{"ID", "Activity", "When", "How", "Who took part", "Communities reached", "You said", "We did", "Evidence"}, rows)

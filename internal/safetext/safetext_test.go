@@ -40,3 +40,35 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+func TestHTML(t *testing.T) {
+	in := "a\u202eb\u2066c\u200fd\x1b[0me\nf<script>"
+	if got, want := HTML(in), "abcd[0me f<script>"; got != want {
+		t.Errorf("HTML(%q) = %q, want %q", in, got, want)
+	}
+}
+
+func TestWebLink(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"https://example.org/a?b=c", true},
+		{"http://example.org", true},
+		{"javascript:alert(1)", false},
+		{"JAVASCRIPT:alert(1)", false},
+		{"data:text/html,<script>", false},
+		{"/relative", false},
+		{"https://", false},
+		{"https://user:pw@example.org", false},
+		{" https://example.org", false},
+		{"https://exa mple.org", false},
+		{"https://example.org/\u202e", false},
+		{"vbscript:msgbox", false},
+	}
+	for _, tt := range tests {
+		if _, got := WebLink(tt.in); got != tt.want {
+			t.Errorf("WebLink(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -18,17 +18,22 @@ import (
 
 // Report is the annual review of one strategy for one financial year.
 type Report struct {
-	File      string
-	Year      string
-	AsOf      string
-	Version   string // engage's version, recorded in the output
-	ICB       strategy.ICB
-	Name      string
-	Meta      strategy.Meta
-	Kind      string
-	Vision    string
-	Framework *framework.Framework
-	Coverage  coverage.Report
+	File string
+	Year string
+	AsOf string
+	// AsOfYearEnd says the report is as of the year's last day because
+	// the year had ended and no other date was given.
+	AsOfYearEnd bool
+	Version     string // engage's version, recorded in the output
+	ICB         strategy.ICB
+	Name        string
+	Meta        strategy.Meta
+	Kind        string
+	Vision      string
+	Framework   *framework.Framework
+	Coverage    coverage.Report
+	// Summary is the key figures, for the front of the report.
+	Summary Summary
 	// Board is the year's delivery: counts, overdue, at risk, metrics.
 	Board *status.Board
 	// Gaps are the framework's principles nothing answers (missing) or
@@ -43,6 +48,9 @@ type Report struct {
 	Principles []Section
 	Unlinked   Section
 	Roadmap    []Row
+	// Sections group the year's objectives and milestones for the
+	// roadmap chart, each item in one section.
+	Sections []RoadmapSection
 	// Activities are the engagement activities that took place in the
 	// year: "you said, we did".
 	Activities  []strategy.Activity
@@ -75,6 +83,11 @@ type Section struct {
 	Local      []strategy.Principle
 	Objectives []Row
 	Milestones []Row
+	// Metrics (any year) and the year's Activities that serve the
+	// principle: with the objectives and milestones, everything behind
+	// its grade.
+	Metrics    []strategy.Metric
+	Activities []strategy.Activity
 }
 
 // Row is an objective or milestone as the report shows it.
@@ -100,6 +113,9 @@ type Options struct {
 	Year    calendar.Year
 	AsOf    time.Time
 	Version string
+	// AsOfYearEnd: AsOf is the year's last day because the year has ended
+	// (see AsOf).
+	AsOfYearEnd bool
 	// FeedbackMonths is how long after an activity ends its outcome may go
 	// unrecorded (status.DefaultFeedbackMonths when 0).
 	FeedbackMonths int
@@ -109,7 +125,7 @@ type Options struct {
 func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *Report {
 	year := o.Year
 	r := &Report{
-		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), Version: o.Version,
+		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), AsOfYearEnd: o.AsOfYearEnd, Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,
 		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles,
 	}
@@ -142,7 +158,7 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	}
 	if fw != nil {
 		r.Coverage = coverage.Of(s, fw)
-		link(r, objectives, milestones)
+		link(r, s, objectives, milestones)
 		for _, p := range r.Coverage.Principles {
 			if p.Grade <= coverage.Stated {
 				r.Gaps = append(r.Gaps, Gap{Number: p.Number, Label: p.Label, Text: p.Text, Grade: p.Grade})
@@ -170,13 +186,15 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	}
 	r.objectives = objectives
 	r.Roadmap = milestones
+	r.Sections = r.sections(s, objectives, milestones)
+	r.summarise(s, year)
 	return r
 }
 
 // link puts each of the year's objectives and milestones, and each local
 // principle, under every national principle it answers, and records those
 // numbers on its row.
-func link(r *Report, objectives, milestones []Row) {
+func link(r *Report, s *strategy.Strategy, objectives, milestones []Row) {
 	index := func(rows []Row) map[string]*Row {
 		m := map[string]*Row{}
 		for i := range rows {
@@ -207,6 +225,18 @@ func link(r *Report, objectives, milestones []Row) {
 			local[p.ID] = p
 		}
 	}
+	metrics := map[string]strategy.Metric{}
+	for _, m := range s.Metrics {
+		if _, dup := metrics[m.ID]; !dup {
+			metrics[m.ID] = m
+		}
+	}
+	activities := map[string]strategy.Activity{} // the year's
+	for _, a := range r.Activities {
+		if _, dup := activities[a.ID]; !dup {
+			activities[a.ID] = a
+		}
+	}
 	for _, p := range r.Coverage.Principles {
 		sec := Section{Number: p.Number, Label: p.Label, Text: p.Text, Grade: p.Grade}
 		for _, sup := range p.Supports {
@@ -221,6 +251,14 @@ func link(r *Report, objectives, milestones []Row) {
 				if row, ok := byMilestone[sup.ID]; ok {
 					sec.Milestones = append(sec.Milestones, *row)
 				}
+			case "metric":
+				if m, ok := metrics[sup.ID]; ok && !slices.ContainsFunc(sec.Metrics, func(x strategy.Metric) bool { return x.ID == m.ID }) {
+					sec.Metrics = append(sec.Metrics, m)
+				}
+			case "activity":
+				if a, ok := activities[sup.ID]; ok && !slices.ContainsFunc(sec.Activities, func(x strategy.Activity) bool { return x.ID == a.ID }) {
+					sec.Activities = append(sec.Activities, a)
+				}
 			}
 		}
 		r.Principles = append(r.Principles, sec)
@@ -234,6 +272,11 @@ func link(r *Report, objectives, milestones []Row) {
 			r.Principles[i].Milestones[j].National = byMilestone[r.Principles[i].Milestones[j].ID].National
 		}
 	}
+}
+
+// NoGaps is the sentence for a strategy without gaps, in every format.
+func (r *Report) NoGaps() string {
+	return "None: every national " + r.Noun() + " is answered, and an objective, milestone, metric or activity serves each."
 }
 
 // unknowns says what the strategy's sources leave unsaid.

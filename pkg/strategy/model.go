@@ -5,6 +5,7 @@ package strategy
 
 import (
 	"fmt"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -314,6 +315,9 @@ type Outcome struct {
 	Note     string `yaml:"note"`
 	Evidence string `yaml:"evidence"`
 }
+
+// KindText is the outcome's kind as a reader reads it: "service change".
+func (o Outcome) KindText() string { return strings.ReplaceAll(o.Kind, "-", " ") }
 
 // Kinds of outcome (what changed).
 var OutcomeKinds = []string{"decision", "service-change", "plan", "information", "no-change", "other"}

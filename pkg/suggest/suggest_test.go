@@ -114,7 +114,7 @@ func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 // code.
 func TestAccuracyOnRealStrategies(t *testing.T) {
 	var doc strings.Builder
-	fmt.Fprintf(&doc, "| strategy | local principles | top-1 right | in top 3 | --apply would write (%s or clear) | of which right |\n|---|---:|---:|---:|---:|---:|\n", Likely)
+	fmt.Fprintf(&doc, "| strategy | local principles | top-1 right | in top 3 | --apply would write (%s or clear) | of which right |\n| --- | ---: | ---: | ---: | ---: | ---: |\n", Likely)
 	var mse strings.Builder
 	for _, name := range []string{"snee.yaml", "lsc.yaml", "mse.yaml"} {
 		items, recorded, s := blind(t, name)
@@ -151,7 +151,7 @@ func TestAccuracyOnRealStrategies(t *testing.T) {
 		}
 	}
 	doc.WriteString("\nWhat engage proposes for each of MSE's reworded principles, next to the mapping recorded in `strategies/mse.yaml` (a person's judgement, explained in its comments):\n\n")
-	doc.WriteString("| ID | MSE's wording | recorded | engage's first three, with the words they share | confidence | |\n|---|---|---|---|---|---|\n")
+	doc.WriteString("| ID | MSE's wording | recorded | engage's first three, with the words they share | confidence | |\n| --- | --- | --- | --- | --- | --- |\n")
 	doc.WriteString(mse.String())
 	checkDoc(t, "../../docs/suggest.md", "shipped", doc.String())
 }
@@ -295,23 +295,23 @@ func TestEvaluationSet(t *testing.T) {
 	recall := float64(writesRight) / float64(max(positives, 1))
 	var doc strings.Builder
 	fmt.Fprintf(&doc, "%d items from 14 ICBs: %d mapped to one or two national principles by a person, %d to none.\n\n", len(items), positives, negatives)
-	doc.WriteString("| measure | issue 22's target | measured |\n|---|---:|---:|\n")
+	doc.WriteString("| measure | issue 22's target | measured |\n| --- | ---: | ---: |\n")
 	fmt.Fprintf(&doc, "| first suggestion right (top-1) | %.0f%% | %s |\n", 100*wantTop1, pct(top1, positives))
 	fmt.Fprintf(&doc, "| right principle in the first three (top-3) | %.0f%% | %s |\n", 100*wantTop3, pct(top3, positives))
 	fmt.Fprintf(&doc, "| `--apply` at the default (%s or clear): precision | %.0f%% | %s |\n", Likely, 100*wantPrecision, pct(writesRight, writes))
 	fmt.Fprintf(&doc, "| `--apply` at the default: recall (items mapped right) | %.0f%% | %s |\n", 100*wantRecall, pct(writesRight, positives))
 	fmt.Fprintf(&doc, "| items mapped to none that `--apply` would write | | %d of %d |\n", negativesWritten, negatives)
 	fmt.Fprintf(&doc, "| first suggestion is the person's main principle | | %s |\n", pct(mainTop1, positives))
-	doc.WriteString("\nBy confidence, on the items a person mapped:\n\n| confidence | items | first suggestion right |\n|---|---:|---:|\n")
+	doc.WriteString("\nBy confidence, on the items a person mapped:\n\n| confidence | items | first suggestion right |\n| --- | ---: | ---: |\n")
 	for _, l := range []string{Clear, Likely, Unsure} {
 		fmt.Fprintf(&doc, "| %s | %d | %s |\n", l, levels[l][0], pct(levels[l][1], levels[l][0]))
 	}
-	doc.WriteString("\nBy the person's main principle:\n\n| principle | items | first suggestion is it |\n|---|---:|---:|\n")
+	doc.WriteString("\nBy the person's main principle:\n\n| principle | items | first suggestion is it |\n| --- | ---: | ---: |\n")
 	for n := 1; n <= 10; n++ {
 		fmt.Fprintf(&doc, "| %d | %d | %d |\n", n, perMain[n][0], perMain[n][1])
 	}
 	doc.WriteString("\nEvery item whose first suggestion is not one of the person's principles, and every wrong mapping `--apply` would write:\n\n")
-	doc.WriteString("| ID | text as published | person's mapping | engage's first three, with the words they share | confidence | |\n|---|---|---|---|---|---|\n")
+	doc.WriteString("| ID | text as published | person's mapping | engage's first three, with the words they share | confidence | |\n| --- | --- | --- | --- | --- | --- |\n")
 	doc.WriteString(misses.String())
 	checkDoc(t, "../../docs/suggest.md", "evaluation", doc.String())
 

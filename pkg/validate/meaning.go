@@ -62,24 +62,27 @@ func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Fram
 	m.activities()
 	m.assessments()
 	m.coverage()
-	m.unwritten(doc.Root, "")
+	m.unwritten(doc.Root, nil)
 	return m.out
 }
 
 // unwritten reports texts still holding engage init's placeholder.
-func (m *meaning) unwritten(n *yaml.Node, ptr string) {
+// unwritten reports every text still holding engage init's placeholder.
+// The path to a node is kept as parts and joined into a pointer only for
+// a finding: every scalar of the file is visited.
+func (m *meaning) unwritten(n *yaml.Node, path []any) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			m.unwritten(n.Content[i+1], ptr+"/"+pointer.Escape(n.Content[i].Value))
+			m.unwritten(n.Content[i+1], append(path, n.Content[i].Value))
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
-			m.unwritten(e, ptr+"/"+strconv.Itoa(i))
+			m.unwritten(e, append(path, i))
 		}
 	case yaml.ScalarNode:
 		if strings.HasPrefix(n.Value, scaffold.Placeholder) {
-			m.add(RuleUnwritten, ptr,
+			m.add(RuleUnwritten, pointer.New(path...),
 				fmt.Sprintf("this is still to be written: %q", n.Value),
 				"replace it with your own words, traceable to a public source")
 		}

@@ -124,7 +124,7 @@ for the principles it answers, and no longer awaiting feedback.`,
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.ID = args[0], args[1]
+			opts.File, opts.ID = args[0], cmdutil.ItemID(args[1])
 			if runF != nil {
 				return runF(opts)
 			}

@@ -67,7 +67,7 @@ negative VALUE such as -3 needs no "--" before it.`,
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.ID, opts.Value = args[0], args[1], args[2]
+			opts.File, opts.ID, opts.Value = args[0], cmdutil.ItemID(args[1]), args[2]
 			if runF != nil {
 				return runF(opts)
 			}

@@ -34,7 +34,7 @@ func TestNewCmdReport(t *testing.T) {
 		{"defaults", []string{"a.yaml", "--year", "2023/24"}, `file=a.yaml year=2023/24 as-of= since= format= output= check=false`, ""},
 		{"all", []string{"a.yaml", "--year", "2023/24", "--as-of", "2024-03-31", "--since", "v1", "-f", "xlsx", "-o", "r.xlsx", "--check"}, `file=a.yaml year=2023/24 as-of=2024-03-31 since=v1 format=xlsx output=r.xlsx check=true`, ""},
 		{"md for markdown", []string{"a.yaml", "-f", "md"}, `file=a.yaml year= as-of= since= format=md output= check=false`, ""},
-		{"an unknown format", []string{"a.yaml", "-f", "pdf"}, ``, "unknown format \"pdf\": use one of markdown, xlsx"},
+		{"an unknown format", []string{"a.yaml", "-f", "pdf"}, ``, "unknown format \"pdf\": use one of html, markdown, xlsx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

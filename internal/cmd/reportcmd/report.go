@@ -41,18 +41,27 @@ type Options struct {
 func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IOStreams, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "report FILE --year FY [-f md|xlsx] [-o PATH]",
-		Short: "Write the annual review report of a strategy, as Markdown or Excel",
+		Use:   "report FILE --year FY [-f md|html|xlsx] [-o PATH]",
+		Short: "Write the annual review report of a strategy, as Markdown, a web page or Excel",
 		Long: `Write the annual review of a strategy for one financial year, from the
-strategy file alone: what the report covers; a summary (each national
-principle's coverage grade, delivery counts by status, what is overdue or at
-risk); for each national principle, the ICB's own wording and commitments
-and the year's objectives (status, latest note, evidence) and milestones;
-the year's roadmap (a Mermaid chart in Markdown); metrics against baseline
-and target; governance; self-assessments; and, with --since REV, what
-changed since that git revision.
+strategy file alone. It opens with a summary for a board: key figures, the
+items overdue or at risk, what changed in the year and the gaps against
+the national principles. Then: what the report covers; each national
+principle's coverage grade, the ICB's own wording and commitments and what
+delivers it; the year's objectives (each once, with the principles it
+serves) and milestones; the roadmap (Mermaid charts in Markdown); metrics
+against baseline and target; engagement ("you said, we did"); governance;
+self-assessments; with --since REV, what changed since that git revision;
+and the full text the tables shorten.
 
-Markdown (-f md) is GitHub-flavoured. Excel (-f xlsx) has sheets Summary,
+Without --as-of, a year that has ended is reported as of its last day (and
+the report says so), the current year as of today. A year outside the
+strategy's period that the strategy records nothing in is refused (exit 2).
+
+Markdown (-f md) is GitHub-flavoured. HTML (-f html, or -o x.html) is one
+web page for the public in the NHS.UK design system, its stylesheet inside
+it: no request elsewhere, no JavaScript, WCAG 2.2 AA, printable on A4
+(engage site writes a whole site of them). Excel (-f xlsx) has sheets Summary,
 Principles, Objectives, Roadmap and Metrics (and Changes), status dropdowns
 and BRAG colours; text from the strategy is always stored as text, never as
 a formula. The same inputs and --as-of give the same report, so --check can
@@ -66,6 +75,7 @@ fix), is refused, with exit 1. .engage.yaml's severities and suppressions
 apply as they do to engage validate.`,
 		Example: `  engage report strategies/lsc.yaml --year 2023/24 -o reports/lsc-2023-24.md
   engage report strategies/lsc.yaml --year 2023/24 -f xlsx -o reports/lsc-2023-24.xlsx --as-of 2024-03-31
+  engage report strategies/lsc.yaml --year 2023/24 -o lsc-2023-24.html
   engage report strategies/lsc.yaml --year 2024/25 --since v2024-review -o review.md
   engage report strategies/lsc.yaml --year 2023/24 --as-of 2024-03-31 -o reports/lsc-2023-24.md --check`,
 		Args: cobra.ExactArgs(1),
@@ -78,7 +88,7 @@ apply as they do to engage validate.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Year, "year", "", "the financial year to report on, such as 2023/24 (required)")
-	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today, or the year's last day once the year has ended)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "a git revision of the strategy to report changes since (the last review)")
 	cmdutil.FormatFlag(cmd, &opts.Format, render.Report, "", "output format (default: from -o's extension, else markdown)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
@@ -111,6 +121,10 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	yearEnd := false
+	if opts.AsOf == "" {
+		asOf, yearEnd = report.AsOf(year, asOf)
+	}
 	cfg, err := cmdutil.LoadConfig(opts.Factory)
 	if err != nil {
 		return err
@@ -125,8 +139,11 @@ func reportRun(opts *Options) error {
 		return err
 	}
 	doc := read.Doc
+	if err := report.CheckYear(doc.Strategy, year); err != nil {
+		return cmdutil.Usage(fmt.Errorf("--year %w", err))
+	}
 	now := version(v, doc, "")
-	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, Version: opts.Factory.Version})
+	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, AsOfYearEnd: yearEnd, Version: opts.Factory.Version})
 	if opts.Since != "" {
 		old, err := atRevision(v, opts.File, opts.Since)
 		if err != nil {

@@ -17,7 +17,7 @@ func Reference(root *cobra.Command) map[string]string {
 	idx.WriteString("# Command-line reference\n\n")
 	idx.WriteString("<!-- Generated from the command tree by `make docs`; do not edit. -->\n\n")
 	idx.WriteString(root.Long + "\n\n")
-	idx.WriteString("| command | does |\n|---|---|\n")
+	idx.WriteString("| command | does |\n| --- | --- |\n")
 	for _, c := range commands(root) {
 		fmt.Fprintf(&idx, "| [`%s`](%s) | %s |\n", c.CommandPath(), page(c), c.Short)
 		pages[page(c)] = commandPage(c)
@@ -64,7 +64,7 @@ func commandPage(c *cobra.Command) string {
 		fmt.Fprintf(&b, "## Examples\n\n```sh\n%s\n```\n\n", c.Example)
 	}
 	if subs := commands(c); len(subs) > 0 {
-		b.WriteString("## Commands\n\n| command | does |\n|---|---|\n")
+		b.WriteString("## Commands\n\n| command | does |\n| --- | --- |\n")
 		for _, sub := range subs {
 			fmt.Fprintf(&b, "| [`%s`](%s) | %s |\n", sub.CommandPath(), page(sub), sub.Short)
 		}
@@ -75,7 +75,7 @@ func commandPage(c *cobra.Command) string {
 }
 
 func flagTable(b *strings.Builder, fs *pflag.FlagSet) {
-	b.WriteString("| flag | default | meaning |\n|---|---|---|\n")
+	b.WriteString("| flag | default | meaning |\n| --- | --- | --- |\n")
 	fs.VisitAll(func(f *pflag.Flag) {
 		if f.Hidden || f.Name == "help" {
 			return
@@ -85,11 +85,12 @@ func flagTable(b *strings.Builder, fs *pflag.FlagSet) {
 			name = "`-" + f.Shorthand + "`, " + name
 		}
 		def := strings.Trim(f.DefValue, "[]")
+		// An empty cell is one space: markdownlint's compact table style.
 		if def == "" || def == "false" {
-			def = ""
+			def = " "
 		} else {
-			def = "`" + def + "`"
+			def = " `" + def + "` "
 		}
-		fmt.Fprintf(b, "| %s | %s | %s |\n", name, def, strings.ReplaceAll(f.Usage, "|", "\\|"))
+		fmt.Fprintf(b, "| %s |%s| %s |\n", name, def, strings.ReplaceAll(f.Usage, "|", "\\|"))
 	})
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmd/principlescmd"
 	"github.com/engage-icb/engage/internal/cmd/reportcmd"
 	"github.com/engage-icb/engage/internal/cmd/schemacmd"
+	"github.com/engage-icb/engage/internal/cmd/sitecmd"
 	"github.com/engage-icb/engage/internal/cmd/statuscmd"
 	"github.com/engage-icb/engage/internal/cmd/suggestcmd"
 	"github.com/engage-icb/engage/internal/cmd/validatecmd"
@@ -72,6 +73,7 @@ against the ten principles of NHS England's statutory guidance.`,
 		validatecmd.NewCmdValidate(f, nil),
 		coveragecmd.NewCmdCoverage(f, nil),
 		comparecmd.NewCmdCompare(f, nil),
+		sitecmd.NewCmdSite(f, nil),
 		diffcmd.NewCmdDiff(f, nil),
 		historycmd.NewCmdHistory(f, nil),
 		statuscmd.NewCmdStatus(f, nil),

@@ -59,6 +59,9 @@ how often they are right).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			for i, id := range opts.IDs {
+				opts.IDs[i] = cmdutil.ItemID(id)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
