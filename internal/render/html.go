@@ -318,10 +318,9 @@ func keyFigures(r *report.Report) []htmlFact {
 		facts = append(facts, htmlFact{"National " + r.Noun() + "s", fmt.Sprintf("%d of %d answered; %s (strongest first).",
 			len(r.Coverage.Principles)-missing(r), len(r.Coverage.Principles), strings.Join(grades, ", "))})
 	}
-	switch {
-	case sum.Activities == 0:
+	if sum.Activities == 0 {
 		facts = append(facts, htmlFact{"You said, we did", "no engagement activity recorded in " + r.Year + "."})
-	default:
+	} else {
 		undated := ""
 		if sum.Undated > 0 {
 			undated = fmt.Sprintf(" (%d with dates the source does not give)", sum.Undated)
