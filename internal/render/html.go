@@ -197,7 +197,8 @@ var htmlFuncs = template.FuncMap{
 	"value":     htmlValue,
 	"progress":  func(p *float64) string { return fmt.Sprintf("%d%% of the way", status.RoundPercent(*p)) },
 	"version":   func(v strategy.Version) string { v.Source = ""; return versionLine(v) },
-	"timeline":  timeline,
+	"figures":   keyFigures,
+	"yearDone":  yearChanges,
 	"add":       func(a, b int) int { return a + b },
 	"plural":    plural,
 	"hasPrefix": strings.HasPrefix,
@@ -272,4 +273,80 @@ func minTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// htmlFact is one key figure of a review's summary: a label and a sentence.
+type htmlFact struct{ Key, Value string }
+
+// keyFigures are the figures a board reads first, as the Markdown's
+// summary gives them, in words (a screen reader reads a status symbol as
+// its character's name, so the page has none).
+func keyFigures(r *report.Report) []htmlFact {
+	sum := r.Summary
+	words := func(c status.Counts) string {
+		var parts []string
+		for _, s := range strategy.Statuses {
+			if c[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", c[s], s))
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	in := func(c status.Counts) string {
+		s := fmt.Sprintf("%d in %s", c.Total(), r.Year)
+		if by := words(c); by != "" {
+			s += ": " + by
+		}
+		return s
+	}
+	facts := []htmlFact{
+		{"Objectives", in(sum.Objectives) + ". " + dueDone(sum.Due, sum.DueDone, r.AsOf)},
+		{"Milestones", in(sum.Milestones) + "."},
+	}
+	total := sum.Objectives.Total() + sum.Milestones.Total()
+	if total == 0 {
+		facts = append(facts, htmlFact{"Overdue", "none: the year has no objectives or milestones."})
+	} else {
+		facts = append(facts, htmlFact{"Overdue", fmt.Sprintf("%s of the year's %d objectives and milestones (due before %s, not done or dropped).", countOrNone(sum.Overdue), total, r.AsOf)})
+	}
+	facts = append(facts, htmlFact{"At risk or off track", countOrNone(sum.Troubled) + "."})
+	if r.Framework != nil {
+		var grades []string
+		for _, g := range sum.Grades {
+			grades = append(grades, fmt.Sprintf("%d %s", g.Count, g.Grade))
+		}
+		facts = append(facts, htmlFact{"National " + r.Noun() + "s", fmt.Sprintf("%d of %d answered; %s (strongest first).",
+			len(r.Coverage.Principles)-missing(r), len(r.Coverage.Principles), strings.Join(grades, ", "))})
+	}
+	if sum.Activities == 0 {
+		facts = append(facts, htmlFact{"You said, we did", "no engagement activity recorded in " + r.Year + "."})
+	} else {
+		undated := ""
+		if sum.Undated > 0 {
+			undated = fmt.Sprintf(" (%d with dates the source does not give)", sum.Undated)
+		}
+		facts = append(facts, htmlFact{"You said, we did", fmt.Sprintf("%s in %s%s, %s recording what changed as a result.",
+			plural(sum.Activities, "activity", "activities"), r.Year, undated, countOrNone(sum.WithOutcome))})
+	}
+	if sum.Metrics == 0 {
+		facts = append(facts, htmlFact{"Metrics", "none set."})
+	} else {
+		facts = append(facts, htmlFact{"Metrics", fmt.Sprintf("%d, %s with a value recorded since its baseline.", sum.Metrics, countOrNone(sum.Measured))})
+	}
+	return facts
+}
+
+// yearChanges says what changed during the reported year, as the
+// Markdown's "What changed" does.
+func yearChanges(r *report.Report) []string {
+	sum := r.Summary
+	var out []string
+	for _, v := range sum.Year.Versions {
+		out = append(out, "The strategy, "+calendar.Display(v.Date)+": "+v.Title+".")
+	}
+	if total := sum.Objectives.Total() + sum.Milestones.Total(); total > 0 {
+		out = append(out, fmt.Sprintf("%s of the year's %d objectives and milestones %s an update dated in %s; %s recorded done in it.",
+			capitalise(countOrNone(sum.Year.Updated)), total, hasHave(sum.Year.Updated), r.Year, countOrNone(sum.Year.Done)))
+	}
+	return out
 }
