@@ -11,7 +11,6 @@ import (
 	"github.com/engage-icb/engage/internal/history"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 )
 
 // Options are history's flags and arguments.
@@ -47,7 +46,7 @@ the file was deleted or could not be read are listed, not hidden.`,
 }
 
 func historyRun(opts *Options) error {
-	format, err := render.History.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	format, err := render.History.Lookup(opts.Format, cmdutil.Screen(opts.IO))
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
