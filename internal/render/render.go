@@ -63,6 +63,10 @@ type Options struct {
 	Width    int        // the terminal's width in columns; 0 when not known
 	Source   SourceFunc // nil: no source excerpts
 	Version  string     // engage's version, for formats that name the tool
+	// Details asks for the whole of each result where a format would
+	// otherwise summarise several (status's text: every dashboard after
+	// the overview).
+	Details bool
 }
 
 // FindingsFormat writes a validation result in one format.
