@@ -67,6 +67,7 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.SetOut(f.IOStreams.Out)
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.SetVersionTemplate("engage version {{.Version}}\n")
+	setHelp(cmd, f.IOStreams)
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(err) })
 	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
