@@ -155,10 +155,11 @@ func (s *IOStreams) ColorProfile() termenv.Profile {
 
 // HasDarkBackground reports whether the terminal's background is dark, so
 // the theme can choose colours that read on it. COLORFGBG (foreground;
-// background, as rxvt, Konsole and others set it; 0-6 and 8 are dark
-// backgrounds) answers first; then, on a real terminal with colour on, the
-// terminal itself is asked (OSC 11, as lipgloss does; terminals that do
-// not answer, and tmux and screen, are taken as dark); otherwise dark.
+// background, as rxvt, Konsole, iTerm2 and others set it; 0-6 and 8 are
+// dark backgrounds) answers first; then, on a real terminal with colour
+// on, the terminal itself is asked (OSC 11), waiting at most queryTimeout;
+// otherwise, and in tmux and screen (which may be showing on several
+// terminals), dark.
 func (s *IOStreams) HasDarkBackground() bool {
 	s.darkOnce.Do(func() {
 		s.dark = true
@@ -166,8 +167,14 @@ func (s *IOStreams) HasDarkBackground() bool {
 			s.dark = bg <= 6 || bg == 8
 			return
 		}
-		if s.realTTY && s.ColorEnabled() {
-			s.dark = termenv.NewOutput(s.Out).HasDarkBackground()
+		t := s.env("TERM")
+		if !s.realTTY || !s.ColorEnabled() || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
+			return
+		}
+		if f, ok := s.Out.(*os.File); ok {
+			if dark, ok := askBackground(f, queryTimeout); ok {
+				s.dark = dark
+			}
 		}
 	})
 	return s.dark
