@@ -9,7 +9,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/coverage"
 )
 
@@ -73,7 +72,7 @@ func coverageRun(opts *Options) error {
 	for _, r := range readable {
 		graded = append(graded, coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))
 	}
-	format, err := render.Coverage.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	format, err := render.Coverage.Lookup(opts.Format, cmdutil.Screen(opts.IO))
 	if err != nil {
 		return err
 	}
