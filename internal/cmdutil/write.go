@@ -7,6 +7,7 @@ import (
 	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/style"
 )
 
 // Write renders a result in a text format to the output file
@@ -45,4 +46,11 @@ func WriteFormat[R any](io *iostreams.IOStreams, output string, reg *render.Regi
 		return Usage(fmt.Errorf("--format: %w", err))
 	}
 	return write(io, output, f, r, reg.Binary(format))
+}
+
+// Screen is how a format lays out what goes to standard output: in the
+// theme's colours, and, when standard output is a terminal, for people at
+// the terminal's width.
+func Screen(io *iostreams.IOStreams) render.Options {
+	return render.Options{Theme: style.For(io), Terminal: io.IsStdoutTTY(), Width: io.TerminalWidth()}
 }

@@ -45,7 +45,28 @@ type Report struct {
 	File      string     `json:"file"`
 	Commits   int        `json:"commits"`
 	Timelines []Timeline `json:"items"`
-	Skipped   []Skipped  `json:"skipped"`
+	// Unchanged is how many items Changed left out.
+	Unchanged int       `json:"unchanged"`
+	Skipped   []Skipped `json:"skipped"`
+
+	first string // the commit of the file's first readable version
+}
+
+// Changed is the report with only the items that changed: whose status
+// moved, or that were added after the file's first readable version, or
+// removed. The rest (each only "added as" its one status) are counted in
+// Unchanged.
+func (r *Report) Changed() *Report {
+	out := *r
+	out.Timelines = []Timeline{}
+	for _, t := range r.Timelines {
+		if len(t.Events) == 1 && t.Events[0].From == "" && t.Events[0].To != "" && t.Events[0].Commit == r.first {
+			out.Unchanged++
+			continue
+		}
+		out.Timelines = append(out.Timelines, t)
+	}
+	return &out
 }
 
 // item is what history reads of an objective or milestone.
@@ -103,6 +124,9 @@ func Build(repo *gitrev.Repo, path, display string) (*Report, error) {
 		if s.problem != "" {
 			r.Skipped = append(r.Skipped, Skipped{Date: day(c.Date), Commit: c.Hash, Reason: s.problem})
 			continue
+		}
+		if r.first == "" {
+			r.first = c.Hash
 		}
 		now := map[string]bool{}
 		record := func(kind string, it item) {

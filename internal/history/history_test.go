@@ -1,6 +1,7 @@
 package history
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/engage-icb/engage/internal/corpus"
@@ -57,5 +58,29 @@ func BenchmarkBuild1000(b *testing.B) {
 			b.Fatalf("%v, %d commits", err, r.Commits)
 		}
 		_ = repo.Close()
+	}
+}
+
+// TestChanged keeps the items whose status moved, those added after the
+// first readable version and those removed, and counts the rest.
+func TestChanged(t *testing.T) {
+	added := func(commit, to string) Event { return Event{Commit: commit, To: to} }
+	r := &Report{first: "c1", Timelines: []Timeline{
+		{ID: "same", Events: []Event{added("c1", "planned")}},
+		{ID: "moved", Events: []Event{added("c1", "planned"), {Commit: "c2", From: "planned", To: "done"}}},
+		{ID: "later", Events: []Event{added("c2", "planned")}},
+		{ID: "removed", Events: []Event{added("c1", "planned"), {Commit: "c3", From: "planned"}}},
+		{ID: "also-same", Events: []Event{added("c1", "done")}},
+	}}
+	got := r.Changed()
+	var ids []string
+	for _, tl := range got.Timelines {
+		ids = append(ids, tl.ID)
+	}
+	if strings.Join(ids, " ") != "moved later removed" || got.Unchanged != 2 {
+		t.Errorf("Changed() = %v with %d unchanged, want [moved later removed] with 2", ids, got.Unchanged)
+	}
+	if len(r.Timelines) != 5 || r.Unchanged != 0 {
+		t.Errorf("Changed() changed the report it was called on")
 	}
 }

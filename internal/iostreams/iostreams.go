@@ -1,5 +1,6 @@
 // Package iostreams is engage's one door to the terminal: the input, output
-// and error streams, whether they are terminals, and whether to use colour.
+// and error streams, whether they are terminals, how wide the window is, and
+// whether to use colour.
 // Commands write through it, so tests run them against buffers, both as if
 // on a terminal and as if piped.
 //
@@ -7,7 +8,8 @@
 // text a command prints, from a file, a file name, git or a flag, no
 // control character or escape sequence reaches the terminal or the CI log
 // but the colours engage's own styles add, and bidi controls are shown,
-// not obeyed. Only BinaryOut, for a workbook written to a pipe, is raw.
+// not obeyed. Only BinaryOut, for a workbook written to a pipe, and the
+// question engage itself asks the terminal (HasDarkBackground) are raw.
 package iostreams
 
 import (
@@ -17,8 +19,12 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
+	"sync"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
+	"github.com/muesli/termenv"
 )
 
 // Colour modes for --color.
@@ -26,6 +32,14 @@ const (
 	ColorAuto   = "auto"
 	ColorAlways = "always"
 	ColorNever  = "never"
+)
+
+// Widths: DefaultWidth when a terminal's width cannot be measured, and
+// MinWidth the narrowest engage lays output out in (--width, COLUMNS and
+// ENGAGE_FORCE_TTY below it are refused or ignored).
+const (
+	DefaultWidth = 80
+	MinWidth     = 20
 )
 
 // IOStreams holds the streams a command reads and writes.
@@ -38,22 +52,39 @@ type IOStreams struct {
 	rawOut io.Writer
 
 	outTTY    bool
+	realTTY   bool // standard output is a terminal, not forced to be one
 	colorMode string
 	noColor   bool // NO_COLOR is set
 	width     int
+	env       func(string) string
+
+	darkOnce sync.Once
+	dark     bool
 }
 
-// System returns the process's real streams. ENGAGE_FORCE_TTY makes engage
-// treat standard output as a terminal (its value, when a number, is the
-// width), for tests and for tools that capture a terminal.
+// System returns the process's real streams. The width is standard
+// output's window width, measured; COLUMNS, when it holds a number, wins
+// over the measurement (as it does for many tools), and --width over both
+// (SetWidth). ENGAGE_FORCE_TTY makes engage treat standard output as a
+// terminal (its value, when a number, is the width it measures), for tests
+// and for tools that capture a terminal.
 func System() *IOStreams {
-	s := newStreams(os.Stdin, os.Stdout, os.Stderr)
+	s := newStreams(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	s.outTTY = isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd())
-	if v, ok := os.LookupEnv("ENGAGE_FORCE_TTY"); ok && v != "" && v != "0" {
-		s.outTTY = true
-		if w, err := strconv.Atoi(v); err == nil && w > 20 {
+	s.realTTY = s.outTTY
+	if s.outTTY {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w >= MinWidth {
 			s.width = w
 		}
+	}
+	if v, ok := os.LookupEnv("ENGAGE_FORCE_TTY"); ok && v != "" && v != "0" {
+		s.outTTY = true
+		if w, err := strconv.Atoi(v); err == nil && w >= MinWidth {
+			s.width = w
+		}
+	}
+	if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w >= MinWidth {
+		s.width = w
 	}
 	if v, ok := os.LookupEnv("NO_COLOR"); ok && v != "" {
 		s.noColor = true
@@ -64,15 +95,15 @@ func System() *IOStreams {
 	return s
 }
 
-// Test returns streams backed by buffers, not a terminal, without colour,
-// through the same door as the real ones.
+// Test returns streams backed by buffers, not a terminal, without colour.
 func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return newStreams(in, out, errOut), in, out, errOut
+	noEnv := func(string) string { return "" }
+	return newStreams(in, out, errOut, noEnv), in, out, errOut
 }
 
-func newStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
-	s := &IOStreams{In: in, rawOut: out, colorMode: ColorAuto, width: 80}
+func newStreams(in io.Reader, out, errOut io.Writer, env func(string) string) *IOStreams {
+	s := &IOStreams{In: in, rawOut: out, colorMode: ColorAuto, width: DefaultWidth, env: env}
 	s.Out = &door{w: out, color: s.ColorEnabled}
 	s.ErrOut = &door{w: errOut, color: s.ColorEnabled}
 	return s
@@ -88,11 +119,28 @@ func (s *IOStreams) BinaryOut() (io.Writer, error) {
 	return s.rawOut, nil
 }
 
+// SetStdoutTTY makes test streams behave as a terminal of the given width,
+// or as a pipe.
+func (s *IOStreams) SetStdoutTTY(tty bool, width int) {
+	s.outTTY, s.width = tty, width
+}
+
 // IsStdoutTTY reports whether standard output is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 
-// TerminalWidth is the width to lay out terminal output in.
+// TerminalWidth is the width, in columns, to lay out terminal output in.
+// Output that is not going to a terminal is not laid out to any width.
 func (s *IOStreams) TerminalWidth() int { return s.width }
+
+// SetWidth sets --width: the terminal's width, in columns, whatever was
+// measured. It refuses a width under MinWidth.
+func (s *IOStreams) SetWidth(n int) error {
+	if n < MinWidth {
+		return fmt.Errorf("--width is in columns and must be at least %d, not %d", MinWidth, n)
+	}
+	s.width = n
+	return nil
+}
 
 // SetColorMode sets --color: auto, always or never.
 func (s *IOStreams) SetColorMode(mode string) error {
@@ -115,4 +163,75 @@ func (s *IOStreams) ColorEnabled() bool {
 		return false
 	}
 	return s.outTTY && !s.noColor
+}
+
+// ColorProfile is how many colours the terminal shows: none when colour is
+// off; otherwise what TERM and COLORTERM say (termenv's reading of them),
+// and at least the 16 ANSI colours, which every terminal engage runs in
+// has.
+func (s *IOStreams) ColorProfile() termenv.Profile {
+	if !s.ColorEnabled() {
+		return termenv.Ascii
+	}
+	environ := envFunc(s.env)
+	p := termenv.NewOutput(s.Out, termenv.WithTTY(true), termenv.WithEnvironment(environ)).ColorProfile()
+	if p == termenv.Ascii {
+		return termenv.ANSI
+	}
+	return p
+}
+
+// HasDarkBackground reports whether the terminal's background is dark, so
+// the theme can choose colours that read on it. COLORFGBG (foreground;
+// background, as rxvt, Konsole, iTerm2 and others set it; 0-6 and 8 are
+// dark backgrounds) answers first; then, on a real terminal with colour
+// on, the terminal itself is asked (OSC 11), waiting at most queryTimeout;
+// otherwise, and in tmux and screen (which may be showing on several
+// terminals), dark.
+func (s *IOStreams) HasDarkBackground() bool {
+	s.darkOnce.Do(func() {
+		s.dark = true
+		if bg, ok := colorFGBG(s.env("COLORFGBG")); ok {
+			s.dark = bg <= 6 || bg == 8
+			return
+		}
+		t := s.env("TERM")
+		if !s.realTTY || !s.ColorEnabled() || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
+			return
+		}
+		// The question (OSC 11) is engage's own: it goes to the terminal
+		// itself, not through the door, which lets no OSC pass.
+		if f, ok := s.rawOut.(*os.File); ok {
+			if dark, ok := askBackground(f, queryTimeout); ok {
+				s.dark = dark
+			}
+		}
+	})
+	return s.dark
+}
+
+// colorFGBG reads the background colour from COLORFGBG ("15;0", or
+// "15;default;0").
+func colorFGBG(v string) (int, bool) {
+	i := strings.LastIndex(v, ";")
+	if i < 0 {
+		return 0, false
+	}
+	bg, err := strconv.Atoi(v[i+1:])
+	return bg, err == nil && bg >= 0
+}
+
+// envFunc adapts a getenv function to termenv's Environ.
+type envFunc func(string) string
+
+func (e envFunc) Getenv(key string) string { return e(key) }
+
+func (e envFunc) Environ() []string {
+	var out []string
+	for _, k := range []string{"TERM", "COLORTERM", "TERM_PROGRAM"} {
+		if v := e(k); v != "" {
+			out = append(out, k+"="+v)
+		}
+	}
+	return out
 }

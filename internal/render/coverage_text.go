@@ -5,15 +5,14 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
-// CoverageText writes the grades for people; on a terminal long lines are
-// wrapped to its width.
+// CoverageText writes the grades for people; on a terminal every line is
+// wrapped at words to its width.
 type CoverageText struct {
 	Options
 }
@@ -21,10 +20,7 @@ type CoverageText struct {
 // Render writes the grades.
 func (t CoverageText) Render(w io.Writer, graded []coverage.Graded) error {
 	th := t.Theme
-	width := 0
-	if t.Terminal {
-		width = t.Width
-	}
+	width := t.cols()
 	var b strings.Builder
 	for i, g := range graded {
 		if i > 0 {
@@ -34,24 +30,23 @@ func (t CoverageText) Render(w io.Writer, graded []coverage.Graded) error {
 		if g.ICB.Short != "" {
 			name = g.ICB.Short + " · " + name
 		}
-		fmt.Fprintf(&b, "%s\n", th.Bold(safetext.Terminal(name)))
+		hang(&b, "", safetext.Terminal(name), width, th.Bold)
 		meta := []string{g.File, safetext.Terminal(g.Title)}
 		if g.Period != "" {
 			meta = append(meta, g.Period)
 		}
-		fmt.Fprintf(&b, "%s\n", th.Muted(strings.Join(meta, " · ")))
-		fmt.Fprintf(&b, "%s\n", th.Muted(fmt.Sprintf("Framework: %s — %s", g.Framework.ID, g.Framework.Title)))
+		hang(&b, "", strings.Join(meta, " · "), width, th.Muted)
+		hang(&b, "", fmt.Sprintf("Framework: %s — %s", g.Framework.ID, g.Framework.Title), width, th.Muted)
 		if g.Kind == strategy.KindSelfAssessment {
-			fmt.Fprintf(&b, "%s\n", th.Muted("A self-assessment: grades are shown for information; coverage is not required."))
+			hang(&b, "", "A self-assessment: grades are shown for information; coverage is not required.", width, th.Muted)
 		}
 		b.WriteString("\n")
 		for _, p := range g.Principles {
 			word := fmt.Sprintf("%s %-10s", p.Grade.Symbol(), p.Grade)
-			fmt.Fprintf(&b, "%3d  %s  %s\n", p.Number, th.Grade(p.Grade, word), safetext.Terminal(p.Label))
+			lead := fmt.Sprintf("%3d  %s  ", p.Number, th.Grade(p.Grade, word))
+			hang(&b, lead, safetext.Terminal(p.Label), width, plain)
 			if sup := supports(p.Supports); sup != "" {
-				for _, line := range wrap(safetext.Terminal(sup), width-19) {
-					fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 19), th.Muted(line))
-				}
+				hang(&b, strings.Repeat(" ", 19), safetext.Terminal(sup), width, th.Muted)
 			}
 		}
 		b.WriteString("\n")
@@ -62,7 +57,7 @@ func (t CoverageText) Render(w io.Writer, graded []coverage.Graded) error {
 				counts = append(counts, fmt.Sprintf("%d %s", n, gr))
 			}
 		}
-		fmt.Fprintf(&b, "%d %ss: %s\n", len(g.Principles), g.Noun, strings.Join(counts, ", "))
+		hang(&b, "", fmt.Sprintf("%d %ss: %s", len(g.Principles), g.Noun, strings.Join(counts, ", ")), width, plain)
 		if len(g.Themes) > 0 {
 			fmt.Fprintf(&b, "\n%s\n", th.Bold("By theme"))
 			for _, t := range g.Themes {
@@ -82,7 +77,7 @@ func (t CoverageText) Render(w io.Writer, graded []coverage.Graded) error {
 				default:
 					locals = "principles " + strings.Join(t.Principles, ", ")
 				}
-				fmt.Fprintf(&b, "  %s: %s; %s\n", safetext.Terminal(t.Title), safetext.Terminal(locals), answers)
+				hangAt(&b, "  ", 4, fmt.Sprintf("%s: %s; %s", safetext.Terminal(t.Title), safetext.Terminal(locals), answers), width, plain)
 			}
 		}
 	}
@@ -127,26 +122,4 @@ func supports(sups []coverage.Support) string {
 		}
 	}
 	return strings.Join(parts, "; ")
-}
-
-// wrap breaks text into lines of at most width characters at spaces; with
-// width under 20 it does not wrap.
-func wrap(text string, width int) []string {
-	if width < 20 || utf8.RuneCountInString(text) <= width {
-		return []string{text}
-	}
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
-			lines = append(lines, line)
-			line = word
-		default:
-			line += " " + word
-		}
-	}
-	return append(lines, line)
 }

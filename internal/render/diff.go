@@ -33,20 +33,23 @@ func sideName(s diff.Side) string {
 var opSymbol = map[diff.Op]string{diff.Added: "+", diff.Removed: "-", diff.Changed: "~"}
 
 // DiffText writes a diff for people: each change with a symbol and a word
-// (+ added, - removed, ~ changed), field by field, with what it means.
+// (+ added, - removed, ~ changed), field by field, with what it means. In
+// colour, a replaced value is dimmed and its replacement shown in its
+// status's or grade's colour. On a terminal every line fits its width:
+// values and notes are wrapped whole rather than cut.
 type DiffText struct {
 	Options
 }
 
 // Render writes the report.
 func (t DiffText) Render(w io.Writer, r *diff.Report) error {
-	th := t.Theme
+	th, width := t.Theme, t.cols()
 	var b strings.Builder
 	for _, s := range r.Removed {
-		fmt.Fprintf(&b, "%s\n", th.Removed(fmt.Sprintf("- strategy %s removed: %s (%s)", s.Code, safetext.Terminal(s.Name), sideName(s.Side))))
+		hangAt(&b, "", 2, fmt.Sprintf("- strategy %s removed: %s (%s)", s.Code, safetext.Terminal(s.Name), sideName(s.Side)), width, th.Removed)
 	}
 	for _, s := range r.Added {
-		fmt.Fprintf(&b, "%s\n", th.Added(fmt.Sprintf("+ strategy %s added: %s (%s)", s.Code, safetext.Terminal(s.Name), sideName(s.Side))))
+		hangAt(&b, "", 2, fmt.Sprintf("+ strategy %s added: %s (%s)", s.Code, safetext.Terminal(s.Name), sideName(s.Side)), width, th.Added)
 	}
 	changes, regressions := 0, 0
 	for i := range r.Comparisons {
@@ -59,7 +62,7 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("%s: %s → %s", safetext.Terminal(c.Name), sideName(c.Old), sideName(c.New))))
+		hangAt(&b, "", 2, fmt.Sprintf("%s: %s → %s", safetext.Terminal(c.Name), sideName(c.Old), sideName(c.New)), width, th.Bold)
 		for _, ch := range c.Changes {
 			line := fmt.Sprintf("%s %s %s", opSymbol[ch.Op], ch.Kind, ch.ID)
 			if ch.Kind == "strategy" {
@@ -69,40 +72,50 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 				line += " " + string(ch.Op)
 			}
 			if ch.Title != "" && ch.Kind != "strategy" {
-				line += ": " + safetext.Truncate(safetext.Terminal(ch.Title), 70)
+				title := safetext.Terminal(ch.Title)
+				if width == 0 {
+					title = safetext.Truncate(title, 70)
+				}
+				line += ": " + title
 			}
-			fmt.Fprintf(&b, "  %s\n", opStyle(th, ch.Op)(line))
+			// The title is cut to the line on a terminal, as it is cut
+			// to 70 characters piped: the fields below say what changed.
+			fmt.Fprintf(&b, "  %s\n", opStyle(th, ch.Op)(fit(line, width, 2, 0)))
 			for _, f := range ch.Fields {
 				if entries := len(f.Added) + len(f.Removed); entries > 0 {
 					// A list's entries, each on its own line and whole:
 					// two entries may differ only at their ends.
-					fmt.Fprintf(&b, "      %s: %s\n", f.Name, f.Note)
+					hangAt(&b, "      ", 8, f.Name+": "+f.Note, width, plain)
 					for _, e := range f.Removed {
-						fmt.Fprintf(&b, "        %s\n", th.Removed("- "+safetext.Terminal(e)))
+						hang(&b, "        "+th.Removed("- "), safetext.Terminal(e), width, th.Removed)
 					}
 					for _, e := range f.Added {
-						fmt.Fprintf(&b, "        %s\n", th.Added("+ "+safetext.Terminal(e)))
+						hang(&b, "        "+th.Added("+ "), safetext.Terminal(e), width, th.Added)
 					}
 					continue
 				}
-				fmt.Fprintf(&b, "      %s: %s → %s", f.Name, safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 60)), safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 60)))
-				if f.Note != "" {
-					fmt.Fprintf(&b, "  (%s)", f.Note)
-				}
-				b.WriteString("\n")
+				t.field(&b, f)
 			}
 			if ch.Regression != "" {
-				fmt.Fprintf(&b, "      %s\n", th.Error("⚠ regression: "+ch.Regression))
+				hangAt(&b, "      ", 8, "⚠ regression: "+ch.Regression, width, th.Error)
 			}
 		}
 		if len(c.Coverage) > 0 {
 			b.WriteString("  coverage of the national principles:\n")
 			for _, g := range c.Coverage {
-				fmt.Fprintf(&b, "      %d %s: %s → %s", g.Number, g.Label, g.Old, g.New)
-				if g.Regression {
-					b.WriteString("  " + th.Error("⚠ regression"))
+				if width == 0 {
+					fmt.Fprintf(&b, "      %d %s: %s → %s", g.Number, g.Label, th.Old(g.Old.String()), th.Grade(g.New, g.New.String()))
+					if g.Regression {
+						b.WriteString("  " + th.Error("⚠ regression"))
+					}
+					b.WriteString("\n")
+					continue
 				}
-				b.WriteString("\n")
+				items := append(strings.Fields(fmt.Sprintf("%d %s:", g.Number, g.Label)), th.Old(g.Old.String()), "→", th.Grade(g.New, g.New.String()))
+				if g.Regression {
+					items = append(items, th.Error("⚠ regression"))
+				}
+				flow(&b, "      ", 8, items, " ", width)
 			}
 		}
 	}
@@ -121,6 +134,38 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// field writes a field's change: "status: planned → in-progress  (moved
+// forward)", the old value dimmed and the new in its status's colour.
+// Piped, each value is cut to 60 characters, as it always has been; on a
+// terminal the line wraps, values whole, under the field's name.
+func (t DiffText) field(b *strings.Builder, f diff.Field) {
+	th, width := t.Theme, t.cols()
+	newStyle := plain
+	if f.Name == "status" {
+		newStyle = func(s string) string { return th.Status(f.New, s) }
+	}
+	if width == 0 {
+		fmt.Fprintf(b, "      %s: %s → %s", f.Name, th.Old(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 60))), newStyle(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 60))))
+		if f.Note != "" {
+			fmt.Fprintf(b, "  (%s)", f.Note)
+		}
+		b.WriteString("\n")
+		return
+	}
+	items := []string{f.Name + ":"}
+	for _, w := range strings.Fields(safetext.OrNone(safetext.Terminal(f.Old))) {
+		items = append(items, th.Old(w))
+	}
+	items = append(items, "→")
+	for _, w := range strings.Fields(safetext.OrNone(safetext.Terminal(f.New))) {
+		items = append(items, newStyle(w))
+	}
+	if f.Note != "" {
+		items = append(items, strings.Fields("("+f.Note+")")...)
+	}
+	flow(b, "      ", 8, items, " ", width)
 }
 
 func opStyle(th Theme, op diff.Op) func(string) string {

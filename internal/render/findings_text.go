@@ -59,23 +59,110 @@ func List(w io.Writer, fs []finding.Finding, indent string) error {
 
 func (t *Text) finding(b *strings.Builder, f finding.Finding) {
 	th := t.Theme
-	label := t.severity(f.Severity, symbols[f.Severity]+" "+f.Severity.String())
-	fmt.Fprintf(b, "%s: %s %s\n", label, th.Bold(safetext.Terminal(f.Message)), th.Muted("["+f.Rule+"]"))
+	width := t.cols()
+	// The message wraps under itself, its rule as its last word; styled
+	// after wrapping, so escape codes never count as width.
+	label := symbols[f.Severity] + " " + f.Severity.String() + ":"
+	rule := "[" + f.Rule + "]"
+	lines, indent, below := wrapAfter(label+" ", safetext.Width(label)+1, safetext.Terminal(f.Message)+" "+rule, width)
+	b.WriteString(t.severity(f.Severity, label))
+	for i, line := range lines {
+		switch {
+		case i == 0 && !below:
+			b.WriteString(" ")
+		default:
+			b.WriteString("\n" + strings.Repeat(" ", indent))
+		}
+		if i == len(lines)-1 {
+			text := strings.TrimSuffix(strings.TrimSuffix(line, rule), " ")
+			if text != "" {
+				b.WriteString(th.Bold(text) + " ")
+			}
+			b.WriteString(th.Muted(rule))
+			continue
+		}
+		b.WriteString(th.Bold(line))
+	}
+	b.WriteString("\n")
 	num := strconv.Itoa(f.Line)
 	pad := strings.Repeat(" ", len(num))
-	fmt.Fprintf(b, "%s %s %s:%d:%d\n", pad, th.Muted("-->"), safetext.Terminal(f.File), f.Line, f.Column)
+	hang(b, pad+" "+th.Muted("-->")+" ", fmt.Sprintf("%s:%d:%d", safetext.Terminal(f.File), f.Line, f.Column), width, plain)
 	if t.Source != nil {
 		if line, ok := t.Source(f.File, f.Line); ok {
-			line = safetext.Terminal(line)
-			fmt.Fprintf(b, "%s %s\n", pad, th.Muted("|"))
-			fmt.Fprintf(b, "%s %s %s\n", th.Muted(num), th.Muted("|"), line)
-			fmt.Fprintf(b, "%s %s %s%s\n", pad, th.Muted("|"), strings.Repeat(" ", max(f.Column-1, 0)), t.severity(f.Severity, underline(f, line)))
+			if shown, caret, ok := excerpt(f, safetext.Terminal(line), width, len(num)+3); ok {
+				fmt.Fprintf(b, "%s %s\n", pad, th.Muted("|"))
+				fmt.Fprintf(b, "%s %s %s\n", th.Muted(num), th.Muted("|"), shown)
+				fmt.Fprintf(b, "%s %s %s\n", pad, th.Muted("|"), t.severity(f.Severity, caret))
+			}
 		}
 	}
 	if f.Hint != "" {
-		fmt.Fprintf(b, "%s %s hint: %s\n", pad, th.Muted("="), safetext.Terminal(f.Hint))
+		hang(b, pad+" "+th.Muted("=")+" hint: ", safetext.Terminal(f.Hint), width, plain)
 	}
 	b.WriteByte('\n')
+}
+
+// minExcerpt is the fewest columns a source line is shown in: narrower,
+// the excerpt is dropped (the place and the message still say where).
+const minExcerpt = 16
+
+// excerpt is the part of a source line to show and the caret line under
+// it: the whole line when it fits in width after gutter columns (width 0:
+// always), else a window around the finding's column, each cut end marked
+// "…". The caret stays under the character the finding is about, counted
+// in display columns.
+func excerpt(f finding.Finding, line string, width, gutter int) (shown, caret string, ok bool) {
+	runes := []rune(line)
+	start := min(max(f.Column-1, 0), len(runes))
+	span := utf8.RuneCountInString(underline(f, line))
+	if start+span > len(runes) { // a column past the end: one caret there
+		span = 0
+	}
+	colsOf := func(rs []rune) int { return safetext.Width(string(rs)) }
+	avail := width - gutter
+	if width == 0 || colsOf(runes) <= avail {
+		return line, strings.Repeat(" ", colsOf(runes[:start])) + strings.Repeat("^", max(colsOf(runes[start:start+span]), 1)), true
+	}
+	if avail < minExcerpt {
+		return "", "", false
+	}
+	// The window: the finding's text whole if it can be (less two columns
+	// for the marks), with up to a third of the rest as context before it.
+	spanCols := min(max(colsOf(runes[start:start+span]), 1), avail-2)
+	from := start
+	for from > 0 && colsOf(runes[from-1:start]) <= (avail-2-spanCols)/3 {
+		from--
+	}
+	if colsOf(runes[:start])+spanCols <= avail-1 {
+		from = 0 // it fits from the start of the line
+	}
+	lead := ""
+	if from > 0 {
+		lead = "…"
+	}
+	to := from
+	for to < len(runes) && safetext.Width(lead)+colsOf(runes[from:to+1]) <= avail-1 {
+		to++
+	}
+	if to == len(runes)-1 && safetext.Width(lead)+colsOf(runes[from:]) <= avail {
+		to = len(runes)
+	}
+	// When the line's end is in the window, the room left shows more of
+	// what comes before.
+	for to == len(runes) && from > 0 && colsOf(runes[from-1:])+min(from-1, 1) <= avail {
+		from--
+	}
+	if from == 0 {
+		lead = ""
+	}
+	tail := ""
+	if to < len(runes) {
+		tail = "…"
+	}
+	shown = lead + string(runes[from:to]) + tail
+	offset := safetext.Width(lead) + colsOf(runes[from:start])
+	carets := min(spanCols, max(colsOf(runes[start:to]), 1))
+	return shown, strings.Repeat(" ", offset) + strings.Repeat("^", carets), true
 }
 
 // underline marks the word the finding is about: from its column to the

@@ -22,40 +22,43 @@ type FrameworksFormat = Format[[]*framework.Framework]
 
 // Frameworks are the formats the list of principle sets can be written in.
 var Frameworks = NewRegistry(
-	Spec[[]*framework.Framework]{Name: "text", New: func(Options) FrameworksFormat { return FrameworksText{} }},
+	Spec[[]*framework.Framework]{Name: "text", New: func(o Options) FrameworksFormat { return FrameworksText{Options: o} }},
 	Spec[[]*framework.Framework]{Name: "json", Exts: []string{".json"}, New: func(Options) FrameworksFormat { return FrameworksJSON{} }},
 )
 
-// FrameworkText writes a principle set word for word, with its source.
+// FrameworkText writes a principle set word for word, with its source;
+// on a terminal each principle and note wraps under itself.
 type FrameworkText struct {
 	Options
 }
 
 // Render writes the principles.
 func (t FrameworkText) Render(w io.Writer, fw *framework.Framework) error {
-	th := t.Theme
+	th, width := t.Theme, t.cols()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", th.Bold(fw.Title))
-	fmt.Fprintf(&b, "%s\n\n", th.Muted(fmt.Sprintf("%s · %s, %s", fw.ID, fw.Publisher, fw.Published)))
+	hang(&b, "", fw.Title, width, th.Bold)
+	hang(&b, "", fmt.Sprintf("%s · %s, %s", fw.ID, fw.Publisher, fw.Published), width, th.Muted)
+	b.WriteString("\n")
 	for _, p := range fw.Principles {
-		fmt.Fprintf(&b, "%2d. %s\n", p.Number, p.Text)
+		hang(&b, fmt.Sprintf("%2d. ", p.Number), p.Text, width, plain)
 	}
 	for _, m := range fw.Missing {
-		fmt.Fprintf(&b, "\n%s\n", th.Warning("Note: "+m))
+		b.WriteString("\n")
+		hangAt(&b, "", 2, "Note: "+m, width, th.Warning)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "%s\n", th.Muted("Wording as quoted in: "+fw.QuotedFrom))
+	hangAt(&b, "", 2, "Wording as quoted in: "+fw.QuotedFrom, width, th.Muted)
 	if fw.Source.URL != "" {
-		fmt.Fprintf(&b, "%s\n", th.Muted("Source: "+fw.Source.URL))
+		hangAt(&b, "", 2, "Source: "+fw.Source.URL, width, th.Muted)
 	}
 	if len(fw.Copies) > 0 {
 		fmt.Fprintf(&b, "%s\n", th.Muted("Checked against:"))
 		for _, c := range fw.Copies {
-			fmt.Fprintf(&b, "%s\n", th.Muted("  - "+c.Title+": "+c.URL))
+			hang(&b, th.Muted("  - "), c.Title+": "+c.URL, width, th.Muted)
 		}
 	}
 	if len(fw.Disagreements) > 0 {
-		fmt.Fprintf(&b, "%s\n", th.Muted(fmt.Sprintf("Where public copies still differ: %d notes in schemas/frameworks/%s.yaml (engage principles -f json lists them).", len(fw.Disagreements), fw.ID)))
+		hangAt(&b, "", 2, fmt.Sprintf("Where public copies still differ: %d notes in schemas/frameworks/%s.yaml (engage principles -f json lists them).", len(fw.Disagreements), fw.ID), width, th.Muted)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -72,18 +75,21 @@ func (FrameworkJSON) Render(w io.Writer, fw *framework.Framework) error {
 	}{SchemaVersion, fw})
 }
 
-// FrameworksText lists the principle sets, one a line.
-type FrameworksText struct{}
+// FrameworksText lists the principle sets, one a line (wrapped under
+// itself on a terminal).
+type FrameworksText struct {
+	Options
+}
 
 // Render writes the list.
-func (FrameworksText) Render(w io.Writer, list []*framework.Framework) error {
+func (t FrameworksText) Render(w io.Writer, list []*framework.Framework) error {
 	var b strings.Builder
 	for _, fw := range list {
 		count := fmt.Sprintf("%d %ss", len(fw.Principles), fw.Noun())
 		if fw.Declared > len(fw.Principles) {
 			count = fmt.Sprintf("%d of %d %ss named", len(fw.Principles), fw.Declared, fw.Noun())
 		}
-		fmt.Fprintf(&b, "%-10s  %s, %s: %s (%s)\n", fw.ID, fw.Publisher, fw.Published, fw.Title, count)
+		hang(&b, fmt.Sprintf("%-10s  ", fw.ID), fmt.Sprintf("%s, %s: %s (%s)", fw.Publisher, fw.Published, fw.Title, count), t.cols(), plain)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -30,30 +30,66 @@ func statusWords(e history.Event) string {
 	return e.From + " → " + e.To
 }
 
-// HistoryText writes each item's timeline for people.
+// HistoryText writes each item's timeline for people, statuses in their
+// colours. On a terminal every line fits its width: titles are cut, and
+// authors' names give way to the status moves.
 type HistoryText struct {
 	Options
 }
 
 // Render writes the history.
 func (t HistoryText) Render(w io.Writer, r *history.Report) error {
-	th := t.Theme
+	th, width := t.Theme, t.cols()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", th.Bold(fmt.Sprintf("Delivery history of %s: %s", r.File, plural(r.Commits, "commit", "commits"))))
+	hang(&b, "", fmt.Sprintf("Delivery history of %s: %s", r.File, plural(r.Commits, "commit", "commits")), width, th.Bold)
+	if r.Unchanged > 0 {
+		hang(&b, "", fmt.Sprintf("%s whose status never changed not shown (--all shows them).", plural(r.Unchanged, "item", "items")), width, th.Muted)
+	}
+	authorWidth, movesWidth := 0, 0
 	for _, tl := range r.Timelines {
-		fmt.Fprintf(&b, "\n%s %s  %s\n", tl.Kind, th.Bold(tl.ID), th.Muted(safetext.Truncate(safetext.Terminal(tl.Title), 70)))
 		for _, e := range tl.Events {
-			fmt.Fprintf(&b, "  %s  %s  %-20s %s\n", e.Date, e.Commit[:min(7, len(e.Commit))], safetext.Truncate(safetext.Terminal(e.Author), 20), statusWords(e))
+			authorWidth = max(authorWidth, safetext.Width(safetext.Terminal(e.Author)))
+			movesWidth = max(movesWidth, safetext.Width(statusWords(e)))
+		}
+	}
+	widest := authorWidth
+	authorWidth = 20 // piped, as it has always been
+	if width > 0 {
+		authorWidth = min(authorWidth, widest, max(width-2-10-2-7-2-1-movesWidth, 8))
+	}
+	for _, tl := range r.Timelines {
+		lead := tl.Kind + " " + th.Bold(safetext.Terminal(tl.ID)) + "  "
+		title := safetext.Terminal(tl.Title)
+		if width == 0 {
+			title = safetext.Truncate(title, 70)
+		}
+		fmt.Fprintf(&b, "\n%s%s\n", lead, th.Muted(fit(title, width, safetext.Width(lead), 0)))
+		for _, e := range tl.Events {
+			row := fmt.Sprintf("  %s  %s  %s ", e.Date, e.Commit[:min(7, len(e.Commit))], safetext.Pad(safetext.Truncate(safetext.Terminal(e.Author), authorWidth), authorWidth))
+			flow(&b, row, safetext.Width(row), t.moves(e), " ", width)
 		}
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", th.Warning(fmt.Sprintf("%s not read:", plural(len(r.Skipped), "revision", "revisions"))))
 		for _, s := range r.Skipped {
-			fmt.Fprintf(&b, "  %s  %s  %s\n", s.Date, s.Commit[:min(7, len(s.Commit))], safetext.Terminal(s.Reason))
+			hang(&b, fmt.Sprintf("  %s  %s  ", s.Date, s.Commit[:min(7, len(s.Commit))]), safetext.Terminal(s.Reason), width, plain)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// moves is an event's status words, as statusWords writes them, each
+// status in its colour (the one it moved from dimmed).
+func (t HistoryText) moves(e history.Event) []string {
+	th := t.Theme
+	switch {
+	case e.From == "":
+		return []string{"added", "as", th.Status(e.To, e.To)}
+	case e.To == "":
+		return []string{"removed", "(was", th.Old(e.From) + ")"}
+	}
+	return []string{th.Old(e.From), "→", th.Status(e.To, e.To)}
 }
 
 // HistoryMarkdown writes the history as one table of changes, by date.
@@ -62,7 +98,11 @@ type HistoryMarkdown struct{}
 // Render writes the history.
 func (HistoryMarkdown) Render(w io.Writer, r *history.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Delivery history of %s\n\n%s.\n\n", safetext.Markdown(r.File), plural(r.Commits, "commit", "commits"))
+	fmt.Fprintf(&b, "## Delivery history of %s\n\n%s.", safetext.Markdown(r.File), plural(r.Commits, "commit", "commits"))
+	if r.Unchanged > 0 {
+		fmt.Fprintf(&b, " %s whose status never changed not shown.", plural(r.Unchanged, "item", "items"))
+	}
+	b.WriteString("\n\n")
 	type row struct {
 		tl history.Timeline
 		e  history.Event

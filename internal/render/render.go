@@ -27,6 +27,8 @@ type Theme interface {
 	Added(string) string
 	Removed(string) string
 	Changed(string) string
+	// Old styles the value a difference replaces (dimmed).
+	Old(string) string
 	// Status styles text in a delivery status's colour (NHS BRAG).
 	Status(status, text string) string
 	// Grade styles text in a coverage grade's colour.
@@ -39,6 +41,7 @@ type Plain struct{}
 func (Plain) Added(s string) string     { return s }
 func (Plain) Removed(s string) string   { return s }
 func (Plain) Changed(s string) string   { return s }
+func (Plain) Old(s string) string       { return s }
 func (Plain) Status(_, s string) string { return s }
 
 // Grade leaves text as it is.
@@ -60,6 +63,10 @@ type Options struct {
 	Width    int        // the terminal's width in columns; 0 when not known
 	Source   SourceFunc // nil: no source excerpts
 	Version  string     // engage's version, for formats that name the tool
+	// Details asks for the whole of each result where a format would
+	// otherwise summarise several (status's text: every dashboard after
+	// the overview).
+	Details bool
 }
 
 // FindingsFormat writes a validation result in one format.

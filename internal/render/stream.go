@@ -29,17 +29,17 @@ type Streamer[T any] struct {
 	f    Format[[]T]
 	each *Each
 	n    int
+	kept []T // for a format without Each: written whole by Close
 }
 
 // Stream starts writing a list result in a format, an item at a time
-// (Add, then Close).
+// (Add, then Close). A format that cannot be written so (no Each: a
+// table laid out across every strategy, such as the status overview)
+// keeps the items and writes them whole at Close.
 func Stream[T any](reg *Registry[[]T], name string, o Options, w io.Writer) (*Streamer[T], error) {
 	s, err := reg.spec(name)
 	if err != nil {
 		return nil, err
-	}
-	if s.Each == nil {
-		return nil, fmt.Errorf("format %s cannot be written one strategy at a time", s.Name)
 	}
 	if o.Theme == nil {
 		o.Theme = Plain{}
@@ -49,6 +49,10 @@ func Stream[T any](reg *Registry[[]T], name string, o Options, w io.Writer) (*St
 
 // Add writes one item.
 func (s *Streamer[T]) Add(x T) error {
+	if s.each == nil {
+		s.kept = append(s.kept, x)
+		return nil
+	}
 	defer func() { s.n++ }()
 	if s.each.JSONKey == "" {
 		if s.n > 0 {
@@ -93,6 +97,8 @@ func (s *Streamer[T]) Add(x T) error {
 // Close ends the list.
 func (s *Streamer[T]) Close() error {
 	switch {
+	case s.each == nil:
+		return s.f.Render(s.w, s.kept)
 	case s.each.JSONKey == "" && s.n == 0:
 		return s.f.Render(s.w, nil)
 	case s.each.JSONKey == "":

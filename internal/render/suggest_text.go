@@ -13,14 +13,24 @@ import (
 // SuggestText writes suggestions for people: each item at its
 // file:line:column, then the principles its words are closest to, with
 // the words they share as the item writes them and the confidence in
-// words.
+// words. On a terminal every line fits its width: the item's text and the
+// shared words wrap under themselves, principles' labels are cut to leave
+// them room.
 type SuggestText struct {
 	Options
 }
 
 // Render writes the suggestions.
 func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
-	th := t.Theme
+	th, width := t.Theme, t.cols()
+	// Piped, labels are cut to 38 characters, as they always have been;
+	// a terminal too narrow for the shared words beside them has them on
+	// the line below.
+	labelWidth := 38
+	below := width > 0 && width < 9+labelWidth+1+minShared
+	if below {
+		labelWidth = min(labelWidth, width-9)
+	}
 	var b strings.Builder
 	counts := map[string]int{}
 	applied := 0
@@ -40,14 +50,18 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 		default:
 			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, suggest.Numbers(it.Recorded, "and"))
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s\n", safetext.Terminal(r.File), line, col, th.Bold(what))
-		fmt.Fprintf(&b, "    %s\n", th.Muted("“"+safetext.Truncate(safetext.Terminal(it.Text), 100)+"”"))
+		hangAt(&b, fmt.Sprintf("%s:%d:%d: ", safetext.Terminal(r.File), line, col), 4, what, width, th.Bold)
+		text := safetext.Terminal(it.Text)
+		if width == 0 {
+			text = safetext.Truncate(text, 100)
+		}
+		hangAt(&b, "    ", 5, "“"+text+"”", width, th.Muted)
 		if it.Top().Score == 0 {
-			fmt.Fprintf(&b, "    no word in common with any national %s: map it by hand\n", r.Noun)
+			hangAt(&b, "    ", 6, fmt.Sprintf("no word in common with any national %s: map it by hand", r.Noun), width, plain)
 			continue
 		}
 		if len(it.Tied) > 0 {
-			fmt.Fprintf(&b, "    equally close to %s: choose by hand\n", suggest.Numbers(it.Tied, "and"))
+			hangAt(&b, "    ", 6, fmt.Sprintf("equally close to %s: choose by hand", suggest.Numbers(it.Tied, "and")), width, plain)
 		}
 		for i, c := range it.Candidates {
 			if c.Score == 0 {
@@ -61,27 +75,55 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			if slices.Contains(it.Recorded, c.Number) {
 				note = "  (recorded)"
 			}
-			label := fmt.Sprintf("%2d %-38s", c.Number, safetext.Truncate(c.Label, 38))
-			fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares "+shared(c.Words)), note)
+			label := fmt.Sprintf("%2d %s", c.Number, safetext.Pad(safetext.Truncate(c.Label, labelWidth), labelWidth))
+			if width == 0 {
+				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares "+shared(c.Words)), note)
+				continue
+			}
+			// Each shared word or phrase stays on one line.
+			words := []string{th.Muted("shares")}
+			for i, w := range c.Words {
+				q := "'" + safetext.Terminal(w) + "'"
+				switch {
+				case i < len(c.Words)-2:
+					q += ","
+				case i == len(c.Words)-2:
+					q += " and"
+				}
+				words = append(words, th.Muted(q))
+			}
+			if note != "" {
+				words = append(words, strings.TrimSpace(note))
+			}
+			if below {
+				b.WriteString(strings.TrimRight("    "+mark+label, " ") + "\n")
+				flow(&b, strings.Repeat(" ", 9), 9, words, " ", width)
+				continue
+			}
+			flow(&b, "    "+mark+label+" ", 4+2+3+labelWidth+1, words, " ", width)
 		}
 		if len(it.Tied) == 0 {
-			fmt.Fprintf(&b, "    confidence: %s\n", confidenceNote(it.ConfidenceLevel))
+			hangAt(&b, "    ", 6, "confidence: "+confidenceNote(it.ConfidenceLevel), width, plain)
 		}
 	}
 	if len(r.Items) > 0 {
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "%d principles and %d objectives read: %d unmapped, %d doubtful", r.Principles, r.Objectives, counts[suggest.Unmapped], counts[suggest.Doubtful])
+	summary := fmt.Sprintf("%d principles and %d objectives read: %d unmapped, %d doubtful", r.Principles, r.Objectives, counts[suggest.Unmapped], counts[suggest.Doubtful])
 	if r.All {
-		fmt.Fprintf(&b, ", %d mapped plausibly", counts[suggest.Mapped])
+		summary += fmt.Sprintf(", %d mapped plausibly", counts[suggest.Mapped])
 	}
-	b.WriteString(".\n")
+	hang(&b, "", summary+".", width, plain)
 	if applied > 0 {
-		fmt.Fprintf(&b, "engage suggest %s --apply would map the %d unmapped whose first suggestion is %s.\n", safetext.Terminal(r.File), applied, minLevel(r.MinConfidence))
+		hang(&b, "", fmt.Sprintf("engage suggest %s --apply would map the %d unmapped whose first suggestion is %s.", safetext.Terminal(r.File), applied, minLevel(r.MinConfidence)), width, plain)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// minShared is the fewest columns the words a suggestion shares are given
+// beside a principle's label.
+const minShared = 24
 
 // shared quotes the words an item shares with a principle: 'a', 'b' and 'c'.
 func shared(words []string) string {

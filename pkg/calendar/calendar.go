@@ -255,3 +255,11 @@ func Day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+// Passed reports whether a date as a strategy writes it (a day, a month, a
+// year, a range) is wholly before asOf's day: a review due "2024-03" has
+// passed only from 1 April 2024. A date that cannot be read has not passed.
+func Passed(when string, asOf time.Time) bool {
+	r, err := ParseWhen(when)
+	return err == nil && r.Last.Before(Day(asOf))
+}

@@ -227,9 +227,7 @@ func column(in Input, asOf time.Time) ICB {
 	if s.Meta.Period != nil {
 		col.Period = s.Meta.Period.String()
 	}
-	if r, err := calendar.ParseWhen(s.Meta.NextReview); err == nil && r.Last.Before(calendar.Day(asOf)) {
-		col.ReviewOverdue = true
-	}
+	col.ReviewOverdue = calendar.Passed(s.Meta.NextReview, asOf)
 	linked := map[string]bool{}
 	national := map[string][]int{} // kind/ID: the numbers it answers
 	for _, p := range coverage.Of(s, in.Framework).Principles {

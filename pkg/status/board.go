@@ -123,24 +123,30 @@ type Metric struct {
 
 // Board is one strategy's delivery dashboard.
 type Board struct {
-	File        string  `json:"file"`
-	Code        string  `json:"icb"`
-	Name        string  `json:"name"`
-	AsOf        string  `json:"asOf"`
-	Year        string  `json:"year,omitempty"`
-	Window      string  `json:"window"`
-	StaleMonths int     `json:"staleMonths"`
-	Objectives  Counts  `json:"objectives"`
-	Milestones  Counts  `json:"milestones"`
-	ByYear      []Group `json:"byYear"`
-	ByPrinciple []Group `json:"byPrinciple"`
+	File string `json:"file"`
+	Code string `json:"icb"`
+	Name string `json:"name"`
+	AsOf string `json:"asOf"`
+	// NextReview is when the strategy says it will next be reviewed, as
+	// it writes it; ReviewOverdue that the date has passed.
+	NextReview    string  `json:"nextReview,omitempty"`
+	ReviewOverdue bool    `json:"reviewOverdue"`
+	Year          string  `json:"year,omitempty"`
+	Window        string  `json:"window"`
+	StaleMonths   int     `json:"staleMonths"`
+	Objectives    Counts  `json:"objectives"`
+	Milestones    Counts  `json:"milestones"`
+	ByYear        []Group `json:"byYear"`
+	ByPrinciple   []Group `json:"byPrinciple"`
 	// ByTheme groups objectives and milestones by the themes of the local
 	// principles they deliver, when the strategy has themes.
 	ByTheme []Group `json:"byTheme,omitempty"`
 	// Due is how many objectives are due by AsOf (not dropped); DueDone
 	// how many of those are done.
-	Due      int      `json:"due"`
-	DueDone  int      `json:"dueDone"`
+	Due     int `json:"due"`
+	DueDone int `json:"dueDone"`
+	// Overdue is the most overdue first: by the last day each was due,
+	// then in file order.
 	Overdue  []Item   `json:"overdue"`
 	Troubled []Item   `json:"atRiskOrOffTrack"`
 	Stale    []Item   `json:"stale"`
@@ -178,6 +184,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 	if o.Year != nil {
 		b.Year = o.Year.String()
 	}
+	b.NextReview, b.ReviewOverdue = s.Meta.NextReview, calendar.Passed(s.Meta.NextReview, asOf)
 	staleBefore := asOf.AddDate(0, -o.StaleMonths, 0)
 	years := map[string]Counts{}
 	inScope := map[string]bool{}
@@ -272,7 +279,14 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		b.Metrics = append(b.Metrics, metric(m))
 	}
 	b.activities(s.Activities, asOf, o.FeedbackMonths)
+	sort.SliceStable(b.Overdue, func(i, j int) bool { return lastDay(b.Overdue[i].Due).Before(lastDay(b.Overdue[j].Due)) })
 	return b
+}
+
+// lastDay is the last day a due date stands for (a month's last day).
+func lastDay(due string) time.Time {
+	r, _ := calendar.ParseWhen(due)
+	return r.Last
 }
 
 // byTheme counts the objectives and milestones in scope by the themes of

@@ -10,7 +10,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/compare"
 )
 
@@ -104,7 +103,7 @@ func compareRun(opts *Options) error {
 	})
 	c := b.Comparison()
 
-	ro := render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}
+	ro := cmdutil.Screen(opts.IO)
 	if opts.Output != "" {
 		ro = render.Options{Theme: render.Plain{}}
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/coverage"
 )
 
@@ -70,7 +69,7 @@ func coverageRun(opts *Options) error {
 	}
 	// Each file's grades are written as soon as they are known, and
 	// nothing of it is kept: any number of files, in the memory of one.
-	out, err := render.Stream(render.Coverage, opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}, opts.IO.Out)
+	out, err := render.Stream(render.Coverage, opts.Format, cmdutil.Screen(opts.IO), opts.IO.Out)
 	if err != nil {
 		return err
 	}

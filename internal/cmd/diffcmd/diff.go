@@ -13,7 +13,6 @@ import (
 	"github.com/engage-icb/engage/internal/gitrev"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/diff"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -75,7 +74,7 @@ slips past the end of the strategy period.`,
 }
 
 func diffRun(opts *Options) error {
-	format, err := render.Diff.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY()})
+	format, err := render.Diff.Lookup(opts.Format, cmdutil.Screen(opts.IO))
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}

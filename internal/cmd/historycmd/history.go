@@ -12,7 +12,6 @@ import (
 	"github.com/engage-icb/engage/internal/history"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 )
 
 // Options are history's flags and arguments.
@@ -21,6 +20,7 @@ type Options struct {
 	Factory *cmdutil.Factory
 	File    string
 	Format  string
+	All     bool
 }
 
 // NewCmdHistory returns the history command.
@@ -33,8 +33,12 @@ func NewCmdHistory(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 renames, and show when each objective's and milestone's status changed: the
 date, commit and author, and the status it moved from and to. Versions where
 the file was deleted, could not be read or was over the size limit
-(--max-file-size) are listed, not hidden.`,
+(--max-file-size) are listed, not hidden.
+
+Only the items that changed are shown (their status moved, or they were added
+after the file's first version, or removed); --all shows every item.`,
 		Example: `  engage history strategies/lsc.yaml
+  engage history strategies/lsc.yaml --all
   engage history strategies/lsc.yaml -f markdown > delivery.md`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,11 +50,12 @@ the file was deleted, could not be read or was over the size limit
 		},
 	}
 	cmdutil.FormatFlag(cmd, &opts.Format, render.History, "text", "output format")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "every objective and milestone, also those whose status never changed")
 	return cmd
 }
 
 func historyRun(opts *Options) error {
-	format, err := render.History.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	format, err := render.History.Lookup(opts.Format, cmdutil.Screen(opts.IO))
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
@@ -73,6 +78,9 @@ func historyRun(opts *Options) error {
 	report, err := history.Build(repo, rel, opts.File)
 	if err != nil {
 		return err
+	}
+	if !opts.All {
+		report = report.Changed()
 	}
 	return format.Render(opts.IO.Out, report)
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/framework"
 )
 
@@ -58,7 +57,7 @@ statutory guidance "Working in partnership with people and communities"
 }
 
 func principlesRun(opts *Options) error {
-	ro := render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}
+	ro := cmdutil.Screen(opts.IO)
 	fws, err := framework.Builtin()
 	if err != nil {
 		return err

@@ -70,7 +70,7 @@ func commandPage(c *cobra.Command) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("Global flags (`--color`, `--no-color`, `--config`): see [the index](README.md).\n")
+	b.WriteString("Global flags (`--color`, `--no-color`, `--width`, `--config`, `--max-file-size`): see [the index](README.md).\n")
 	return b.String()
 }
 

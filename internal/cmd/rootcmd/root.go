@@ -33,6 +33,7 @@ import (
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	var color string
 	var noColor bool
+	var width int
 	cmd := &cobra.Command{
 		Use:   "engage <command>",
 		Short: "Keep an ICB's strategy for working with people and communities as code",
@@ -53,6 +54,11 @@ against the ten principles of NHS England's statutory guidance.`,
 			if err := f.IOStreams.SetColorMode(color); err != nil {
 				return cmdutil.Usage(err)
 			}
+			if cmd.Flags().Changed("width") {
+				if err := f.IOStreams.SetWidth(width); err != nil {
+					return cmdutil.Usage(err)
+				}
+			}
 			if cmd.Flags().Changed("max-file-size") && f.MaxFileMB < 1 {
 				return cmdutil.Usage(fmt.Errorf("--max-file-size is in megabytes and must be at least 1, not %d", f.MaxFileMB))
 			}
@@ -63,9 +69,11 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.SetOut(f.IOStreams.Out)
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.SetVersionTemplate("engage version {{.Version}}\n")
+	setHelp(cmd, f.IOStreams)
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(err) })
 	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
+	cmd.PersistentFlags().IntVar(&width, "width", 0, "the terminal's width in columns (default: the window's, or COLUMNS); piped output is never wrapped")
 	cmd.PersistentFlags().IntVar(&f.MaxFileMB, "max-file-size", 0, "largest strategy file to read, in MB (default: max_file_size_mb in .engage.yaml, else 10)")
 	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above, up to the top of the git repository)")
 	cmd.PersistentFlags().BoolVar(&f.Verbose, "verbose", os.Getenv("ENGAGE_DEBUG") != "", "say on standard error which configuration is used, and why (also ENGAGE_DEBUG=1)")

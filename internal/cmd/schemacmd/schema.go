@@ -23,9 +23,10 @@ func NewCmdSchema(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Long: `Print the JSON Schema (draft 2020-12) that engage validate checks structure
 against, for editors and other validators. It is the same file as
 schemas/strategy.schema.json. To have VS Code check a strategy as you type,
-start the file with:
+start the file with this line, SCHEMA being the path or web address of
+strategy.schema.json:
 
-  # yaml-language-server: $schema=<path or URL of strategy.schema.json>`,
+  # yaml-language-server: $schema=SCHEMA`,
 		Example: `  engage schema > strategy.schema.json`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

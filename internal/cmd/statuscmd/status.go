@@ -14,7 +14,6 @@ import (
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/safetext"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/status"
@@ -31,6 +30,7 @@ type Options struct {
 	Format         string
 	StaleMonths    int
 	FeedbackMonths int
+	Details        bool
 }
 
 // NewCmdStatus returns the status command.
@@ -39,10 +39,13 @@ func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "status [PATH...]",
 		Short: "Show where delivery stands: objectives, milestones and metrics",
-		Long: `A delivery dashboard for each strategy: objectives and milestones counted by
+		Long: `With several strategies, an overview first: one line for each, with its
+objectives, how many items are overdue, at risk or off track, and stale, and
+when it is next reviewed. Then, for one strategy (name its file) or with
+--details for all of them, its dashboard: objectives and milestones counted by
 status, overall, by financial year and by national principle; the share of
 objectives due by now that are done; what is overdue (due before today, not
-done or dropped); what is at risk or off track, with its latest note; what is
+done or dropped), the most overdue first; what is at risk or off track, with its latest note; what is
 stale (no update for --stale-months months); the milestones in this
 financial year (or --year); and each metric's latest value against its
 baseline and target.
@@ -53,6 +56,7 @@ the symbol): ? not-reported, ○ planned, ▶ in-progress (green), ▲ at-risk
 
 Record progress with engage status set and engage metric record.`,
 		Example: `  engage status
+  engage status --details
   engage status strategies/lsc.yaml --year 2024/25
   engage status --as-of 2025-03-31 -f markdown > delivery.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -66,6 +70,7 @@ Record progress with engage status set and engage metric record.`,
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives and milestones, such as 2024/25")
 	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "text", "output format")
+	cmd.Flags().BoolVar(&opts.Details, "details", false, "after the overview of several strategies, each one's dashboard (text; Markdown and JSON always have them)")
 	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
 	cmd.Flags().IntVar(&opts.FeedbackMonths, "feedback-months", 0, "months after an activity ends before it is awaiting feedback if nothing it changed is recorded (default 3, or feedback_months in .engage.yaml)")
 	cmd.AddCommand(NewCmdSet(f, nil))
@@ -85,10 +90,11 @@ func statusRun(opts *Options) error {
 		}
 		o.Year = &y
 	}
-	// Each file's dashboard is written as soon as it is known, and
-	// nothing of the file is kept: any number of files, in the memory of
-	// one.
-	out, err := render.Stream(render.Status, opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()}, opts.IO.Out)
+	// Each file's dashboard is written as soon as it is known where the
+	// format allows (render.Stream), and nothing else of the file is kept.
+	ro := cmdutil.Screen(opts.IO)
+	ro.Details = opts.Details
+	out, err := render.Stream(render.Status, opts.Format, ro, opts.IO.Out)
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/suggest"
 )
 
@@ -116,7 +115,7 @@ func suggestRun(opts *Options) error {
 			return suggest.Apply(src, mappings)
 		})
 	}
-	format, err := render.Suggest.Lookup(opts.Format, render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Width: opts.IO.TerminalWidth()})
+	format, err := render.Suggest.Lookup(opts.Format, cmdutil.Screen(opts.IO))
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}

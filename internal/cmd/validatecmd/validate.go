@@ -14,7 +14,6 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
-	"github.com/engage-icb/engage/internal/style"
 	"github.com/engage-icb/engage/pkg/finding"
 )
 
@@ -132,7 +131,8 @@ func parseOutputs(opts *Options) ([]output, error) {
 		}
 		ro := render.Options{Theme: render.Plain{}, Version: opts.Factory.Version}
 		if file == "" {
-			ro = render.Options{Theme: style.For(opts.IO), Terminal: opts.IO.IsStdoutTTY(), Source: sourceLines(), Version: opts.Factory.Version}
+			ro = cmdutil.Screen(opts.IO)
+			ro.Source, ro.Version = sourceLines(), opts.Factory.Version
 		}
 		format, err := render.Findings.Lookup(name, ro)
 		if err != nil {
