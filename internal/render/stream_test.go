@@ -64,3 +64,33 @@ func check[T any](t *testing.T, reg *Registry[[]T], all []T) {
 		}
 	}
 }
+
+// TestStatusOverview holds StatusOverview to its promise: the overview of
+// several strategies reads nothing of a board that it drops.
+func TestStatusOverview(t *testing.T) {
+	fws, err := framework.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole, slim []*status.Board
+	files, _ := fs.Glob(strategies.FS, "*.yaml")
+	for _, f := range files {
+		src, _ := fs.ReadFile(strategies.FS, f)
+		d := strategy.Parse("strategies/"+f, src)
+		fw, _ := fws.Get(framework.Choose(d.Strategy.Framework, ""))
+		bd := status.Of(d.Path, d.Strategy, fw, status.Options{AsOf: reportAsOf, StaleMonths: 6})
+		whole, slim = append(whole, bd), append(slim, StatusOverview(bd))
+	}
+	if len(whole) < 2 {
+		t.Fatal("the overview needs two strategies or more")
+	}
+	for _, width := range []int{0, 60, 120} {
+		var a, b bytes.Buffer
+		o := Options{Theme: Plain{}, Terminal: width > 0, Width: width}
+		_ = (StatusText{Options: o}).Render(&a, whole)
+		_ = (StatusText{Options: o}).Render(&b, slim)
+		if a.String() != b.String() {
+			t.Errorf("width %d: the overview of StatusOverview's boards\n%s\ndiffers from the whole boards'\n%s", width, b.String(), a.String())
+		}
+	}
+}

@@ -126,13 +126,41 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	// Each file's dashboard is kept only until it is written.
+	// Each file's dashboard is kept only until it is written. The text
+	// overview of several strategies is laid out across all of them, so
+	// they are kept, but only what the overview reads of each
+	// (render.StatusOverview), unless --details shows each whole; a single
+	// strategy's dashboard is shown whole.
+	name, _ := render.Status.Canonical(opts.Format)
+	overviewOnly := name == "text" && !opts.Details
+	var first *status.Board
+	n := 0
+	add := func(b *status.Board) error {
+		n++
+		if !overviewOnly {
+			return out.Add(b)
+		}
+		switch n {
+		case 1:
+			first = b
+			return nil
+		case 2:
+			if err := out.Add(render.StatusOverview(first)); err != nil {
+				return err
+			}
+			first = nil
+		}
+		return out.Add(render.StatusOverview(b))
+	}
 	var werr error
 	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the dashboard", func(r cmdutil.Readable) {
 		if werr == nil {
-			werr = out.Add(status.Of(r.Path, r.Doc.Strategy, r.Framework, o))
+			werr = add(status.Of(r.Path, r.Doc.Strategy, r.Framework, o))
 		}
 	})
+	if werr == nil && first != nil {
+		werr = out.Add(first)
+	}
 	if werr != nil {
 		return werr
 	}
