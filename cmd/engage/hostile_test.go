@@ -8,11 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/engage-icb/engage/internal/corpus"
 )
 
 // The hostile-input catalogue (testdata/hostile): each case runs the real
@@ -101,7 +104,93 @@ func generate(t *testing.T, dir string) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A file name a terminal would act on ($EVIL), alone and in a folder.
+	for _, d := range []string{"evil-folder", "ci-names", "repo"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(evilName, body)
+	write("evil-folder/"+evilName, body)
+	// A file name that would be workflow commands in a CI log, with more
+	// findings than GitHub shows as annotations.
+	wrong, err := os.ReadFile("../../testdata/hostile/wrong-types.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("ci-names/x\n::add-mask::leak\n::error::forged.yaml", wrong)
+	// An old revision that was never validated: a status that writes to
+	// the clipboard (OSC 52) and reverses the text after it.
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = filepath.Join(dir, "repo")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	write("repo/plan.yaml", bytes.Replace(body, []byte("status: not-reported"), []byte(`status: "done\e]52;c;aGk=\a\u202E"`), 1))
+	git("add", "plan.yaml")
+	git("commit", "-q", "-m", "first")
+	write("repo/plan.yaml", body)
+	git("commit", "-q", "-am", "second")
+	// A revision of 100 MB (issue 16: read whole, 715 MB peak), then one
+	// of the right size.
+	if err := os.Mkdir(filepath.Join(dir, "bigrepo"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bigGit := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = filepath.Join(dir, "bigrepo")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	bigGit("init", "-q")
+	write("bigrepo/plan.yaml", append(append([]byte{}, body...), bytes.Repeat([]byte("# padding\n"), 10_500_000)...))
+	bigGit("add", "plan.yaml")
+	bigGit("commit", "-q", "-m", "a 100 MB version")
+	write("bigrepo/plan.yaml", body)
+	bigGit("commit", "-q", "-am", "back to size")
+	// Layouts the in-place editor refused or mis-edited (issue 16).
+	write("readonly.yaml", body)
+	if err := os.Chmod(filepath.Join(dir, "readonly.yaml"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	write("linked.yaml", body)
+	if err := os.Link(filepath.Join(dir, "linked.yaml"), filepath.Join(dir, "linked-2.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	write("cr.yaml", bytes.ReplaceAll(body, []byte("\n"), []byte("\r")))
+	write("ls.yaml", bytes.Replace(body, []byte("  title: Working with people and communities (example)\n"), []byte("  title: \"Working with people\u2028and communities\"\n"), 1))
+	write("anchors.yaml", bytes.Replace(body, []byte("  - id: O1\n    year: 2025/26\n    title: Agree"), []byte("  - &first\n    id: O1\n    year: 2025/26\n    title: !!str Agree"), 1))
+	write("quoted.yaml", bytes.Replace(body, []byte("status: not-reported"), []byte(`status: "not-reported"`), 1))
+	write("keep.yaml", bytes.Replace(body, []byte("    status: not-reported\n"),
+		[]byte("    status: in-progress\n    updates:\n      - date: 2025-05-01\n        status: in-progress\n        note: |+\n          Workshops held.\n\n"), 1))
+	write("flow-quotes.yaml", []byte("engage: 1\nicb: {code: QSL, name: NHS Somerset ICB}\n"+
+		"strategy: {title: Working with people and communities, period: {from: 2025/26, to: 2027/28}, state: draft}\n"+
+		"principles:\n  - {id: P1, text: We work with people and communities in everything we do, national: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"+
+		"objectives:\n  - {id: O1, year: 2025/26, title: Agree the people's panel plan, principles: [P1], status: planned}\n"+
+		"  - {id: O2, year: 2025/26, title: Publish the board's papers, principles: [P1], status: planned}\n"))
+	write("bom-flow.yaml", []byte("\uFEFF{engage: 1, icb: {code: QSL, name: NHS Somerset ICB}, "+
+		"strategy: {title: Working with people and communities, period: {from: 2025/26, to: 2027/28}, state: draft}, "+
+		"principles: [{id: P1, text: We work with people, national: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}], "+
+		"objectives: [{id: O1, year: 2025/26, title: Agree the people's plan, principles: [P1], status: planned}]}\n"))
+	write("findings-12500.yaml", corpus.Findings(12500))
+	// A workbook of 160 KB whose one sheet part unpacks to 50 MB, named
+	// by five sheets (issue 16: 27 s and 3.9 GB for report --check).
+	if err := corpus.BombWorkbook(filepath.Join(dir, "bomb.xlsx"), 50, 5); err != nil {
+		t.Fatal(err)
+	}
 }
+
+// evilName is a file name with an OSC 52 clipboard write and a
+// right-to-left override in it: $EVIL in cases.txt.
+const evilName = "evil\x1b]52;c;aGk=\x07\u202e.yaml"
+
+// workflowCommand is what engage's own GitHub annotations look like: the
+// only lines of output that may start with ::.
+var workflowCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^,]*,line=[0-9]+,col=[0-9]+,title=[a-z-]+::`)
 
 func TestHostileInputs(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "engage")
@@ -129,7 +218,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			args := strings.Fields(strings.ReplaceAll(c.args, "$GEN", gen))
+			args := strings.Fields(strings.NewReplacer("$GEN", gen, "$EVIL", evilName).Replace(c.args))
 			want := strings.ReplaceAll(c.message, "$GEN", gen)
 			peakFile := filepath.Join(gen, "peak")
 			run := func() (string, int, time.Duration, int64) {
@@ -169,6 +258,14 @@ func TestHostileInputs(t *testing.T) {
 			// NO_COLOR is set: no escape sequence or bell is engage's own.
 			if i := strings.IndexAny(out, "\x1b\x07\u009b"); i >= 0 {
 				t.Errorf("%s: the output has a control character (%q) a terminal would act on:\n%q", where, out[i], limit(out))
+			}
+			if i := strings.IndexAny(out, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"); i >= 0 {
+				t.Errorf("%s: the output has a bidi control (%q) that would reorder the text, not shown as <U+...>:\n%q", where, []rune(out[i:])[0], limit(out))
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if trimmed := strings.TrimLeft(line, " \t"); (strings.HasPrefix(trimmed, "::") && !workflowCommand.MatchString(line)) || strings.Contains(line, "##[") {
+					t.Errorf("%s: a line a CI log would read as a workflow command of its own: %q", where, line)
+				}
 			}
 			if took > hostileTime {
 				t.Errorf("%s: took %s, over %s", where, took.Round(time.Millisecond), hostileTime)

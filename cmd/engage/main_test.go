@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
+	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/pkg/validate"
 )
 
@@ -34,6 +35,14 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
+		// [root]: the scenario runs as root (who can give a file to another
+		// user).
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			for _, dir := range []string{"strategies", "examples", "schemas", ".pre-commit-hooks.yaml", filepath.Join("testdata", "real-shapes")} {
 				if err := copyTree(filepath.Join("..", "..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
@@ -123,6 +132,16 @@ func TestScripts(t *testing.T) {
 				if (err == nil) == neg {
 					ts.Fatalf("sarifvalid %s: %v", args[0], err)
 				}
+			},
+			// lock DIR takes the lock engage's writers take on a folder, and
+			// holds it until the scenario ends.
+			"lock": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: lock DIR")
+				}
+				unlock, err := atomicfile.Lock(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Defer(unlock)
 			},
 			// sub FILE OLD NEW replaces the first OLD in FILE with NEW; \n in
 			// OLD and NEW stands for a line break.

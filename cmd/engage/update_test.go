@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/engage-icb/engage/pkg/finding"
+	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/validate"
 )
@@ -112,12 +113,13 @@ func TestKillDuringStatusSet(t *testing.T) {
 		if errs := errorsIn(t, got); len(errs) > 0 {
 			t.Fatalf("kill %d: the file does not validate: %+v", i, errs)
 		}
-		// A killed run may leave its temporary file; it is never a .yaml.
+		// A killed run may leave its temporary file, named as only engage
+		// names files (never a .yaml, which engage would read as a strategy).
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
 			if e.Name() != "lsc.yaml" {
-				if strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml") {
-					t.Fatalf("kill %d: left %s, which engage would read as a strategy", i, e.Name())
+				if !strings.HasPrefix(e.Name(), ".lsc.yaml.engage-") || !strings.HasSuffix(e.Name(), ".tmp") {
+					t.Fatalf("kill %d: left %s, not named .lsc.yaml.engage-RANDOM.tmp", i, e.Name())
 				}
 				outcomes["temporary file left"]++
 				_ = os.Remove(filepath.Join(dir, e.Name()))
@@ -174,5 +176,83 @@ func TestConcurrentStatusSet(t *testing.T) {
 	}
 	if errs := errorsIn(t, got); len(errs) > 0 {
 		t.Errorf("the file does not validate: %+v", errs)
+	}
+}
+
+// TestSaveDuringStatusSet is issue 16's lost save: another program (an
+// editor) rewrites the file in place, in two writes with a pause between,
+// while status set runs. status set used to read the half-written file and
+// rename its update over it: about half of 40 runs ended with the
+// truncated file plus the update. Now the file is always the editor's
+// whole save, with the update or (when engage saw the save and refused)
+// without it.
+func TestSaveDuringStatusSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs engage 40 times: skipped with -short")
+	}
+	bin := build(t)
+	old, err := os.ReadFile("../../strategies/lsc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := append([]byte("# Saved by the editor while engage ran.\n"), old...)
+	u := status.Update{ID: "L2-04", Status: "done", Date: "2024-03-31", Note: "Panel reached 4,000 members"}
+	both, _, err := status.SetStatus(saved, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "lsc.yaml")
+	args := []string{"status", "set", file, u.ID, u.Status, "--on", u.Date, "--note", u.Note}
+	if err := os.WriteFile(file, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	run := time.Since(start)
+	rng := rand.New(rand.NewSource(16))
+	outcomes := map[string]int{}
+	for i := 0; i < 40; i++ {
+		if err := os.WriteFile(file, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// The editor: truncate, write half, pause, write the rest.
+		time.Sleep(time.Duration(rng.Int63n(int64(run))))
+		f, err := os.OpenFile(file, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = f.Write(saved[:len(saved)/2])
+		time.Sleep(time.Duration(5+rng.Intn(20)) * time.Millisecond)
+		_, _ = f.Write(saved[len(saved)/2:])
+		_ = f.Close()
+		runErr := cmd.Wait()
+		got, _ := os.ReadFile(file)
+		switch {
+		case bytes.Equal(got, saved) && runErr == nil:
+			outcomes["engage first, then the editor's save"]++
+		case bytes.Equal(got, saved) && strings.Contains(stderr.String(), "engage has not changed it"):
+			outcomes["engage saw the save and refused"]++
+		case bytes.Equal(got, saved):
+			// It read the half-written file, in which L2-04 may be missing
+			// or the YAML broken: refused too.
+			outcomes["engage refused the half-written file"]++
+		case bytes.Equal(got, both) && runErr == nil:
+			outcomes["the editor's save, then engage's update"]++
+		default:
+			t.Fatalf("run %d: the file is neither the editor's save nor the save with the update (exit %v, %s):\n%.300s", i, runErr, stderr.String(), got)
+		}
+	}
+	t.Logf("40 runs: %v", outcomes)
+	if outcomes["engage saw the save and refused"]+outcomes["engage refused the half-written file"] == 0 {
+		t.Errorf("40 runs gave %v: the save never overlapped the update, so this tested nothing", outcomes)
 	}
 }

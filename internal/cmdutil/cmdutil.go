@@ -4,6 +4,7 @@ package cmdutil
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/engage-icb/engage/internal/iostreams"
@@ -28,6 +29,16 @@ type Factory struct {
 	ConfigPath string
 	// MaxFileMB is --max-file-size, in MB; 0 when not given.
 	MaxFileMB int
+	// Verbose is --verbose, or ENGAGE_DEBUG set: say on standard error
+	// what engage decided and why (which configuration it used).
+	Verbose bool
+}
+
+// Debugf writes a line on standard error when Verbose is on.
+func (f *Factory) Debugf(format string, args ...any) {
+	if f.Verbose {
+		fmt.Fprintf(f.IOStreams.ErrOut, "engage: "+format+"\n", args...)
+	}
 }
 
 // ErrFindings means a command ran and reported findings at the fail level;

@@ -12,19 +12,38 @@ import (
 )
 
 // LoadConfig reads the configuration: the file --config names, else the
-// .engage.yaml found by walking up from the working directory, else none
-// (a nil Config, which changes nothing). A configuration with problems is
-// reported on standard error with file:line:column, and ErrSilent returned.
+// .engage.yaml found by walking up from the working directory to the top
+// of its git repository (config.Find), else none (a nil Config, which
+// changes nothing). A file passed over because another user owns it is
+// said on standard error; with --verbose (or ENGAGE_DEBUG set) so is which
+// configuration was used. A configuration with problems is reported on
+// standard error with file:line:column, and ErrSilent returned.
 func LoadConfig(f *Factory) (*config.Config, error) {
 	path := f.ConfigPath
-	if path == "" {
+	if path != "" {
+		f.Debugf("configuration: %s (named by --config)", path)
+	} else {
 		wd, err := os.Getwd()
 		if err != nil {
 			return nil, err
 		}
-		if path, err = config.Find(wd); err != nil || path == "" {
+		found, err := config.Find(wd)
+		for _, ig := range found.Ignored {
+			fmt.Fprintf(f.IOStreams.ErrOut, "engage: ignoring %s: %s; name it with --config if you trust it, or make it yours (chown)\n", ig.Path, ig.Reason)
+		}
+		if err != nil {
 			return nil, err
 		}
+		where := "from here up to the top of the git repository, " + found.Top
+		if !found.InRepository {
+			where = "in this folder only (it is in no git repository), " + found.Top
+		}
+		if found.Path == "" {
+			f.Debugf("configuration: none (looked for %s %s)", config.FileName, where)
+			return nil, nil
+		}
+		f.Debugf("configuration: %s (looked for %s %s)", found.Path, config.FileName, where)
+		path = found.Path
 	}
 	cfg, problems, err := config.Load(path, validate.RuleIDs())
 	if err != nil {

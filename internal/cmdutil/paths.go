@@ -22,7 +22,9 @@ func StrategyFiles(given []string, cfg *config.Config) ([]string, error) {
 			return nil, Usage(fmt.Errorf("no path given and there is no ./%s folder here: name the strategy files or folders to check", config.DefaultPath))
 		}
 	}
-	return strategy.Discover(paths)
+	files, err := strategy.Discover(paths)
+	RoomFor(files...)
+	return files, err
 }
 
 // AsOf reads --as-of (YYYY-MM-DD), or returns today when it is empty.

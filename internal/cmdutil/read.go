@@ -21,16 +21,27 @@ type Readable struct {
 }
 
 // ReadStrategies loads the files for a command that works on each
-// strategy's model (coverage, compare, status, suggest). A file that
-// cannot be read, that does not match the file format (the errors
-// Validator.Blocking returns: gaps and other findings never stop a
+// strategy's model, and keeps them all (suggest): see EachStrategy, which
+// commands that read many files use instead.
+func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, leftOut string) ([]Readable, error) {
+	var out []Readable
+	err := EachStrategy(errOut, v, files, leftOut, func(r Readable) { out = append(out, r) })
+	return out, err
+}
+
+// EachStrategy loads the files one at a time for a command that works on
+// each strategy's model (coverage, compare, status), and calls fn with
+// each that can be used. Nothing of a file is kept once fn returns (its
+// nodes, its text, its model), so a command that keeps only what it
+// computes from each reads any number of files in the memory of a few. A
+// file that cannot be read, that does not match the file format (the
+// errors Validator.Blocking returns: gaps and other findings never stop a
 // command), or that names a framework engage does not know is reported on
 // errOut, saying what it is left out of (such as "cannot be graded"), and
 // skipped. The error is what the command should end with once it has used
 // the rest: ErrSilent when a file could not be read, ErrFindings when one
 // was skipped, else nil.
-func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, leftOut string) ([]Readable, error) {
-	var out []Readable
+func EachStrategy(errOut io.Writer, v *validate.Validator, files []string, leftOut string, fn func(Readable)) error {
 	failed, unreadable := false, false
 	for _, path := range files {
 		r, err := ReadStrategy(errOut, v, path, leftOut)
@@ -40,16 +51,16 @@ func ReadStrategies(errOut io.Writer, v *validate.Validator, files []string, lef
 		case err != nil:
 			failed = true
 		default:
-			out = append(out, r)
+			fn(r)
 		}
 	}
 	switch {
 	case unreadable:
-		return out, ErrSilent
+		return ErrSilent
 	case failed:
-		return out, ErrFindings
+		return ErrFindings
 	}
-	return out, nil
+	return nil
 }
 
 // ReadStrategy is ReadStrategies for one file: the error is ErrSilent

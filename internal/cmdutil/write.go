@@ -10,11 +10,23 @@ import (
 	"github.com/engage-icb/engage/internal/style"
 )
 
-// Write renders a result in a format to the output file (atomically: the
-// whole file or none of it), or to standard output when output is "".
+// Write renders a result in a text format to the output file
+// (atomically: the whole file or none of it), or to standard output when
+// output is "".
 func Write[R any](io *iostreams.IOStreams, output string, f render.Format[R], r R) error {
+	return write(io, output, f, r, false)
+}
+
+func write[R any](io *iostreams.IOStreams, output string, f render.Format[R], r R, binary bool) error {
 	if output == "" {
-		if err := f.Render(io.Out, r); err != nil {
+		w := io.Out
+		if binary {
+			var err error
+			if w, err = io.BinaryOut(); err != nil {
+				return Usage(err)
+			}
+		}
+		if err := f.Render(w, r); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 		return nil
@@ -33,7 +45,7 @@ func WriteFormat[R any](io *iostreams.IOStreams, output string, reg *render.Regi
 	if err != nil {
 		return Usage(fmt.Errorf("--format: %w", err))
 	}
-	return Write(io, output, f, r)
+	return write(io, output, f, r, reg.Binary(format))
 }
 
 // Screen is how a format lays out what goes to standard output: in the

@@ -47,6 +47,40 @@ func TestAppend(t *testing.T) {
 		{"CRLF",
 			"objectives:\r\n  - id: O1\r\n    updates:\r\n      - date: 2024-01-01\r\n",
 			"objectives:\r\n  - id: O1\r\n    updates:\r\n      - date: 2024-01-01\r\n      - date: 2024-03-31\r\n        status: done\r\n        note: \"a \\\"b\\\", c: d\"\r\n"},
+		// Issue 16: a quote inside plain text is text, not the start of a
+		// quoted value, so the entry lands in the item it is for.
+		{"flow item with an apostrophe, then another",
+			"objectives:\n  - {id: O1, title: the people's panel, status: planned}\n  - {id: O2, title: the board's papers}\n",
+			"objectives:\n  - {id: O1, title: the people's panel, status: planned, updates: [{date: 2024-03-31, status: done, note: \"a \\\"b\\\", c: d\"}]}\n  - {id: O2, title: the board's papers}\n"},
+		{"flow list with an apostrophe, then another",
+			"objectives:\n  - id: O1\n    updates: [{date: 2024-01-01, note: after the board's meeting}]\n  - id: O2\n    updates: [{date: 2024-01-01, note: the panel's count}]\n",
+			"objectives:\n  - id: O1\n    updates: [{date: 2024-01-01, note: after the board's meeting}, {date: 2024-03-31, status: done, note: \"a \\\"b\\\", c: d\"}]\n  - id: O2\n    updates: [{date: 2024-01-01, note: the panel's count}]\n"},
+		{"flow item with quoted keys, escapes and a comment",
+			"objectives:\n  - {\"id\": O1, 'title': 'it''s ]', x: \"a\\\"}\", # the board's\n     y: https://example.org/x#y}\n  - {id: O2}\n",
+			"objectives:\n  - {\"id\": O1, 'title': 'it''s ]', x: \"a\\\"}\", # the board's\n     y: https://example.org/x#y, updates: [{date: 2024-03-31, status: done, note: \"a \\\"b\\\", c: d\"}]}\n  - {id: O2}\n"},
+		{"anchored flow item",
+			"objectives:\n  - &o1 {id: O1}\n",
+			"objectives:\n  - &o1 {id: O1, updates: [{date: 2024-03-31, status: done, note: \"a \\\"b\\\", c: d\"}]}\n"},
+		{"null list",
+			"objectives:\n  - id: O1\n    updates: ~\n",
+			"objectives:\n  - id: O1\n    updates: [{date: 2024-03-31, status: done, note: \"a \\\"b\\\", c: d\"}]\n"},
+		// A block scalar that keeps its final line breaks (|+) keeps them.
+		{"keep-chomped block scalar before the new entry",
+			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: |+\n          kept\n\n\n  - id: O2\n",
+			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: |+\n          kept\n\n\n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n  - id: O2\n"},
+		{"strip-chomped block scalar before the new entry",
+			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: >-\n          folded\n\n  - id: O2\n",
+			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: >-\n          folded\n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n\n  - id: O2\n"},
+		// Line breaks as YAML counts them.
+		{"CR only",
+			"objectives:\r  - id: O1\r    updates:\r      - date: 2024-01-01\r",
+			"objectives:\r  - id: O1\r    updates:\r      - date: 2024-01-01\r      - date: 2024-03-31\r        status: done\r        note: \"a \\\"b\\\", c: d\"\r"},
+		{"a U+2028 earlier in the file",
+			"note: \"a\u2028b\"\nobjectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n",
+			"note: \"a\u2028b\"\nobjectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n"},
+		{"a byte-order mark before a flow document",
+			"\ufeff{objectives: [{id: O1}]}\n",
+			"\ufeff{objectives: [{id: O1, updates: [{date: 2024-03-31, status: done, note: \"a \\\"b\\\", c: d\"}]}]}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,28 +98,53 @@ func TestAppend(t *testing.T) {
 	}
 }
 
-func TestSetScalar(t *testing.T) {
+func TestSetString(t *testing.T) {
 	for src, want := range map[string]string{
 		"objectives:\n  - id: O1\n    status: planned # was\n": "objectives:\n  - id: O1\n    status: done # was\n",
-		"objectives:\n  - id: O1\n    status: \"planned\"\n":   "objectives:\n  - id: O1\n    status: done\n",
-		"objectives:\n  - id: O1\n    status: 'plan''d'\n":     "objectives:\n  - id: O1\n    status: done\n",
-		"objectives: [{id: O1, status: planned, x: 1}]\n":      "objectives: [{id: O1, status: done, x: 1}]\n",
-		"objectives:\n  - id: Ö1\n    status: planned\n":       "objectives:\n  - id: Ö1\n    status: done\n",
+		// The quoting stays as the author wrote it.
+		"objectives:\n  - id: O1\n    status: \"planned\"\n": "objectives:\n  - id: O1\n    status: \"done\"\n",
+		"objectives:\n  - id: O1\n    status: 'plan''d'\n":   "objectives:\n  - id: O1\n    status: 'done'\n",
+		"objectives: [{id: O1, status: planned, x: 1}]\n":    "objectives: [{id: O1, status: done, x: 1}]\n",
+		"objectives:\n  - id: Ö1\n    status: planned\n":     "objectives:\n  - id: Ö1\n    status: done\n",
+		// Anchors and tags stay before the value.
+		"objectives:\n  - id: O1\n    status: !!str planned\n":     "objectives:\n  - id: O1\n    status: !!str done\n",
+		"objectives:\n  - id: O1\n    status: &s planned\n":        "objectives:\n  - id: O1\n    status: &s done\n",
+		"objectives:\n  - &o1 {id: O1, status: 'planned'}\n":       "objectives:\n  - &o1 {id: O1, status: 'done'}\n",
+		"objectives:\n  - id: O1\n    status: !!str \"planned\"\n": "objectives:\n  - id: O1\n    status: !!str \"done\"\n",
 	} {
 		d, err := Open([]byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := d.SetScalar(item(t, d), "status", "done"); err != nil {
+		if err := d.SetString(item(t, d), "status", "done"); err != nil {
 			t.Fatalf("%q: %v", src, err)
 		}
 		if got := string(d.Bytes()); got != want {
-			t.Errorf("SetScalar(%q) = %q, want %q", src, got, want)
+			t.Errorf("SetString(%q) = %q, want %q", src, got, want)
 		}
 	}
 	d, _ := Open([]byte("objectives:\n  - id: O1\n    status: |\n      planned\n"))
-	if err := d.SetScalar(item(t, d), "status", "done"); err == nil || !strings.Contains(err.Error(), "by hand") {
-		t.Errorf("SetScalar on a block scalar = %v, want a refusal", err)
+	if err := d.SetString(item(t, d), "status", "done"); err == nil || !strings.Contains(err.Error(), "written as a block") {
+		t.Errorf("SetString on a block scalar = %v, want a refusal", err)
+	}
+}
+
+func TestStyled(t *testing.T) {
+	for _, tt := range []struct {
+		style       yaml.Style
+		value, want string
+	}{
+		{0, "in-progress", "in-progress"},
+		{0, "yes", `"yes"`},
+		{0, "a: b", `"a: b"`},
+		{0, "2024", `"2024"`},
+		{yaml.SingleQuotedStyle, "it's", `'it''s'`},
+		{yaml.SingleQuotedStyle, "a\nb", `"a\nb"`},
+		{yaml.DoubleQuotedStyle, "done", `"done"`},
+	} {
+		if got := styled(tt.style, tt.value); got != tt.want {
+			t.Errorf("styled(%v, %q) = %s, want %s", tt.style, tt.value, got, tt.want)
+		}
 	}
 }
 

@@ -28,11 +28,45 @@ var (
 // Repo is a git repository: its top folder and a cat-file process.
 type Repo struct {
 	Top string // the repository's top folder, absolute
+	// MaxSize, when above 0, is the largest file read at a revision, in
+	// bytes: a larger one is not read (git is asked its size first, so
+	// neither git nor engage holds it), and reading it gives a
+	// *TooLargeError.
+	MaxSize int64
 
 	mu     sync.Mutex
 	cat    *exec.Cmd
 	stdin  io.WriteCloser
 	stdout *bufio.Reader
+	check  *batch // cat-file --batch-check, for sizes
+}
+
+// batch is a long-lived cat-file process.
+type batch struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout *bufio.Reader
+}
+
+// TooLargeError is a file at a revision over the repository's MaxSize.
+type TooLargeError struct {
+	Size, Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("the file is %s there, over the %s limit for a strategy file (raise it with --max-file-size)", mb(e.Size), mb(e.Limit))
+}
+
+// mb writes a size in megabytes: whole when it is, else to one place
+// (in bytes below a megabyte).
+func mb(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 // Open finds the repository that holds dir.
@@ -50,10 +84,15 @@ func Open(dir string) (*Repo, error) {
 	return &Repo{Top: strings.TrimSpace(out)}, nil
 }
 
-// Close stops the cat-file process.
+// Close stops the cat-file processes.
 func (r *Repo) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.check != nil {
+		_ = r.check.stdin.Close()
+		_ = r.check.cmd.Wait()
+		r.check = nil
+	}
 	if r.cat == nil {
 		return nil
 	}
@@ -61,6 +100,53 @@ func (r *Repo) Close() error {
 	err := r.cat.Wait()
 	r.cat = nil
 	return err
+}
+
+// sizes asks git the size of each object (cat-file --batch-check, one
+// process, every request sent before the first reply is read): -1 for
+// one that is missing. The caller holds r.mu.
+func (r *Repo) sizes(names []string) ([]int64, error) {
+	if r.check == nil {
+		cmd := exec.Command("git", "cat-file", "--batch-check")
+		cmd.Dir = r.Top
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return nil, err
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return nil, err
+		}
+		if err := cmd.Start(); err != nil {
+			return nil, fmt.Errorf("start git cat-file: %w", err)
+		}
+		r.check = &batch{cmd: cmd, stdin: in, stdout: bufio.NewReader(out)}
+	}
+	werr := make(chan error, 1)
+	go func() {
+		_, err := io.WriteString(r.check.stdin, strings.Join(names, "\n")+"\n")
+		werr <- err
+	}()
+	out := make([]int64, len(names))
+	for i := range names {
+		line, err := r.check.stdout.ReadString('\n')
+		if err != nil {
+			return nil, fmt.Errorf("git cat-file: %w", err)
+		}
+		line = strings.TrimSuffix(line, "\n")
+		if strings.HasSuffix(line, " missing") || strings.HasSuffix(line, " ambiguous") {
+			out[i] = -1
+			continue
+		}
+		fields := strings.Split(line, " ")
+		if len(fields) != 3 {
+			return nil, fmt.Errorf("git cat-file: unexpected reply %q", line)
+		}
+		if out[i], err = strconv.ParseInt(fields[2], 10, 64); err != nil {
+			return nil, fmt.Errorf("git cat-file: unexpected reply %q", line)
+		}
+	}
+	return out, <-werr
 }
 
 // CheckRev refuses a revision that git could read as an option.
@@ -147,20 +233,42 @@ func (r *Repo) Display(rel string) string {
 // EachBlob reads many blobs by hash and calls fn with each in order. It
 // sends every request to git before reading the first reply, so git works
 // while fn does. data is only valid during the call to fn. A hash of ""
-// is skipped.
-func (r *Repo) EachBlob(hashes []string, fn func(i int, data []byte)) error {
+// is skipped. A blob over MaxSize is not read: tooLarge is called with
+// its index and size instead.
+func (r *Repo) EachBlob(hashes []string, fn func(i int, data []byte), tooLarge func(i int, size int64)) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err := r.start(); err != nil {
 		return err
 	}
 	var want []int
-	var requests strings.Builder
 	for i, h := range hashes {
 		if h != "" {
 			want = append(want, i)
-			requests.WriteString(h + "\n")
 		}
+	}
+	if r.MaxSize > 0 && len(want) > 0 {
+		names := make([]string, len(want))
+		for j, i := range want {
+			names[j] = hashes[i]
+		}
+		sizes, err := r.sizes(names)
+		if err != nil {
+			return err
+		}
+		kept := want[:0]
+		for j, i := range want {
+			if sizes[j] > r.MaxSize {
+				tooLarge(i, sizes[j])
+				continue
+			}
+			kept = append(kept, i)
+		}
+		want = kept
+	}
+	var requests strings.Builder
+	for _, i := range want {
+		requests.WriteString(hashes[i] + "\n")
 	}
 	werr := make(chan error, 1)
 	go func() {
@@ -195,6 +303,18 @@ func (r *Repo) objectInto(name string, buf []byte) ([]byte, string, error) {
 	defer r.mu.Unlock()
 	if err := r.start(); err != nil {
 		return nil, "", err
+	}
+	if r.MaxSize > 0 {
+		sizes, err := r.sizes([]string{name})
+		if err != nil {
+			return nil, "", err
+		}
+		if sizes[0] < 0 {
+			return nil, "", ErrNotFound
+		}
+		if sizes[0] > r.MaxSize {
+			return nil, "", &TooLargeError{Size: sizes[0], Limit: r.MaxSize}
+		}
 	}
 	if _, err := io.WriteString(r.stdin, name+"\n"); err != nil {
 		return nil, "", fmt.Errorf("git cat-file: %w", err)

@@ -88,7 +88,7 @@ func TestRepo(t *testing.T) {
 		t.Errorf("Log = %v", got)
 	}
 	var blob string
-	err = r.EachBlob([]string{log[3].Blob}, func(_ int, data []byte) { blob = string(data) })
+	err = r.EachBlob([]string{log[3].Blob}, func(_ int, data []byte) { blob = string(data) }, nil)
 	if err != nil || !strings.HasPrefix(blob, "status: planned") {
 		t.Errorf("EachBlob(first) = %q, %v", blob, err)
 	}
@@ -137,5 +137,47 @@ func TestNoGit(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	if _, err := Open("."); !errors.Is(err, ErrNoGit) {
 		t.Errorf("Open without git on PATH = %v, want ErrNoGit", err)
+	}
+}
+
+// Issue 16: the size limit was not applied to revisions, so a 100 MB blob
+// was read whole (715 MB peak). Over MaxSize, a file is not read at all.
+func TestMaxSize(t *testing.T) {
+	dir := repo(t)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = r.Close() }()
+	r.MaxSize = 30 // the file is 37 bytes
+	head, _ := r.Resolve("HEAD")
+	_, err = r.ReadFile(head, "s/new.yaml")
+	var large *TooLargeError
+	if !errors.As(err, &large) || large.Size != 37 || large.Limit != 30 || !strings.Contains(err.Error(), "the file is 37 bytes there, over the 30 bytes limit") {
+		t.Errorf("ReadFile over the limit = %v, want a TooLargeError of 37 bytes", err)
+	}
+	if _, _, err := r.FileAt(head, "s/new.yaml"); !errors.As(err, &large) {
+		t.Errorf("FileAt over the limit = %v", err)
+	}
+	if data, err := r.ReadFile(head, "other.yaml"); err != nil || string(data) != "x: 1\n" {
+		t.Errorf("ReadFile within the limit = %q, %v", data, err)
+	}
+	if _, err := r.ReadFile(head, "missing.yaml"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ReadFile of a missing file = %v", err)
+	}
+	log, err := r.Log("s/new.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashes := []string{log[0].Blob, "", log[1].Blob}
+	var read, skipped []int
+	err = r.EachBlob(hashes, func(i int, _ []byte) { read = append(read, i) }, func(i int, size int64) { skipped = append(skipped, i) })
+	if err != nil || len(read) != 0 || len(skipped) != 2 {
+		t.Errorf("EachBlob over the limit: read %v, skipped %v, %v; want both skipped", read, skipped, err)
+	}
+	r.MaxSize = 0
+	read, skipped = nil, nil
+	if err := r.EachBlob(hashes, func(i int, _ []byte) { read = append(read, i) }, nil); err != nil || len(read) != 2 {
+		t.Errorf("EachBlob without a limit: read %v, %v", read, err)
 	}
 }

@@ -108,7 +108,10 @@ func Build(repo *gitrev.Repo, path, display string) (*Report, error) {
 			snaps[i].problem = "the file was deleted in this commit"
 		}
 	}
-	if err := repo.EachBlob(hashes, func(i int, data []byte) { snaps[i] = reader.read(data) }); err != nil {
+	tooLarge := func(i int, size int64) {
+		snaps[i].problem = (&gitrev.TooLargeError{Size: size, Limit: repo.MaxSize}).Error()
+	}
+	if err := repo.EachBlob(hashes, func(i int, data []byte) { snaps[i] = reader.read(data) }, tooLarge); err != nil {
 		return nil, fmt.Errorf("read %s from git: %w", display, err)
 	}
 

@@ -3,10 +3,18 @@
 // whether to use colour.
 // Commands write through it, so tests run them against buffers, both as if
 // on a terminal and as if piped.
+//
+// Out and ErrOut sanitise everything written to them (see door): whatever
+// text a command prints, from a file, a file name, git or a flag, no
+// control character or escape sequence reaches the terminal or the CI log
+// but the colours engage's own styles add, and bidi controls are shown,
+// not obeyed. Only BinaryOut, for a workbook written to a pipe, and the
+// question engage itself asks the terminal (HasDarkBackground) are raw.
 package iostreams
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -36,9 +44,12 @@ const (
 
 // IOStreams holds the streams a command reads and writes.
 type IOStreams struct {
-	In     io.Reader
+	In io.Reader
+	// Out and ErrOut are standard output and standard error, through the
+	// door that sanitises text.
 	Out    io.Writer
 	ErrOut io.Writer
+	rawOut io.Writer
 
 	outTTY    bool
 	realTTY   bool // standard output is a terminal, not forced to be one
@@ -58,7 +69,7 @@ type IOStreams struct {
 // terminal (its value, when a number, is the width it measures), for tests
 // and for tools that capture a terminal.
 func System() *IOStreams {
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, colorMode: ColorAuto, width: DefaultWidth, env: os.Getenv}
+	s := newStreams(os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	s.outTTY = isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd())
 	s.realTTY = s.outTTY
 	if s.outTTY {
@@ -88,7 +99,24 @@ func System() *IOStreams {
 func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	noEnv := func(string) string { return "" }
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, colorMode: ColorAuto, width: DefaultWidth, env: noEnv}, in, out, errOut
+	return newStreams(in, out, errOut, noEnv), in, out, errOut
+}
+
+func newStreams(in io.Reader, out, errOut io.Writer, env func(string) string) *IOStreams {
+	s := &IOStreams{In: in, rawOut: out, colorMode: ColorAuto, width: DefaultWidth, env: env}
+	s.Out = &door{w: out, color: s.ColorEnabled}
+	s.ErrOut = &door{w: errOut, color: s.ColorEnabled}
+	return s
+}
+
+// BinaryOut is standard output without the door, for bytes that are not
+// text (a workbook piped to a file). It refuses when standard output is a
+// terminal.
+func (s *IOStreams) BinaryOut() (io.Writer, error) {
+	if s.outTTY {
+		return nil, errors.New("a workbook is not for the terminal: write it to a file with -o, or pipe it")
+	}
+	return s.rawOut, nil
 }
 
 // SetStdoutTTY makes test streams behave as a terminal of the given width,
@@ -171,7 +199,9 @@ func (s *IOStreams) HasDarkBackground() bool {
 		if !s.realTTY || !s.ColorEnabled() || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
 			return
 		}
-		if f, ok := s.Out.(*os.File); ok {
+		// The question (OSC 11) is engage's own: it goes to the terminal
+		// itself, not through the door, which lets no OSC pass.
+		if f, ok := s.rawOut.(*os.File); ok {
 			if dark, ok := askBackground(f, queryTimeout); ok {
 				s.dark = dark
 			}

@@ -21,7 +21,9 @@ const GitHubLimit = 10
 //
 // GitHub shows at most GitHubLimit errors, warnings and notices per step,
 // so the findings past that are written as plain lines in the log, with a
-// line saying how many and where they are.
+// line saying how many and where they are. Every line is escaped: text
+// from a file (its name, its values) can never be read as a workflow
+// command of its own.
 type GitHub struct{}
 
 var githubCommand = map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Info: "notice"}
@@ -34,7 +36,7 @@ func (GitHub) Render(w io.Writer, r *validate.Result) error {
 	for _, f := range r.Findings {
 		if shown[f.Severity] >= GitHubLimit {
 			hidden[f.Severity]++
-			fmt.Fprintf(&rest, "%s:%d:%d: %s: %s [%s]\n", filepath.ToSlash(f.File), f.Line, f.Column, f.Severity, safetext.Terminal(f.Message), f.Rule)
+			rest.WriteString(githubLine(fmt.Sprintf("%s:%d:%d: %s: %s [%s]", filepath.ToSlash(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule)) + "\n")
 			continue
 		}
 		shown[f.Severity]++
@@ -56,7 +58,7 @@ func (GitHub) Render(w io.Writer, r *validate.Result) error {
 		fmt.Fprintf(&b, "engage: %s not shown as annotations (GitHub shows %d of each kind per step); they are listed in the lines above in this log.\n",
 			strings.Join(parts, " and "), GitHubLimit)
 	}
-	b.WriteString(counts(r) + "\n")
+	b.WriteString(githubLine(counts(r)) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -67,6 +69,19 @@ func plural0(s finding.Severity) string {
 		return ""
 	}
 	return "s"
+}
+
+// githubLine makes text one line of the log that GitHub shows as it is:
+// line breaks are written %0D and %0A, control characters dropped, and
+// nothing in it can be read as a workflow command: not a line starting
+// with :: (GitHub reads "::add-mask::..." and "::error::..." from any
+// line of a step's output), nor the older ##[command] anywhere in it.
+func githubLine(s string) string {
+	s = safetext.Terminal(strings.NewReplacer("\r", "%0D", "\n", "%0A", "##[", "##%5B").Replace(s))
+	if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, "::") {
+		s = s[:len(s)-len(t)] + "%3A" + t[1:]
+	}
+	return s
 }
 
 // githubData escapes a workflow command's message.

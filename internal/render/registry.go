@@ -26,6 +26,9 @@ type Spec[R any] struct {
 	Binary bool
 	// New makes the format with a command's options.
 	New func(Options) Format[R]
+	// Each, for a format of a list result, says how to write it one item
+	// at a time (Stream); nil when it cannot be.
+	Each *Each
 }
 
 // Registry is the formats one kind of result can be written in: the one
@@ -105,16 +108,30 @@ func (g *Registry[R]) Binary(name string) bool {
 }
 
 // Choose returns the format to write: the one named (flag), else the one
-// the output file's extension says, else the default.
+// the output file's extension says, else (no output file, or one without
+// an extension) the default. An extension no format claims is an error
+// that lists those that do, rather than a silent default: report -o
+// x.docx would otherwise write Markdown into a file Word cannot open.
 func (g *Registry[R]) Choose(flag, output string) (string, error) {
 	if flag != "" {
-		return g.Canonical(flag)
+		name, err := g.Canonical(flag)
+		if err != nil {
+			return "", fmt.Errorf("--format: %w", err)
+		}
+		return name, nil
 	}
 	ext := strings.ToLower(filepath.Ext(output))
+	if ext == "" {
+		return g.Default(), nil
+	}
+	var known []string
 	for _, s := range g.specs {
-		if ext != "" && slices.Contains(s.Exts, ext) {
+		if slices.Contains(s.Exts, ext) {
 			return s.Name, nil
 		}
+		known = append(known, s.Exts...)
 	}
-	return g.Default(), nil
+	last := len(known) - 1
+	exts := strings.Join(known[:last], ", ") + " or " + known[last]
+	return "", fmt.Errorf("-o %s: engage writes no format that ends %s; name a file ending %s, or give the format with -f (%s)", output, ext, exts, g.Help())
 }

@@ -156,6 +156,60 @@ func TestGitHubCommands(t *testing.T) {
 	}
 }
 
+// Issue 16: past the 10 annotations, -f github printed the raw file name,
+// so a file named with line breaks and :: made engage emit workflow
+// commands of its choosing (::add-mask::, ::error::). Every line is
+// escaped now: the only commands are engage's own annotations.
+func TestGitHubHostileText(t *testing.T) {
+	r := &validate.Result{}
+	for i, name := range []string{"a\n::add-mask::secret\n::error::forged.yaml", "  ::error file=x::forged.yaml", "b\r\n##[add-mask]secret.yaml"} {
+		r.Files = append(r.Files, name)
+		for j := 0; j < 12; j++ {
+			r.Findings = append(r.Findings, finding.Finding{Rule: "not-allowed", Severity: finding.Error, File: name, Line: i*100 + j + 1, Column: 1,
+				Message: "status \"x\n::warning::forged\" ##[add-mask]secret \x1b]52;c;eA==\x07", Hint: "fix it\n::notice::forged"})
+		}
+	}
+	out := render(t, "github", r)
+	commands := 0
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if m := commandRE.FindStringSubmatch(line); m != nil && !strings.HasPrefix(line, "::error file=") {
+			t.Errorf("an injected command: %q", line)
+		} else if m != nil {
+			commands++
+			continue
+		}
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") || strings.Contains(line, "##[") || strings.ContainsAny(line, "\r\x1b\x07") {
+			t.Errorf("a line GitHub would read as a command: %q", line)
+		}
+	}
+	if commands != GitHubLimit {
+		t.Errorf("%d annotations, want %d", commands, GitHubLimit)
+	}
+	if !strings.Contains(out, "a%0A::add-mask::secret%0A::error::forged.yaml:11:1: error:") {
+		t.Errorf("the overflow does not show the file's name with its line breaks escaped:\n%s", out)
+	}
+	if !strings.Contains(out, "  %3A:error file=x::forged.yaml:101:1: error:") {
+		t.Errorf("a name starting with :: is not neutralised:\n%s", out)
+	}
+}
+
+// JSON shows nothing a terminal obeys, and still says exactly what the
+// file says: bidi and C1 controls are \u escapes.
+func TestJSONEscapesWhatTerminalsObey(t *testing.T) {
+	msg := "status \"done\u202Eelbat\u009b2J\u2028\" is not allowed"
+	r := &validate.Result{Files: []string{"a.yaml"}, Findings: []finding.Finding{{Rule: "not-allowed", Severity: finding.Error, File: "a\u202e.yaml", Line: 1, Column: 1, Message: msg}}}
+	out := render(t, "json", r)
+	if strings.ContainsAny(out, "\u202e\u009b\u2028") || !strings.Contains(out, `done\u202eelbat\u009b2J\u2028`) {
+		t.Errorf("JSON = %s", out)
+	}
+	var back struct {
+		Findings []struct{ File, Message string }
+	}
+	if err := json.Unmarshal([]byte(out), &back); err != nil || back.Findings[0].Message != msg || back.Findings[0].File != "a\u202e.yaml" {
+		t.Errorf("read back: %+v, %v", back, err)
+	}
+}
+
 func TestJUnit(t *testing.T) {
 	out := render(t, "junit", sample(2))
 	var doc struct {

@@ -31,9 +31,9 @@ type StatusFormat = Format[[]*status.Board]
 
 // Status are the formats delivery dashboards can be written in.
 var Status = NewRegistry(
-	Spec[[]*status.Board]{Name: "text", New: func(o Options) StatusFormat { return StatusText{Options: o} }},
-	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }},
-	Spec[[]*status.Board]{Name: "json", Exts: []string{".json"}, New: func(Options) StatusFormat { return StatusJSON{} }},
+	Spec[[]*status.Board]{Name: "text", New: func(o Options) StatusFormat { return StatusText{Options: o} }}, // an overview across every strategy first: written whole
+	Spec[[]*status.Board]{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md"}, New: func(Options) StatusFormat { return StatusMarkdown{} }, Each: &Each{Between: "\n", Once: "# "}},
+	Spec[[]*status.Board]{Name: "json", Exts: []string{".json"}, New: func(Options) StatusFormat { return StatusJSON{} }, Each: &Each{JSONKey: "strategies"}},
 )
 
 // metricLine writes "latest 2,100 people (2024-03), baseline 1,340 people

@@ -54,6 +54,18 @@ func (t StatusText) Render(w io.Writer, boards []*status.Board) error {
 	return err
 }
 
+// StatusOverview is a board with only what the overview of several
+// strategies reads of it (the ICB, the review date, how many items are
+// overdue, at risk and stale, the objectives' counts): for a command that
+// keeps thousands of boards to write the overview, so it need not keep
+// their items. TestStatusOverview checks the overview of these is the
+// overview of the whole boards.
+func StatusOverview(bd *status.Board) *status.Board {
+	return &status.Board{File: bd.File, Code: bd.Code, Name: bd.Name, AsOf: bd.AsOf,
+		NextReview: bd.NextReview, ReviewOverdue: bd.ReviewOverdue, Objectives: bd.Objectives,
+		Overdue: make([]status.Item, len(bd.Overdue)), Troubled: make([]status.Item, len(bd.Troubled)), Stale: make([]status.Item, len(bd.Stale))}
+}
+
 // overview writes one line per strategy: what is overdue, at risk or off
 // track and stale, when it is next reviewed, and its objectives, in all
 // and by status (symbols, with a key below). A narrow window shortens an

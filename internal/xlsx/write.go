@@ -221,8 +221,12 @@ func (s *Sheet) xml(index int, strs *sharedStrings) []byte {
 		for _, c := range slices.Sorted(maps.Keys(rw.cells)) {
 			cl := rw.cells[c]
 			b.WriteString(`<c r="` + s.Cell(c, r) + `"`)
-			if cl.style != 0 {
-				fmt.Fprintf(&b, ` s="%d"`, cl.style)
+			style := cl.style
+			if cl.kind == 's' && formulaLike(cl.text) {
+				style = s.wb.quoted(style)
+			}
+			if style != 0 {
+				fmt.Fprintf(&b, ` s="%d"`, style)
 			}
 			switch cl.kind {
 			case 's':
@@ -318,6 +322,9 @@ func (wb *Workbook) stylesXML() []byte {
 		}
 		bd := index(&borders, border)
 		fmt.Fprintf(&xfs, `<xf numFmtId="0" fontId="%d" fillId="%d" borderId="%d" xfId="0"`, font, fill, bd)
+		if st.quote {
+			xfs.WriteString(` quotePrefix="1"`)
+		}
 		if font > 0 {
 			xfs.WriteString(` applyFont="1"`)
 		}

@@ -48,6 +48,9 @@ type Style struct {
 	Wrap   bool
 	VAlign string // "top", "center" or "" (bottom)
 	Rule   string // colour of a thin rule below the cell
+	// quote is Excel's quotePrefix ("show as text"), which the writer adds
+	// to text that starts like a formula (see formulaLike).
+	quote bool
 }
 
 // Format is the look a conditional rule gives a cell.
@@ -278,6 +281,21 @@ func (s *Sheet) float(col int, x float64) {
 		return
 	}
 	s.number(col, strconv.FormatFloat(x, 'g', -1, 64))
+}
+
+// formulaLike reports text that a spreadsheet would read as a formula if
+// a person edited the cell or saved the sheet as CSV: it starts with =, +,
+// - or @. Such cells get quotePrefix, so Excel and LibreOffice keep them
+// text (and show no apostrophe).
+func formulaLike(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@", rune(s[0]))
+}
+
+// quoted returns the style like id with quotePrefix.
+func (wb *Workbook) quoted(id int) int {
+	st := wb.styles[id]
+	st.quote = true
+	return wb.NewStyle(st)
 }
 
 // cut keeps text within a cell's limit.

@@ -1,13 +1,22 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
+	"io"
 	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/engage-icb/engage/internal/corpus"
 	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 )
 
@@ -97,6 +106,46 @@ func TestWorkbookReadByExcelize(t *testing.T) {
 	}
 }
 
+// Issue 16: text that starts like a formula (= + - @) had no quotePrefix,
+// so editing the cell in Excel, or saving as CSV and opening that, made
+// it a live formula. Such cells now carry quotePrefix; others do not.
+func TestQuotePrefix(t *testing.T) {
+	wb := New()
+	if _, err := wb.Table("T", []float64{20}, []string{"Text"}, [][]any{
+		{`=HYPERLINK("http://x","y")`}, {"+44 20 7946 0000"}, {"-3 people"}, {"@mention"}, {"plain"}, {-3},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := wb.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(name string) string {
+		f, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(f)
+		return string(data)
+	}
+	xfs := regexp.MustCompile(`<xf [^>]*>`).FindAllString(strings.SplitN(part("xl/styles.xml"), "<cellXfs", 2)[1], -1)
+	cells := regexp.MustCompile(`<c r="(A[0-9]+)"(?: s="([0-9]+)")?`).FindAllStringSubmatch(part("xl/worksheets/sheet1.xml"), -1)
+	quoted := map[string]bool{}
+	for _, c := range cells {
+		n, _ := strconv.Atoi(c[2])
+		quoted[c[1]] = strings.Contains(xfs[n], `quotePrefix="1"`)
+	}
+	for ref, want := range map[string]bool{"A1": false, "A2": true, "A3": true, "A4": true, "A5": true, "A6": false, "A7": false} {
+		if quoted[ref] != want {
+			t.Errorf("%s: quotePrefix %v, want %v", ref, quoted[ref], want)
+		}
+	}
+}
+
 func TestWorkbookReadByLibreOffice(t *testing.T) {
 	xlsxtest.ReadWithLibreOffice(t, map[string][]byte{"sample": sample(t)})
 }
@@ -145,5 +194,44 @@ func TestColumnName(t *testing.T) {
 		if c, r, err := parseCell(want + "7"); err != nil || c != col || r != 7 {
 			t.Errorf("parseCell(%s7) = %d, %d, %v", want, c, r, err)
 		}
+	}
+}
+
+// Issue 16: report --check read a 730 KB workbook that unzips to 250 MB
+// (27 s, 3.9 GB): there was a limit per part, not in all, and one part
+// could be named by many sheets. Now the total and the number of files
+// are limited, and the sizes the zip declares are checked before reading.
+func TestReadLimits(t *testing.T) {
+	bomb := filepath.Join(t.TempDir(), "bomb.xlsx")
+	if err := corpus.BombWorkbook(bomb, 20, 5); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(bomb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = ReadLimited(data, Limits{Unpacked: 64 << 20, Entries: 100})
+	var large *TooLargeError
+	if !errors.As(err, &large) || !strings.Contains(err.Error(), "unpacks to more than 64 MB") || time.Since(start) > time.Second {
+		t.Errorf("a workbook of 5 x 20 MB within 64 MB = %v after %v; want refused at once", err, time.Since(start))
+	}
+	// One sheet's 20 MB is within 64 MB: read.
+	if c, err := ReadLimited(data, Limits{Unpacked: 200 << 20, Entries: 100}); err != nil || len(c.Sheets) != 5 || c.Unpacked < 100<<20 {
+		t.Errorf("within the limit: %v", err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for i := 0; i < 20; i++ {
+		_, _ = zw.Create(strconv.Itoa(i))
+	}
+	_ = zw.Close()
+	if _, err := ReadLimited(b.Bytes(), Limits{Unpacked: 1 << 20, Entries: 10}); !errors.As(err, &large) || !strings.Contains(err.Error(), "holds 20 files") {
+		t.Errorf("20 files within 10: %v", err)
+	}
+	// engage's own workbooks are well within the default limits.
+	c, err := Read(sample(t))
+	if err != nil || c.Unpacked == 0 || c.Unpacked > DefaultLimits.Unpacked/100 {
+		t.Errorf("Read(sample) = %+v, %v", c, err)
 	}
 }

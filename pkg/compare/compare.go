@@ -143,27 +143,57 @@ type Input struct {
 // comes first, then the others by ID; within a block the ICBs keep the
 // order given.
 func Build(inputs []Input, asOf time.Time) *Comparison {
-	c := &Comparison{AsOf: calendar.Day(asOf).Format(time.DateOnly)}
-	byID := map[string]int{}
+	b := NewBuilder(asOf)
 	for _, in := range inputs {
-		fw := in.Framework
-		i, ok := byID[fw.ID]
-		if !ok {
-			i = len(c.Blocks)
-			byID[fw.ID] = i
-			b := Block{Framework: FrameworkRef{ID: fw.ID, Title: fw.Title, Noun: fw.Noun()}}
-			for _, p := range fw.Principles {
-				b.Principles = append(b.Principles, Principle{Number: p.Number, Label: p.Label})
-			}
-			c.Blocks = append(c.Blocks, b)
-		}
-		c.Blocks[i].ICBs = append(c.Blocks[i].ICBs, column(in, asOf))
+		b.Add(in)
 	}
+	return b.Comparison()
+}
+
+// Builder builds a comparison one strategy at a time, keeping only each
+// strategy's column (a few hundred bytes), never the strategy: a
+// comparison of 50,000 files needs the memory of their columns alone.
+type Builder struct {
+	c    *Comparison
+	asOf time.Time
+	byID map[string]int
+	n    int
+}
+
+// NewBuilder starts a comparison as of a date.
+func NewBuilder(asOf time.Time) *Builder {
+	return &Builder{c: &Comparison{AsOf: calendar.Day(asOf).Format(time.DateOnly)}, asOf: asOf, byID: map[string]int{}}
+}
+
+// Add puts one strategy in its framework's block.
+func (b *Builder) Add(in Input) {
+	fw := in.Framework
+	i, ok := b.byID[fw.ID]
+	if !ok {
+		i = len(b.c.Blocks)
+		b.byID[fw.ID] = i
+		blk := Block{Framework: FrameworkRef{ID: fw.ID, Title: fw.Title, Noun: fw.Noun()}}
+		for _, p := range fw.Principles {
+			blk.Principles = append(blk.Principles, Principle{Number: p.Number, Label: p.Label})
+		}
+		b.c.Blocks = append(b.c.Blocks, blk)
+	}
+	b.c.Blocks[i].ICBs = append(b.c.Blocks[i].ICBs, column(in, b.asOf))
+	b.n++
+}
+
+// Len is how many strategies have been added.
+func (b *Builder) Len() int { return b.n }
+
+// Comparison is the comparison of the strategies added, blocks in order.
+func (b *Builder) Comparison() *Comparison {
+	c := *b.c
+	c.Blocks = slices.Clone(b.c.Blocks)
 	slices.SortStableFunc(c.Blocks, func(a, b Block) int {
 		return cmp.Or(-cmp.Compare(boolInt(a.Framework.ID == framework.DefaultID), boolInt(b.Framework.ID == framework.DefaultID)),
 			cmp.Compare(a.Framework.ID, b.Framework.ID))
 	})
-	return c
+	return &c
 }
 
 func boolInt(b bool) int {

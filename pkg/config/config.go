@@ -44,7 +44,8 @@ const (
 type Config struct {
 	// Path is the file it was read from; "" when there is none.
 	Path string
-	// Paths are the default paths, relative to the current directory.
+	// Paths are the default paths: relative to the current directory, or
+	// absolute as the file wrote them.
 	Paths     []string
 	Framework string
 	// StaleMonths is how long without an update makes an item stale; 0
@@ -113,28 +114,77 @@ type file struct {
 	} `yaml:"suppressions"`
 }
 
-// Find looks for .engage.yaml in dir and each folder above it, and returns
-// its path, or "" when there is none.
-func Find(dir string) (string, error) {
+// Search is where the configuration was looked for, and what was found.
+type Search struct {
+	// Path is the configuration file found; "" when there is none.
+	Path string
+	// Top is the last folder searched: the top of the git repository that
+	// holds the starting folder, or the starting folder itself when it is
+	// in no repository.
+	Top string
+	// InRepository says whether Top is a repository's top.
+	InRepository bool
+	// Ignored are configuration files passed over because another user
+	// owns them (see Owned).
+	Ignored []Ignored
+}
+
+// Ignored is a configuration file Find passed over, and why.
+type Ignored struct {
+	Path, Reason string
+}
+
+// Find looks for .engage.yaml in dir and each folder above it up to the
+// top of the git repository that holds dir (the folder with .git), or in
+// dir alone when no folder above it is in a repository: a configuration
+// from outside the project (a parent folder's, or another user's) never
+// applies. A file that neither the current user nor root owns is passed
+// over (listed in Ignored), as is a folder named .engage.yaml.
+func Find(dir string) (Search, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return Search{}, err
 	}
-	for {
-		p := filepath.Join(dir, FileName)
+	var folders []string
+	top := ""
+	for d := dir; ; {
+		folders = append(folders, d)
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			top = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	s := Search{Top: top, InRepository: top != ""}
+	if top == "" {
+		s.Top, folders = dir, folders[:1]
+	}
+	for _, d := range folders {
+		p := filepath.Join(d, FileName)
 		info, err := os.Stat(p)
 		switch {
-		case err == nil && !info.IsDir():
-			return p, nil
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return "", fmt.Errorf("read %q: %w", p, err)
+		case errors.Is(err, fs.ErrNotExist):
+			if _, lerr := os.Lstat(p); lerr == nil {
+				return s, fmt.Errorf("configuration file %s: it is a symbolic link to something that does not exist; fix or remove the link", p)
+			}
+			continue
+		case err != nil:
+			return s, fmt.Errorf("configuration file: %w", strategy.ReadError(p, err))
+		case info.IsDir():
+			continue
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
+		if ok, why := Owned(info); !ok {
+			s.Ignored = append(s.Ignored, Ignored{Path: p, Reason: why})
+			continue
 		}
-		dir = parent
+		s.Path = p
+		return s, nil
 	}
+	return s, nil
 }
 
 // Load reads and checks a config file. rules are the rule IDs engage has,
@@ -183,6 +233,10 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 	}
 	c := &Config{Path: path, Framework: f.Framework, StaleMonths: f.StaleMonths, FeedbackMonths: f.FeedbackMonths, MaxFileMB: f.MaxFileMB, Severities: map[string]finding.Severity{}, Off: map[string]bool{}}
 	for _, p := range f.Paths {
+		if filepath.IsAbs(p) {
+			c.Paths = append(c.Paths, filepath.Clean(p))
+			continue
+		}
 		c.Paths = append(c.Paths, relative(filepath.Join(dir, p)))
 	}
 	if f.FailOn != "" {
@@ -224,7 +278,7 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 		checkRule(s.Rule, ptr+"/rule", false)
 		node := locate(root, ptr)
 		sup := Suppression{File: s.File, Rule: s.Rule, Pointer: s.Pointer, Reason: s.Reason, Expires: s.Expires,
-			Line: node.Line, Column: node.Column, index: i, abs: filepath.Join(dir, s.File)}
+			Line: node.Line, Column: node.Column, index: i, abs: absolute(dir, s.File)}
 		if sup.expires, err = calendar.ParseDate(s.Expires); err != nil {
 			out = append(out, at(display, locate(root, ptr+"/expires"), ruleInvalidDate, ptr+"/expires",
 				fmt.Sprintf("%q is not a real date", s.Expires), "check the day and month: write YYYY-MM-DD"))
@@ -297,6 +351,15 @@ func locateKey(root *yaml.Node, ptr string) *yaml.Node {
 		}
 	}
 	return locate(root, ptr)
+}
+
+// absolute is a path from the configuration, relative to its folder
+// unless it is absolute already.
+func absolute(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, p)
 }
 
 // relative writes an absolute path relative to the current directory when

@@ -23,19 +23,84 @@ func day(s string) time.Time {
 
 func TestFind(t *testing.T) {
 	root := t.TempDir()
-	deep := filepath.Join(root, "a", "b")
+	repo := filepath.Join(root, "repo")
+	deep := filepath.Join(repo, "a", "b")
 	if err := os.MkdirAll(deep, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := Find(deep); err != nil || got != "" {
-		t.Fatalf("Find with no config = %q, %v; want none", got, err)
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
 	}
-	want := filepath.Join(root, "a", FileName)
+	if got, err := Find(deep); err != nil || got.Path != "" || got.Top != repo || !got.InRepository {
+		t.Fatalf("Find with no config = %+v, %v; want none, searched up to %s", got, err, repo)
+	}
+	want := filepath.Join(repo, "a", FileName)
 	if err := os.WriteFile(want, []byte("fail_on: warning\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := Find(deep); err != nil || got != want {
-		t.Errorf("Find = %q, %v; want %q", got, err, want)
+	if got, err := Find(deep); err != nil || got.Path != want {
+		t.Errorf("Find = %+v, %v; want %q", got, err, want)
+	}
+}
+
+// Issue 16: .engage.yaml was looked for up to /, past the top of the git
+// repository, so a parent folder's configuration (turning every rule off)
+// applied, and a parent's link loop broke every command below it.
+func TestFindStopsAtTheProject(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, FileName), []byte("rules: {not-allowed: off}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	repo := filepath.Join(root, "repo")
+	deep := filepath.Join(repo, "strategies")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, ".git"), []byte("gitdir: ../elsewhere\n"), 0o644); err != nil { // a worktree's .git is a file
+		t.Fatal(err)
+	}
+	if got, err := Find(deep); err != nil || got.Path != "" || got.Top != repo {
+		t.Errorf("inside a repository: Find = %+v, %v; want nothing from above its top %s", got, err, repo)
+	}
+	// Outside any repository, only the working folder.
+	plain := filepath.Join(root, "plain", "below")
+	if err := os.MkdirAll(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Find(plain); err != nil || got.Path != "" || got.Top != plain || got.InRepository {
+		t.Errorf("outside a repository: Find = %+v, %v; want only %s searched", got, err, plain)
+	}
+	if got, err := Find(root); err != nil || got.Path != filepath.Join(root, FileName) {
+		t.Errorf("in the folder itself: Find = %+v, %v", got, err)
+	}
+	// A link loop above the project is never looked at.
+	if err := os.Remove(filepath.Join(root, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(FileName, filepath.Join(root, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Find(deep); err != nil {
+		t.Errorf("a link loop above the repository: %v", err)
+	}
+	// One inside the project is said plainly.
+	if err := os.Symlink(FileName, filepath.Join(repo, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Find(deep); err == nil || !strings.Contains(err.Error(), "loop") {
+		t.Errorf("a link loop in the repository: %v, want it said", err)
+	}
+}
+
+// Issue 16: absolute paths were made relative to the config's folder.
+func TestAbsolutePathsStayAbsolute(t *testing.T) {
+	abs := filepath.Join(t.TempDir(), "shared", "strategies")
+	c, problems, err := Parse(filepath.Join("proj", FileName), []byte("paths: ["+abs+", local]\n"), rules)
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	if c.Paths[0] != abs || filepath.IsAbs(c.Paths[1]) || !strings.HasSuffix(c.Paths[1], filepath.Join("proj", "local")) {
+		t.Errorf("paths = %q, want %q kept and local relative to proj", c.Paths, abs)
 	}
 }
 

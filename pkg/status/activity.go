@@ -102,6 +102,14 @@ func AddActivity(src []byte, a NewActivity) ([]byte, string, error) {
 	if err := d.Append(d.Root, "activities", entry); err != nil {
 		return nil, "", fmt.Errorf("activities: %w", err)
 	}
+	// Whatever the file's layout, nothing but the new activity may change.
+	if err := edit.Check(src, d.Bytes(), func(doc map[string]any) bool {
+		list, _ := doc["activities"].([]any)
+		doc["activities"] = append(list, edit.Entry(entry))
+		return true
+	}); err != nil {
+		return nil, "", fmt.Errorf("activities: %w", err)
+	}
 	return d.Bytes(), fmt.Sprintf("activity %s added: %s (%s)", a.ID, a.Title, a.Dates), nil
 }
 
@@ -134,6 +142,7 @@ func RecordOutcome(src []byte, o Outcome) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	index := d.Index("activities", item)
 	if dates, _ := edit.Child(item, "dates"); dates != nil {
 		if r, err := calendar.ParseWhen(dates.Value); err == nil && on.Last.Before(r.First) && !o.Force {
 			return nil, "", refuse("an outcome comes after the engagement that led to it; add --force if the date is right",
@@ -156,6 +165,9 @@ func RecordOutcome(src []byte, o Outcome) ([]byte, string, error) {
 		err = d.InsertBefore(item, "changed", before, entry)
 	} else {
 		err = d.Append(item, "changed", entry)
+	}
+	if err == nil {
+		err = checkEdit(src, d.Bytes(), "activities", index, func(it map[string]any) { insertEntry(it, "changed", before, entry) })
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("activity %s: %w", o.ID, err)

@@ -1,11 +1,13 @@
 package status
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/engage-icb/engage/internal/edit"
 	"github.com/engage-icb/engage/internal/fuzzseed"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -17,6 +19,9 @@ func FuzzSetStatus(f *testing.F) {
 	for _, src := range fuzzseed.Files() {
 		f.Add(src, "done", "Reached 4,000: \"you said, we did\"")
 	}
+	for _, src := range fuzzseed.Layouts() {
+		f.Add(src, "at-risk", "the board's view")
+	}
 	f.Add([]byte("objectives:\n  - {id: O1, status: planned}\n"), "at-risk", "")
 	f.Add([]byte("objectives:\n  - id: O1\n    status: planned\n    updates: []\n"), "in-progress", "a\nb")
 	f.Add([]byte("objectives:\r\n  - id: O1\r\n    status: 'planned' # x\r\n"), "done", "x")
@@ -26,8 +31,14 @@ func FuzzSetStatus(f *testing.F) {
 			return
 		}
 		id := before.Strategy.Objectives[0].ID
+		if id == "" {
+			return // without an ID the first objective cannot be named (a later one with an empty ID would be)
+		}
 		u := Update{ID: id, Status: status, Date: "2999-12-31", Note: note}
 		out, _, err := SetStatus(src, u)
+		if errors.Is(err, edit.ErrUnsafe) && !edit.HasAlias(src) {
+			t.Fatalf("the edit changed something else (caught by edit.Check): %v\n%s", err, src)
+		}
 		if err != nil {
 			return // a refusal: nothing was changed
 		}
@@ -53,6 +64,9 @@ func FuzzRecordMetric(f *testing.F) {
 	for _, src := range fuzzseed.Files() {
 		f.Add(src, "2100", "Panel members, from the CRM")
 	}
+	for _, src := range fuzzseed.Layouts() {
+		f.Add(src, "-12345678901234567890", "the panel's count")
+	}
 	f.Add([]byte("metrics:\n  - id: m\n    title: Panel\n"), "12.5", "")
 	f.Add([]byte("metrics:\n  - {id: m, title: Panel, actuals: [{value: 1, date: 2024-01-01}]}\n"), "-3", "a: b")
 	f.Add([]byte("metrics:\r\n  - id: m\r\n    actuals: []\r\n"), "1e3", "x")
@@ -63,7 +77,13 @@ func FuzzRecordMetric(f *testing.F) {
 			return
 		}
 		id := before.Strategy.Metrics[0].ID
+		if id == "" {
+			return // without an ID the first metric cannot be named (a later one with an empty ID would be)
+		}
 		out, _, err := RecordMetric(src, Update{ID: id, Value: value, Date: "2999-12-31", Note: note})
+		if errors.Is(err, edit.ErrUnsafe) && !edit.HasAlias(src) {
+			t.Fatalf("the edit changed something else (caught by edit.Check): %v\n%s", err, src)
+		}
 		if err != nil {
 			return // a refusal: nothing was changed
 		}

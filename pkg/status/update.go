@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -102,10 +102,15 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if u.Evidence != "" {
 		entry = append(entry, edit.KV{Key: "evidence", Value: edit.Quote(u.Evidence)})
 	}
+	list := listOf[kind]
+	index := d.Index(list, item)
 	if before >= 0 {
 		// Back-dated (--force): into the log in date order. The item's
 		// status is its latest update's, so it stays.
 		if err := d.InsertBefore(item, "updates", before, entry); err != nil {
+			return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+		}
+		if err := checkEdit(src, d.Bytes(), list, index, func(it map[string]any) { insertEntry(it, "updates", before, entry) }); err != nil {
 			return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
 		}
 		return d.Bytes(), fmt.Sprintf("%s %s: back-dated update %s on %s recorded in date order; status stays %s", kind, u.ID, u.Status, u.Date, from), nil
@@ -116,18 +121,49 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if _, item, err = find(d, u.ID, "objectives", "roadmap"); err != nil {
 		return nil, "", err
 	}
-	if err := d.SetScalar(item, "status", u.Status); err != nil {
+	if err := d.SetString(item, "status", u.Status); err != nil {
+		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
+	}
+	if err := checkEdit(src, d.Bytes(), list, index, func(it map[string]any) {
+		insertEntry(it, "updates", -1, entry)
+		it["status"] = u.Status
+	}); err != nil {
 		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
 	}
 	return d.Bytes(), fmt.Sprintf("%s %s: %s → %s on %s", kind, u.ID, from, u.Status, u.Date), nil
 }
 
+// checkEdit refuses an edit that changed anything but what change makes
+// to entry index of list (edit.Check).
+func checkEdit(before, after []byte, list string, index int, change func(item map[string]any)) error {
+	return edit.Check(before, after, func(doc map[string]any) bool {
+		it := edit.Item(doc, list, index)
+		if it == nil {
+			return false
+		}
+		change(it)
+		return true
+	})
+}
+
+// insertEntry adds an entry to an item's log at index i (-1: the end), as
+// YAML reads it.
+func insertEntry(item map[string]any, log string, i int, entry []edit.KV) {
+	l, _ := item[log].([]any)
+	e := edit.Entry(entry)
+	if i < 0 || i > len(l) {
+		item[log] = append(l, e)
+		return
+	}
+	item[log] = append(l[:i:i], append([]any{e}, l[i:]...)...)
+}
+
 // RecordMetric records a measured value of a metric: it appends it to the
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(u.Value), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil, "", refuse("write a plain number, such as 2100 or 12.5", "%q is not a number", u.Value)
+	value, err := numberText(u.Value)
+	if err != nil {
+		return nil, "", err
 	}
 	day, err := checkDate(u.Date)
 	if err != nil {
@@ -144,11 +180,11 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	index := d.Index("metrics", item)
 	before, err := checkAfter(item, "actuals", day, u.Date, u.Force)
 	if err != nil {
 		return nil, "", err
 	}
-	value := strconv.FormatFloat(v, 'f', -1, 64)
 	entry := []edit.KV{{Key: "value", Value: value}, {Key: "date", Value: u.Date}}
 	if u.Note != "" {
 		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
@@ -158,10 +194,48 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	} else {
 		err = d.Append(item, "actuals", entry)
 	}
+	if err == nil {
+		err = checkEdit(src, d.Bytes(), "metrics", index, func(it map[string]any) { insertEntry(it, "actuals", before, entry) })
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("metric %s: %w", u.ID, err)
 	}
 	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, value, u.Date), nil
+}
+
+// number is a decimal number as YAML 1.2 writes one (yaml.v3 reads it as
+// a number, never as text).
+var number = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+})
+
+// numberText checks a measured value and returns it as it will be written:
+// the digits as given (a 20-digit count keeps every digit), without a
+// leading + or leading zeros (yaml.v3 would read 010 as octal 8).
+func numberText(s string) (string, error) {
+	t := strings.TrimSpace(s)
+	if !number().MatchString(t) {
+		return "", refuse("write a plain number, such as 2100, -3 or 12.5 (no commas, units or words)", "%q is not a number", s)
+	}
+	if v, err := strconv.ParseFloat(t, 64); err != nil || math.IsInf(v, 0) {
+		return "", refuse("write a number engage can store: up to about 1.8e308", "%q is too large a number", s)
+	}
+	sign := ""
+	if t[0] == '-' || t[0] == '+' {
+		sign, t = strings.TrimPrefix(t[:1], "+"), t[1:]
+	}
+	if i := strings.IndexAny(t, ".eE"); i != 0 {
+		whole := t
+		if i > 0 {
+			whole = t[:i]
+		}
+		trimmed := strings.TrimLeft(whole, "0")
+		if trimmed == "" {
+			trimmed = "0"
+		}
+		t = trimmed + t[len(whole):]
+	}
+	return sign + t, nil
 }
 
 // checkDate reads --on: a date at the precision the person knows it (a
@@ -184,7 +258,10 @@ func checkText(u Update) error {
 	return nil
 }
 
-var kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric", "activities": "activity"}
+var (
+	kindOf = map[string]string{"objectives": "objective", "roadmap": "milestone", "metrics": "metric", "activities": "activity"}
+	listOf = map[string]string{"objective": "objectives", "milestone": "roadmap", "metric": "metrics", "activity": "activities"}
+)
 
 // find returns the item with an ID in the named lists.
 func find(d *edit.Doc, id string, lists ...string) (string, *yaml.Node, error) {
@@ -263,53 +340,62 @@ func checkAfter(item *yaml.Node, log string, on calendar.Range, text string, for
 // Checker returns the error findings of a file's content.
 type Checker func(path string, src []byte) []finding.Finding
 
-// UpdateFile applies change to the file at path under a lock on its folder,
-// so concurrent updates all land, and replaces the file atomically. It
-// refuses, leaving the file untouched, when the file is over the limit in
-// opts, or when check finds errors in the result that the file did not
-// have before.
-func UpdateFile(path string, opts strategy.LoadOptions, check Checker, change func([]byte) ([]byte, string, error)) (string, error) {
-	unlock, err := atomicfile.Lock(filepath.Dir(path))
-	if err != nil {
+// UpdateOptions shape UpdateFile.
+type UpdateOptions struct {
+	// Load carries the file size limit.
+	Load strategy.LoadOptions
+	// Check finds the errors of a file's content: a change that adds one
+	// is refused.
+	Check Checker
+	// Lock bounds the wait for another writer in the same folder, and
+	// says what to do while waiting.
+	Lock atomicfile.LockOptions
+}
+
+// UpdateFile applies change to the file at path (atomicfile.Edit): under
+// a lock on its real folder, so concurrent updates all land, and
+// replacing the real file (through any symbolic link) atomically, only if
+// no other program saved it meanwhile, keeping its permissions, owner and
+// group. It refuses, leaving the file untouched, a file over the size
+// limit, read-only or with several names (hard links), a change that fails
+// or would give the file an error it did not have before (o.Check), and a
+// file that changed while it was being updated.
+func UpdateFile(path string, o UpdateOptions, change func([]byte) ([]byte, string, error)) (string, error) {
+	// Plain words for what is missing or is not a file (a pipe, a loop).
+	if _, err := strategy.StatFile(path); err != nil {
 		return "", err
 	}
-	defer unlock()
-	info, err := strategy.StatFile(path)
-	if err != nil {
-		return "", err
-	}
-	if info.Size() > opts.Limit() {
-		return "", refuse("", "%s is over the %s limit", path, strategy.SizeText(opts.Limit()))
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return "", strategy.ReadError(path, err)
-	}
-	out, summary, err := change(src)
-	if err != nil {
-		var r *Refusal
-		if errors.As(err, &r) {
-			return "", err
+	var summary string
+	err := atomicfile.Edit(path, atomicfile.EditOptions{Limit: o.Load.Limit(), Lock: o.Lock}, func(src []byte) ([]byte, error) {
+		out, s, err := change(src)
+		if err != nil {
+			var r *Refusal
+			if errors.As(err, &r) {
+				return nil, err
+			}
+			return nil, refuse("make this change by hand in an editor", "%v", err)
 		}
-		return "", refuse("edit the file by hand", "%s: %v", path, err)
-	}
-	before := map[string]int{}
-	for _, f := range check(path, src) {
-		before[f.Rule]++
-	}
-	var added []finding.Finding
-	for _, f := range check(path, out) {
-		if before[f.Rule] > 0 {
-			before[f.Rule]--
-			continue
+		before := map[string]int{}
+		for _, f := range o.Check(path, src) {
+			before[f.Rule]++
 		}
-		added = append(added, f)
+		var added []finding.Finding
+		for _, f := range o.Check(path, out) {
+			if before[f.Rule] > 0 {
+				before[f.Rule]--
+				continue
+			}
+			added = append(added, f)
+		}
+		if len(added) > 0 {
+			return nil, &Invalid{Findings: added}
+		}
+		summary = s
+		return out, nil
+	})
+	var large *atomicfile.TooLargeError
+	if errors.As(err, &large) {
+		return "", refuse("raise the limit with --max-file-size, or max_file_size_mb in .engage.yaml", "the file is %s, over the %s limit", strategy.SizeText(large.Size), strategy.SizeText(o.Load.Limit()))
 	}
-	if len(added) > 0 {
-		return "", &Invalid{Findings: added}
-	}
-	if err := atomicfile.Write(path, out, info.Mode().Perm()); err != nil {
-		return "", err
-	}
-	return summary, nil
+	return summary, err
 }

@@ -28,6 +28,11 @@ func Apply(src []byte, mappings []Mapping) ([]byte, string, error) {
 		return nil, "", err
 	}
 	var done []string
+	type target struct {
+		list  string
+		index int
+	}
+	var targets []target
 	for _, m := range mappings {
 		list, after := "principles", "text"
 		if m.Kind == "objective" {
@@ -37,10 +42,25 @@ func Apply(src []byte, mappings []Mapping) ([]byte, string, error) {
 		if item == nil {
 			return nil, "", fmt.Errorf("there is no %s %q", m.Kind, m.ID)
 		}
+		targets = append(targets, target{list, d.Index(list, item)})
 		if err := d.SetKey(item, "national", "["+strconv.Itoa(m.Number)+"]", after); err != nil {
 			return nil, "", fmt.Errorf("%s %s: %w", m.Kind, m.ID, err)
 		}
 		done = append(done, fmt.Sprintf("%s %s → %d", m.Kind, m.ID, m.Number))
+	}
+	// Whatever the file's layout, nothing but the mappings may change.
+	err = edit.Check(src, d.Bytes(), func(doc map[string]any) bool {
+		for i, m := range mappings {
+			it := edit.Item(doc, targets[i].list, targets[i].index)
+			if it == nil {
+				return false
+			}
+			it["national"] = []any{m.Number}
+		}
+		return true
+	})
+	if err != nil {
+		return nil, "", err
 	}
 	return d.Bytes(), "mapped " + strings.Join(done, ", "), nil
 }

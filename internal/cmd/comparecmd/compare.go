@@ -65,9 +65,14 @@ sheet with a chart, and a sheet per ICB), which needs -o.`,
 }
 
 func compareRun(opts *Options) error {
+	// Overwriting a strategy named on the command line is the first thing
+	// to say (the files found in folders are checked once they are found).
+	if in, ok := cmdutil.IsInput(opts.Output, opts.Paths); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s, which is being compared; write the comparison to another file", opts.Output, in))
+	}
 	format, err := render.Compare.Choose(opts.Format, opts.Output)
 	if err != nil {
-		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
+		return cmdutil.Usage(err)
 	}
 	if render.Compare.Binary(format) && opts.Output == "" && opts.IO.IsStdoutTTY() {
 		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))
@@ -91,12 +96,12 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the comparison")
-	var inputs []compare.Input
-	for _, r := range readable {
-		inputs = append(inputs, compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})
-	}
-	c := compare.Build(inputs, asOf)
+	// Each strategy's column, and nothing else of it, is kept.
+	b := compare.NewBuilder(asOf)
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the comparison", func(r cmdutil.Readable) {
+		b.Add(compare.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework})
+	})
+	c := b.Comparison()
 
 	ro := cmdutil.Screen(opts.IO)
 	if opts.Output != "" {
@@ -106,7 +111,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	if opts.Output != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d strategies compared as of %s\n", opts.Output, len(inputs), c.AsOf)
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d strategies compared as of %s\n", opts.Output, b.Len(), c.AsOf)
 	}
 	return readErr
 }

@@ -67,17 +67,23 @@ func coverageRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "cannot be graded")
-	var graded []coverage.Graded
-	for _, r := range readable {
-		graded = append(graded, coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))
-	}
-	format, err := render.Coverage.Lookup(opts.Format, cmdutil.Screen(opts.IO))
+	// Each file's grades are written as soon as they are known, and
+	// nothing of it is kept: any number of files, in the memory of one.
+	out, err := render.Stream(render.Coverage, opts.Format, cmdutil.Screen(opts.IO), opts.IO.Out)
 	if err != nil {
 		return err
 	}
-	if err := format.Render(opts.IO.Out, graded); err != nil {
-		return err
+	var werr error
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "cannot be graded", func(r cmdutil.Readable) {
+		if werr == nil {
+			werr = out.Add(coverage.GradeFile(r.Path, r.Doc.Strategy, r.Framework))
+		}
+	})
+	if werr == nil {
+		werr = out.Close()
+	}
+	if werr != nil {
+		return werr
 	}
 	return readErr
 }

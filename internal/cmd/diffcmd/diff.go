@@ -4,6 +4,8 @@ package diffcmd
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -147,10 +149,20 @@ func (d *differ) paths(paths []string) ([]diff.Pair, error) {
 
 // revisions compares files at --from with --to (or the working tree).
 func (d *differ) revisions(opts *Options, cfg *config.Config) ([]diff.Pair, error) {
-	repo, err := gitrev.Open(".")
+	// The repository that holds what is compared (the first path), else
+	// the one engage runs in.
+	where := "."
+	if len(opts.Paths) > 0 {
+		where = opts.Paths[0]
+		if info, err := os.Stat(where); err != nil || !info.IsDir() {
+			where = filepath.Dir(where)
+		}
+	}
+	repo, err := gitrev.Open(where)
 	if err != nil {
 		return nil, err
 	}
+	repo.MaxSize = d.v.LoadOptions().Limit()
 	d.repo = repo
 	from, err := repo.Resolve(opts.From)
 	if err != nil {
@@ -220,10 +232,13 @@ func (d *differ) atRev(commit, rev, path string) (diff.Version, error) {
 		return diff.Version{}, cmdutil.Usage(err)
 	}
 	data, then, err := d.repo.FileAt(commit, rel)
-	if errors.Is(err, gitrev.ErrNotFound) {
+	var large *gitrev.TooLargeError
+	switch {
+	case errors.Is(err, gitrev.ErrNotFound):
 		return diff.Version{}, fmt.Errorf("%s is not in revision %s", path, rev)
-	}
-	if err != nil {
+	case errors.As(err, &large):
+		return diff.Version{}, fmt.Errorf("cannot compare %s at %s: %w", path, rev, err)
+	case err != nil:
 		return diff.Version{}, err
 	}
 	if then != rel {
@@ -252,6 +267,10 @@ func (d *differ) folderAtRev(commit, rev string, paths []string) ([]diff.Version
 			continue
 		}
 		data, err := d.repo.ReadFile(commit, f)
+		var large *gitrev.TooLargeError
+		if errors.As(err, &large) {
+			return nil, fmt.Errorf("cannot compare %s at %s: %w", d.repo.Display(f), rev, err)
+		}
 		if err != nil {
 			return nil, err
 		}

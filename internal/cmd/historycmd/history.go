@@ -3,6 +3,7 @@ package historycmd
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -15,22 +16,24 @@ import (
 
 // Options are history's flags and arguments.
 type Options struct {
-	IO     *iostreams.IOStreams
-	File   string
-	Format string
-	All    bool
+	IO      *iostreams.IOStreams
+	Factory *cmdutil.Factory
+	File    string
+	Format  string
+	All     bool
 }
 
 // NewCmdHistory returns the history command.
 func NewCmdHistory(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams}
+	opts := &Options{IO: f.IOStreams, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "history FILE",
 		Short: "Show each objective's and milestone's status over the file's git history",
 		Long: `Read every committed version of a strategy file, following it through
 renames, and show when each objective's and milestone's status changed: the
 date, commit and author, and the status it moved from and to. Versions where
-the file was deleted or could not be read are listed, not hidden.
+the file was deleted, could not be read or was over the size limit
+(--max-file-size) are listed, not hidden.
 
 Only the items that changed are shown (their status moved, or they were added
 after the file's first version, or removed); --all shows every item.`,
@@ -56,11 +59,18 @@ func historyRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
-	repo, err := gitrev.Open(".")
+	cfg, err := cmdutil.LoadConfig(opts.Factory)
+	if err != nil {
+		return err
+	}
+	// The repository that holds the file, wherever engage runs.
+	repo, err := gitrev.Open(filepath.Dir(opts.File))
 	if err != nil {
 		return err
 	}
 	defer func() { _ = repo.Close() }()
+	// A revision over the size limit is listed as skipped, not read.
+	repo.MaxSize = cmdutil.MaxFileSize(opts.Factory, cfg)
 	rel, err := repo.Rel(opts.File)
 	if err != nil {
 		return cmdutil.Usage(err)

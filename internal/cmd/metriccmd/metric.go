@@ -49,9 +49,14 @@ actuals, in place: every other byte of the file stays as it was, the file is
 replaced atomically under a lock, and engage refuses (leaving the file
 untouched) an unknown metric, a value that is not a number, a date before
 the last recorded value (unless --force), or a change after which the file
-would not validate.`,
-		Example: `  engage metric record strategies/lsc.yaml citizen-panel 2100 --on 2024-03-31 --note "After the spring campaign"`,
-		Args:    cobra.ExactArgs(3),
+would not validate.
+
+VALUE is written as given (every digit of a long count is kept); a
+negative VALUE such as -3 needs no "--" before it.`,
+		Example: `  engage metric record strategies/lsc.yaml citizen-panel 2100 --on 2024-03-31 --note "After the spring campaign"
+  engage metric record strategies/lsc.yaml waiting-list-change -3 --on 2024-03-31`,
+		Args:        cobra.ExactArgs(3),
+		Annotations: map[string]string{cmdutil.NegativeNumbers: "true"},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			switch len(args) {
 			case 0:

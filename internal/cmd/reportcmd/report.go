@@ -104,18 +104,18 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--year %q: %w", opts.Year, err))
 	}
+	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
+	}
 	format, err := render.Report.Choose(opts.Format, opts.Output)
 	if err != nil {
-		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
+		return cmdutil.Usage(err)
 	}
 	if opts.Check && opts.Output == "" {
 		return cmdutil.Usage(errors.New("--check needs -o: the report to check"))
 	}
 	if render.Report.Binary(format) && opts.Output == "" && opts.IO.IsStdoutTTY() {
 		return cmdutil.Usage(errors.New("an Excel workbook is not for the terminal: write it to a file with -o"))
-	}
-	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
-		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
 	}
 	asOf, err := cmdutil.AsOf(opts.AsOf, opts.Factory.Now)
 	if err != nil {
@@ -133,6 +133,7 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	cmdutil.RoomFor(opts.File)
 	read, err := cmdutil.ReadStrategy(opts.IO.ErrOut, v, opts.File, "cannot be reported on")
 	if err != nil {
 		return err
@@ -163,7 +164,13 @@ func reportRun(opts *Options) error {
 		return check(opts, render.Report.Binary(format), out.Bytes())
 	}
 	if opts.Output == "" {
-		_, err := opts.IO.Out.Write(out.Bytes())
+		w := opts.IO.Out
+		if render.Report.Binary(format) {
+			if w, err = opts.IO.BinaryOut(); err != nil {
+				return cmdutil.Usage(err)
+			}
+		}
+		_, err := w.Write(out.Bytes())
 		return err
 	}
 	if err := atomicfile.Write(opts.Output, out.Bytes(), 0o644); err != nil {
@@ -188,6 +195,7 @@ func atRevision(v *validate.Validator, file, rev string) (diff.Version, error) {
 		return diff.Version{}, err
 	}
 	defer func() { _ = repo.Close() }()
+	repo.MaxSize = v.LoadOptions().Limit()
 	commit, err := repo.Resolve(rev)
 	if err != nil {
 		return diff.Version{}, cmdutil.Usage(fmt.Errorf("--since: %w", err))
@@ -197,6 +205,10 @@ func atRevision(v *validate.Validator, file, rev string) (diff.Version, error) {
 		return diff.Version{}, err
 	}
 	data, _, err := repo.FileAt(commit, rel)
+	var large *gitrev.TooLargeError
+	if errors.As(err, &large) {
+		return diff.Version{}, fmt.Errorf("--since: %s at %s: %w", file, rev, err)
+	}
 	if err != nil {
 		return diff.Version{}, fmt.Errorf("--since: %s is not in revision %s", file, rev)
 	}
@@ -208,13 +220,13 @@ func atRevision(v *validate.Validator, file, rev string) (diff.Version, error) {
 }
 
 // check compares the report on disk with the one just generated: bytes
-// for Markdown, cell contents for Excel.
+// for Markdown, cell contents for Excel. The file on disk may be anything
+// (committed by anyone), so it is read within limits set by the fresh
+// report: a Markdown report of another size is stale unread, and a
+// workbook may be a few times larger than engage's (Excel adds to what it
+// saves) but no more.
 func check(opts *Options, workbook bool, fresh []byte) error {
-	var existing []byte
-	_, err := strategy.StatFile(opts.Output)
-	if err == nil {
-		existing, err = os.ReadFile(opts.Output)
-	}
+	info, err := strategy.StatFile(opts.Output)
 	if errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(opts.IO.ErrOut, "engage: %s does not exist yet: write it with the same command without --check\n", opts.Output)
 		return cmdutil.ErrFindings
@@ -222,28 +234,55 @@ func check(opts *Options, workbook bool, fresh []byte) error {
 	if err != nil {
 		return err
 	}
+	stale := func() error {
+		fmt.Fprintf(opts.IO.ErrOut, "engage: %s is stale: it differs from what the strategy gives now; regenerate it with the same command without --check\n", opts.Output)
+		return cmdutil.ErrFindings
+	}
+	maxSize := int64(len(fresh))
+	if workbook {
+		maxSize = checkSlack + checkFactor*int64(len(fresh))
+	}
+	if info.Size() > maxSize || !workbook && info.Size() != int64(len(fresh)) {
+		if workbook {
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s is %s, far larger than the workbook this report is (%s), so it cannot be this report; engage has not read it\n",
+				opts.Output, strategy.SizeText(info.Size()), strategy.SizeText(int64(len(fresh))))
+		}
+		return stale()
+	}
+	existing, err := os.ReadFile(opts.Output)
+	if err != nil {
+		return err
+	}
 	same := bytes.Equal(existing, fresh)
 	if !same && workbook {
 		if same, err = sameCells(existing, fresh); err != nil {
-			return fmt.Errorf("read %s: %w", opts.Output, err)
+			return fmt.Errorf("read %s: %w; regenerate it with the same command without --check", opts.Output, err)
 		}
 	}
 	if !same {
-		fmt.Fprintf(opts.IO.ErrOut, "engage: %s is stale: it differs from what the strategy gives now; regenerate it with the same command without --check\n", opts.Output)
-		return cmdutil.ErrFindings
+		return stale()
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s is current\n", opts.Output)
 	return nil
 }
 
+// The most a published workbook may be beside engage's own, in its file
+// size and in what it unpacks to: Excel saves more than engage writes,
+// but a few times more, not a zip bomb's thousands.
+const (
+	checkSlack  = 16 << 20
+	checkFactor = 4
+)
+
 // sameCells reports whether two workbooks have the same sheets and the
-// same values in every cell.
-func sameCells(a, b []byte) (bool, error) {
-	ca, err := xlsx.Read(a)
+// same values in every cell. fresh is engage's own; existing is read
+// within limits that fresh sets.
+func sameCells(existing, fresh []byte) (bool, error) {
+	cb, err := xlsx.ReadLimited(fresh, xlsx.Limits{Unpacked: 1 << 40, Entries: 1 << 20})
 	if err != nil {
 		return false, err
 	}
-	cb, err := xlsx.Read(b)
+	ca, err := xlsx.ReadLimited(existing, xlsx.Limits{Unpacked: checkSlack + checkFactor*cb.Unpacked, Entries: xlsx.DefaultLimits.Entries})
 	if err != nil {
 		return false, err
 	}

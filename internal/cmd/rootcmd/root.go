@@ -5,6 +5,7 @@ package rootcmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,7 +75,8 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
 	cmd.PersistentFlags().IntVar(&width, "width", 0, "the terminal's width in columns (default: the window's, or COLUMNS); piped output is never wrapped")
 	cmd.PersistentFlags().IntVar(&f.MaxFileMB, "max-file-size", 0, "largest strategy file to read, in MB (default: max_file_size_mb in .engage.yaml, else 10)")
-	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above)")
+	cmd.PersistentFlags().StringVar(&f.ConfigPath, "config", "", "configuration file to use (default: .engage.yaml here or in a folder above, up to the top of the git repository)")
+	cmd.PersistentFlags().BoolVar(&f.Verbose, "verbose", os.Getenv("ENGAGE_DEBUG") != "", "say on standard error which configuration is used, and why (also ENGAGE_DEBUG=1)")
 	cmd.AddCommand(
 		validatecmd.NewCmdValidate(f, nil),
 		coveragecmd.NewCmdCoverage(f, nil),
@@ -106,7 +108,7 @@ func Execute(f *cmdutil.Factory, args []string) (code int) {
 		}
 	}()
 	cmd := NewCmdRoot(f)
-	cmd.SetArgs(args)
+	cmd.SetArgs(cmdutil.NumberArgs(cmd, args))
 	err := cmd.Execute()
 	if err == nil || errors.Is(err, cmdutil.ErrFindings) || errors.Is(err, cmdutil.ErrSilent) {
 		return cmdutil.ExitCode(err)

@@ -1,6 +1,7 @@
 package rootcmd
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -14,9 +15,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite docs/cli/")
 
-func factory() (*cmdutil.Factory, *iostreams.IOStreams) {
-	io, _, _, _ := iostreams.Test()
-	return &cmdutil.Factory{IOStreams: io, Version: "test", Now: func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) }}, io
+func factory() (*cmdutil.Factory, *bytes.Buffer) {
+	io, _, _, errOut := iostreams.Test()
+	return &cmdutil.Factory{IOStreams: io, Version: "test", Now: func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) }}, errOut
 }
 
 // TestCLIReference fails when docs/cli/ is not what the command tree
@@ -56,12 +57,12 @@ func TestCLIReference(t *testing.T) {
 // TestPanicBecomesBugReport checks the top-level guard: a panic in a
 // command prints a request to report it and exits 2, never a stack trace.
 func TestPanicBecomesBugReport(t *testing.T) {
-	f, io := factory()
+	f, errOut := factory()
 	f.Now = func() time.Time { panic("boom") }
 	if code := Execute(f, []string{"validate", "../../../examples/minimal.yaml"}); code != cmdutil.ExitError {
 		t.Errorf("exit code = %d, want %d", code, cmdutil.ExitError)
 	}
-	msg := io.ErrOut.(interface{ String() string }).String()
+	msg := errOut.String()
 	if !strings.Contains(msg, "internal error: boom") || !strings.Contains(msg, "report it") || strings.Contains(msg, "goroutine") {
 		t.Errorf("stderr = %q, want a bug-report request without a stack trace", msg)
 	}

@@ -4,13 +4,16 @@ package statuscmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/status"
@@ -87,9 +90,11 @@ func statusRun(opts *Options) error {
 		}
 		o.Year = &y
 	}
+	// Each file's dashboard is written as soon as it is known where the
+	// format allows (render.Stream), and nothing else of the file is kept.
 	ro := cmdutil.Screen(opts.IO)
 	ro.Details = opts.Details
-	format, err := render.Status.Lookup(opts.Format, ro)
+	out, err := render.Stream(render.Status, opts.Format, ro, opts.IO.Out)
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
@@ -121,12 +126,45 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the dashboard")
-	var boards []*status.Board
-	for _, r := range readable {
-		boards = append(boards, status.Of(r.Path, r.Doc.Strategy, r.Framework, o))
+	// Each file's dashboard is kept only until it is written. The text
+	// overview of several strategies is laid out across all of them, so
+	// they are kept, but only what the overview reads of each
+	// (render.StatusOverview), unless --details shows each whole; a single
+	// strategy's dashboard is shown whole.
+	name, _ := render.Status.Canonical(opts.Format)
+	overviewOnly := name == "text" && !opts.Details
+	var first *status.Board
+	n := 0
+	add := func(b *status.Board) error {
+		n++
+		if !overviewOnly {
+			return out.Add(b)
+		}
+		switch n {
+		case 1:
+			first = b
+			return nil
+		case 2:
+			if err := out.Add(render.StatusOverview(first)); err != nil {
+				return err
+			}
+			first = nil
+		}
+		return out.Add(render.StatusOverview(b))
 	}
-	if err := format.Render(opts.IO.Out, boards); err != nil {
+	var werr error
+	readErr := cmdutil.EachStrategy(opts.IO.ErrOut, v, files, "is left out of the dashboard", func(r cmdutil.Readable) {
+		if werr == nil {
+			werr = add(status.Of(r.Path, r.Doc.Strategy, r.Framework, o))
+		}
+	})
+	if werr == nil && first != nil {
+		werr = out.Add(first)
+	}
+	if werr != nil {
+		return werr
+	}
+	if err := out.Close(); err != nil {
 		return err
 	}
 	return readErr
@@ -204,6 +242,7 @@ func setRun(opts *SetOptions) error {
 // reports the outcome.
 func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string, error)) error {
 	io := f.IOStreams
+	cmdutil.RoomFor(file)
 	cfg, err := cmdutil.LoadConfig(f)
 	if err != nil {
 		return err
@@ -222,10 +261,28 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		}
 		return errs
 	}
-	summary, err := status.UpdateFile(file, v.LoadOptions(), check, change)
+	lock := atomicfile.LockOptions{Waiting: func(holder string) {
+		if holder != "" {
+			fmt.Fprintf(io.ErrOut, "engage: waiting for another engage writing %s... (%s holds the lock on its folder)\n", file, holder)
+		} else {
+			fmt.Fprintf(io.ErrOut, "engage: waiting for another engage writing %s...\n", file)
+		}
+	}}
+	if t := os.Getenv("ENGAGE_LOCK_TIMEOUT"); t != "" {
+		d, err := time.ParseDuration(t)
+		if err != nil || d <= 0 {
+			return cmdutil.Usage(fmt.Errorf("ENGAGE_LOCK_TIMEOUT %q: give a time such as 30s or 2m", t))
+		}
+		lock.Timeout = d
+	}
+	summary, err := status.UpdateFile(file, status.UpdateOptions{Load: v.LoadOptions(), Check: check, Lock: lock}, change)
 	var refusal *status.Refusal
 	var invalid *status.Invalid
+	var timeout *atomicfile.LockTimeoutError
 	switch {
+	case errors.As(err, &timeout):
+		fmt.Fprintf(io.ErrOut, "engage: %s is unchanged: %s\n", file, timeout)
+		return cmdutil.ErrSilent
 	case errors.As(err, &refusal):
 		fmt.Fprintf(io.ErrOut, "engage: %s: %s; the file is unchanged\n", file, refusal.Message)
 		if refusal.Hint != "" {
@@ -250,30 +307,34 @@ func errorCount(n int) string {
 	return fmt.Sprintf("%d errors", n)
 }
 
-// itemIDs lists the IDs (with titles) of a file's items, for completion.
+// itemIDs lists the IDs (with titles) of a file's items, for completion:
+// one line each, "ID<tab>description", so each is made one line of text.
 func itemIDs(file string, kinds ...string) []string {
 	doc, err := strategy.Load(file, strategy.LoadOptions{})
 	if err != nil || doc.Strategy == nil { // for completion: the default limit
 		return nil
 	}
 	var out []string
+	add := func(id, desc string) {
+		out = append(out, safetext.Terminal(id)+"\t"+safetext.Terminal(desc))
+	}
 	for _, k := range kinds {
 		switch k {
 		case "objective":
 			for _, o := range doc.Strategy.Objectives {
-				out = append(out, o.ID+"\t"+o.Status+": "+o.Title)
+				add(o.ID, o.Status+": "+o.Title)
 			}
 		case "milestone":
 			for _, m := range doc.Strategy.Roadmap {
-				out = append(out, m.ID+"\t"+m.Status+": "+m.Title)
+				add(m.ID, m.Status+": "+m.Title)
 			}
 		case "metric":
 			for _, m := range doc.Strategy.Metrics {
-				out = append(out, m.ID+"\t"+m.Title)
+				add(m.ID, m.Title)
 			}
 		case "activity":
 			for _, a := range doc.Strategy.Activities {
-				out = append(out, a.ID+"\t"+a.Dates+": "+a.Title)
+				add(a.ID, a.Dates+": "+a.Title)
 			}
 		}
 	}

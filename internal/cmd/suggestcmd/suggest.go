@@ -79,7 +79,7 @@ func suggestRun(opts *Options) error {
 	if len(opts.IDs) > 0 && !opts.Apply {
 		return cmdutil.Usage(errors.New("--id chooses what --apply writes: add --apply"))
 	}
-	if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
+	if !(opts.MinConfidence >= 0 && opts.MinConfidence <= 1) { // NaN fails both
 		return cmdutil.Usage(fmt.Errorf("--min-confidence %v: give a number from 0 to 1", opts.MinConfidence))
 	}
 	cfg, err := cmdutil.LoadConfig(opts.Factory)

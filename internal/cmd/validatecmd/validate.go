@@ -138,6 +138,12 @@ func parseOutputs(opts *Options) ([]output, error) {
 		if err != nil {
 			return nil, cmdutil.Usage(fmt.Errorf("--format: %w", err))
 		}
+		// Two outputs to one file: the second would replace the first.
+		for i, o := range outs {
+			if _, same := cmdutil.IsInput(file, []string{o.file}); same {
+				return nil, cmdutil.Usage(fmt.Errorf("--format: -f %s and -f %s both write %s, so the second would replace the first; give each its own file", opts.Formats[i], spec, file))
+			}
+		}
 		outs = append(outs, output{format: format, file: file})
 	}
 	return outs, nil
