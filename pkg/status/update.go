@@ -340,6 +340,24 @@ func checkAfter(item *yaml.Node, log string, on calendar.Range, text string, for
 // Checker returns the error findings of a file's content.
 type Checker func(path string, src []byte) []finding.Finding
 
+// Added returns the errors check finds in after that before does not
+// have (counted by rule: a second error of a rule is new).
+func Added(check Checker, path string, before, after []byte) []finding.Finding {
+	had := map[string]int{}
+	for _, f := range check(path, before) {
+		had[f.Rule]++
+	}
+	var added []finding.Finding
+	for _, f := range check(path, after) {
+		if had[f.Rule] > 0 {
+			had[f.Rule]--
+			continue
+		}
+		added = append(added, f)
+	}
+	return added
+}
+
 // UpdateOptions shape UpdateFile.
 type UpdateOptions struct {
 	// Load carries the file size limit.
@@ -375,19 +393,7 @@ func UpdateFile(path string, o UpdateOptions, change func([]byte) ([]byte, strin
 			}
 			return nil, refuse("make this change by hand in an editor", "%v", err)
 		}
-		before := map[string]int{}
-		for _, f := range o.Check(path, src) {
-			before[f.Rule]++
-		}
-		var added []finding.Finding
-		for _, f := range o.Check(path, out) {
-			if before[f.Rule] > 0 {
-				before[f.Rule]--
-				continue
-			}
-			added = append(added, f)
-		}
-		if len(added) > 0 {
+		if added := Added(o.Check, path, src, out); len(added) > 0 {
 			return nil, &Invalid{Findings: added}
 		}
 		summary = s
