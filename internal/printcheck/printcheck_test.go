@@ -127,7 +127,7 @@ func line(x, y float64, text string) []word {
 	return words
 }
 
-func TestMissingHeaderCells(t *testing.T) {
+func TestFindRow(t *testing.T) {
 	header := []string{"ID", "Public involvement body", "Self-assessments", "Status"}
 	var wrapped []word
 	// Two wrapped cells side by side, in the order pdftotext reads them:
@@ -159,9 +159,58 @@ func TestMissingHeaderCells(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := missingHeaderCells(tt.words, header)
+			found := newPageText(page{words: tt.words}).findRow(header)
+			var got []string
+			for i, f := range found {
+				if !f {
+					got = append(got, header[i])
+				}
+			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("missing: got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckHeader(t *testing.T) {
+	grades := sheet{
+		name: "Grades", header: []string{"ICB", "framework", "missing", "stated"}, headerRow: 1, fitWidth: true,
+		body: [][]string{{"L&SC", "nhse-2022", "0", "2"}, {"MSE", "nhse-2022", "1", "3"}},
+	}
+	// A row whose first cell wraps over six lines, beside one aligned to
+	// the bottom: their first lines are 70 pt apart, their last level.
+	var bottomAligned []word
+	for i, w := range strings.Fields("one two three four five six") {
+		bottomAligned = append(bottomAligned, line(50, 80+14*float64(i), w)...)
+	}
+	bottomAligned = append(bottomAligned, line(150, 150, "L&SC")...)
+	tests := []struct {
+		name  string
+		words []word
+		sheet sheet
+		want  string
+	}{
+		{"header and rows", append(line(50, 60, "ICB framework missing stated"), line(50, 80, "L&SC nhse-2022 0 2")...), grades, ""},
+		{"rows without header", line(50, 80, "MSE nhse-2022 1 3"), grades,
+			"no header row (expected 'ICB', 'framework', 'missing', 'stated'); the sheet repeats no rows on its pages (set print titles: _xlnm.Print_Titles)"},
+		{"a header cell missing", append(line(50, 60, "ICB framework missing"), line(50, 80, "L&SC nhse-2022 0 2")...), grades,
+			"header row without 'stated' (expected 'ICB', 'framework', 'missing', 'stated')"},
+		// A chart on a page of its own: the legend and the axis labels come
+		// from the same cells, the ICBs' names and counts level with each
+		// other, but no row's two lettered cells.
+		{"a chart", append(line(50, 60, "missing stated"), line(50, 300, "0 2 4 L&SC MSE")...), grades, ""},
+		{"columns split over pages", append(line(50, 60, "ICB framework"), line(50, 80, "L&SC nhse-2022")...),
+			sheet{name: "Grades", header: grades.header, headerRow: 1, body: grades.body, titles: true}, ""},
+		{"rows of cells level at their last lines", bottomAligned,
+			sheet{name: "Wrapped", header: []string{"Objective", "ICB"}, headerRow: 1, fitWidth: true, titles: true,
+				body: [][]string{{"one two three four five six", "L&SC"}}},
+			"no header row (expected 'Objective', 'ICB')"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := checkHeader(newPageText(page{words: tt.words}), tt.sheet); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -177,6 +226,7 @@ func TestAnalyse(t *testing.T) {
 	}
 	objectives := sheet{
 		name: "Objectives", header: []string{"ID", "Title"}, headerRow: 1, titles: true, fitWidth: true,
+		body:         [][]string{{"X-01", "First"}, {"X-30", "Thirtieth"}, {"X-60", "Sixtieth"}},
 		headerFooter: &excelize.HeaderFooterOptions{OddFooter: "&CPage &P of &N"},
 	}
 	doc := document{

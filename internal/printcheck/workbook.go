@@ -16,6 +16,8 @@ type sheet struct {
 	// out; headerRow is that row (from 1), 0 when the sheet has no text.
 	header    []string
 	headerRow int
+	// body is the rows below the header row, as cellTexts.
+	body [][]string
 	// titles is true when the header row is the first row of the sheet's
 	// print titles (_xlnm.Print_Titles), false when it is only the sheet's
 	// first row with text, which prints on the first page alone.
@@ -64,6 +66,11 @@ func readWorkbook(path string) ([]sheet, string, error) {
 		}
 		if s.headerRow > 0 && s.headerRow <= len(rows) {
 			s.header = cellTexts(rows[s.headerRow-1])
+			for _, r := range rows[s.headerRow:] {
+				if cells := cellTexts(r); len(cells) > 0 {
+					s.body = append(s.body, cells)
+				}
+			}
 		}
 		if layout, err := f.GetPageLayout(name); err == nil && layout.FitToWidth != nil && *layout.FitToWidth == 1 {
 			props, err := f.GetSheetProps(name)
