@@ -16,7 +16,8 @@ type sheet struct {
 	// out; headerRow is that row (from 1), 0 when the sheet has no text.
 	header    []string
 	headerRow int
-	// body is the rows below the header row, as cellTexts.
+	// body is the rows below the header row, as cellTexts of their
+	// unformatted values.
 	body [][]string
 	// titles is true when the header row is the first row of the sheet's
 	// print titles (_xlnm.Print_Titles), false when it is only the sheet's
@@ -66,7 +67,14 @@ func readWorkbook(path string) ([]sheet, string, error) {
 		}
 		if s.headerRow > 0 && s.headerRow <= len(rows) {
 			s.header = cellTexts(rows[s.headerRow-1])
-			for _, r := range rows[s.headerRow:] {
+			// Unformatted: a date or a number is then digits, which
+			// carriesRows leaves out, rather than text in a format
+			// LibreOffice may print otherwise.
+			raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+			if err != nil {
+				return nil, "", fmt.Errorf("read sheet %q of %q: %w", name, path, err)
+			}
+			for _, r := range raw[min(s.headerRow, len(raw)):] {
 				if cells := cellTexts(r); len(cells) > 0 {
 					s.body = append(s.body, cells)
 				}
