@@ -12,7 +12,7 @@ FUZZMIN   ?= 5s
 DOMAIN    := ./pkg/...
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit cross check-deps check-agreement check-action check-reports check-html browser nhsuk-css node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
+.PHONY: help build test unit cross check-deps check-agreement check-action check-reports check-print print-tools check-html browser nhsuk-css node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
         goreleaser release-snapshot test-release bench-release
 
 help: ## show this help
@@ -24,7 +24,7 @@ build: ## build bin/engage
 test: lint unit cross check-deps check-agreement check-action check-reports check-html ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue and the GitHub Action's scripts, Windows and macOS builds, layering, the editor/CLI agreement test, the action's metadata, real readers over the reports, and the web pages in a real browser
 	@echo "make test: all checks passed"
 
-unit: soffice ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports)
+unit: soffice print-tools ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports; poppler reads workbooks printed by it)
 	$(GO) vet ./...
 	ENGAGE_REQUIRE_SOFFICE=1 $(GO) test -race -count=1 ./...
 
@@ -111,6 +111,41 @@ check-reports: build node-tools browser ## the Markdown reports, comparisons, da
 	$(NODE_DIR)/node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "$(REPORT_DIR)/*.md" README.md "docs/**/*.md"
 	NODE_TOOLS=$(NODE_DIR)/node_modules node scripts/check-mermaid.mjs $(REPORT_DIR)/*.md
 	NODE_TOOLS=$(NODE_DIR)/node_modules CHROMIUM=$$(command -v chromium) node scripts/check-rendered.mjs $(REPORT_DIR)/*.md
+
+# The Excel workbooks on paper (issue 17, item 2): the workbook of every
+# report check-reports writes (the REPORTS above and the national set's
+# qxu) and of the comparisons of strategies/, of the real shapes and of
+# the national set, printed to PDF by LibreOffice and read back by poppler
+# (internal/printcheck): text at 9 pt or more, each sheet's header row on
+# every page that shows its rows, the page numbers its header or footer
+# asks for, A4 landscape. The PDFs stay in bin/print/pdf to look at. Not
+# in make test until the excelize writer (issue 17, item 1) lands: the
+# hand-written one prints at about 5 pt with no header row repeated.
+PRINT_DIR := $(CURDIR)/bin/print
+check-print: build soffice print-tools ## the Excel workbooks printed by LibreOffice: text of 9 pt or more, the header row and page number on every page, A4 landscape (PDFs in bin/print/pdf)
+	@rm -rf $(PRINT_DIR) && mkdir -p $(PRINT_DIR)/pdf
+	@for r in $(REPORTS); do \
+		f=$${r%%@*}; year=$${r#*@}; \
+		$(BIN) report $$f --year $$year --as-of 2026-01-01 -o $(PRINT_DIR)/$$(basename $$f .yaml).xlsx || exit 1; \
+	done
+	@$(BIN) compare strategies/ --as-of 2026-01-01 -o $(PRINT_DIR)/compare.xlsx
+	@$(BIN) compare testdata/real-shapes/*.yaml --as-of 2026-01-01 -o $(PRINT_DIR)/compare-real-shapes.xlsx
+	@$(GO) run ./internal/corpus/gen -o $(NATIONAL) -files 1 -commits 1 >/dev/null
+	@$(BIN) compare $(NATIONAL)/icbs --as-of 2026-01-01 -o $(PRINT_DIR)/compare-national.xlsx
+	@$(BIN) report $(NATIONAL)/icbs/qxu.yaml --year 2025/26 --as-of 2026-01-01 -o $(PRINT_DIR)/national-qxu.xlsx
+	$(GO) run ./internal/printcheck/cmd -pdf $(PRINT_DIR)/pdf $(PRINT_DIR)/*.xlsx
+
+# poppler's pdftotext and pdftohtml read the printed pages; Carlito has
+# Calibri's widths, so LibreOffice wraps and breaks the pages as Excel
+# does (without it, a wider font).
+print-tools:
+	@if ! command -v pdftotext >/dev/null || ! command -v pdftohtml >/dev/null || ! fc-list 2>/dev/null | grep -qi carlito; then \
+		echo "installing poppler-utils and fonts-crosextra-carlito to check the printed workbooks"; \
+		command -v apt-get >/dev/null || { echo "make check-print needs pdftotext (poppler-utils) and the Carlito font (fonts-crosextra-carlito), and apt-get is not here to install them"; exit 1; }; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends poppler-utils fonts-crosextra-carlito >/dev/null \
+			|| { echo "make check-print: apt-get could not install poppler-utils and fonts-crosextra-carlito"; exit 1; }; \
+	fi
 
 # The web pages in a real browser: the site of strategies/ and the
 # strategies shaped like real ones, the HTML report of every shipped
