@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -119,6 +121,18 @@ func TestScripts(t *testing.T) {
 				formula, err := f.GetCellFormula(args[1], args[2])
 				ts.Check(err)
 				fmt.Fprintf(ts.Stdout(), "value: %s\nformula: %s\n", v, formula)
+			},
+			// xlsxfill FILE SHEET ID HEADING VALUE types VALUE into the cell of
+			// a workbook's sheet in the row whose ID column holds ID and the
+			// column headed HEADING, as a delivery lead would: text, a
+			// number (n:4200), a date (d:2026-11-28, stored as Excel stores
+			// dates) or a formula (=...). ID "-" with HEADING a custom
+			// property's name sets that property.
+			"xlsxfill": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 5 {
+					ts.Fatalf("usage: xlsxfill FILE SHEET ID HEADING VALUE")
+				}
+				ts.Check(xlsxFill(ts.MkAbs(args[0]), args[1], args[2], args[3], args[4]))
 			},
 			// sarifvalid FILE validates a SARIF file against the official
 			// SARIF 2.1.0 schema in testdata/sarif.
@@ -310,4 +324,56 @@ func copyTree(from, to string) error {
 		}
 		return os.WriteFile(dst, data, 0o644)
 	})
+}
+
+// xlsxFill is the xlsxfill command.
+func xlsxFill(path, sheet, id, heading, value string) error {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	if id == "-" {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: heading, Value: value}); err != nil {
+			return err
+		}
+		return f.Save()
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return err
+	}
+	col, row := -1, -1
+	for i, r := range rows {
+		for j, v := range r {
+			if col < 0 && v == heading && i < 10 {
+				col = j
+			}
+		}
+		if col >= 0 && len(r) > 0 && strings.TrimSpace(strings.ReplaceAll(r[0], "\u2060", "")) == id {
+			row = i
+			break
+		}
+	}
+	if col < 0 || row < 0 {
+		return fmt.Errorf("xlsxfill: %s has no cell for ID %s under %q", sheet, id, heading)
+	}
+	cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	switch {
+	case strings.HasPrefix(value, "="):
+		return errors.Join(f.SetCellFormula(sheet, cell, value[1:]), f.Save())
+	case strings.HasPrefix(value, "n:"):
+		x, err := strconv.ParseFloat(value[2:], 64)
+		if err != nil {
+			return err
+		}
+		return errors.Join(f.SetCellFloat(sheet, cell, x, -1, 64), f.Save())
+	case strings.HasPrefix(value, "d:"):
+		t, err := time.Parse(time.DateOnly, value[2:])
+		if err != nil {
+			return err
+		}
+		return errors.Join(f.SetCellValue(sheet, cell, t), f.Save())
+	}
+	return errors.Join(f.SetCellStr(sheet, cell, value), f.Save())
 }

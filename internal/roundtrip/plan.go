@@ -114,7 +114,7 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 				continue
 			}
 			u.Status = st
-			now, asked = ItemState(cur, log), describe(st, date, r.Update, r.Evidence)
+			now, asked = StateOf(item), describe(st, date, r.Update, r.Evidence)
 			already = hasUpdate(log, u, r.DateGiven)
 		case *strategy.Metric:
 			if r.Value == "" {
@@ -123,7 +123,7 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 				continue
 			}
 			u.Value = r.Value
-			now, asked = MetricState(it.Actuals), describe(r.Value, date, r.Update, "")
+			now, asked = StateOf(item), describe(r.Value, date, r.Update, "")
 			already = hasMeasurement(it.Actuals, u, r.DateGiven)
 		}
 		if already {

@@ -13,6 +13,7 @@ package roundtrip
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -67,28 +68,48 @@ func SheetNamed(name string) (Sheet, bool) {
 // its status, how many updates its log has and the last one's date. The
 // workbook keeps it for each row (HeadAsMade), so that import can tell
 // whether the item changed in the strategy since the workbook was made.
-func ItemState(status string, updates []strategy.Update) string {
+func ItemState(status string, updates int, lastDate string) string {
 	if status == "" {
 		status = "(none)"
 	}
-	s := fmt.Sprintf("status %s; %s", status, count(len(updates), "update"))
-	if n := len(updates); n > 0 {
-		s += "; last " + updates[n-1].Date
-		if note := updates[n-1].Note; note != "" {
-			s += fmt.Sprintf(" %q", shorten(note, 60))
-		}
+	s := fmt.Sprintf("status %s; %s", status, count(updates, "update"))
+	if updates > 0 {
+		s += "; last " + lastDate
 	}
 	return s
 }
 
 // MetricState is a metric's measurements as a line of text (see
-// ItemState).
-func MetricState(actuals []strategy.Measurement) string {
-	s := count(len(actuals), "measurement")
-	if n := len(actuals); n > 0 {
-		s += fmt.Sprintf("; last %g on %s", actuals[n-1].Value, actuals[n-1].Date)
+// ItemState): how many, and the last one's value and date.
+func MetricState(actuals int, last float64, lastDate string) string {
+	s := count(actuals, "measurement")
+	if actuals > 0 {
+		s += fmt.Sprintf("; last %s on %s", strconv.FormatFloat(last, 'g', -1, 64), lastDate)
 	}
 	return s
+}
+
+// StateOf is the state (ItemState, MetricState) of a strategy's item.
+func StateOf(item any) string {
+	switch it := item.(type) {
+	case *strategy.Objective:
+		return ItemState(it.Status, len(it.Updates), lastDate(it.Updates))
+	case *strategy.Milestone:
+		return ItemState(it.Status, len(it.Updates), lastDate(it.Updates))
+	case *strategy.Metric:
+		if n := len(it.Actuals); n > 0 {
+			return MetricState(n, it.Actuals[n-1].Value, it.Actuals[n-1].Date)
+		}
+		return MetricState(0, 0, "")
+	}
+	return ""
+}
+
+func lastDate(updates []strategy.Update) string {
+	if n := len(updates); n > 0 {
+		return updates[n-1].Date
+	}
+	return ""
 }
 
 func count(n int, what string) string {

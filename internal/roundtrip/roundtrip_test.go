@@ -79,15 +79,15 @@ func workbook(t *testing.T, src string, objectives, metrics []map[string]any) []
 	}
 	s := doc.Strategy
 	sheet("Objectives", []string{HeadID, "Objective", HeadNewStatus, HeadUpdate, HeadEvidence, HeadDate, HeadAsMade}, func(id string) string {
-		for _, o := range s.Objectives {
-			if o.ID == id {
-				return ItemState(o.Status, o.Updates)
+		for i := range s.Objectives {
+			if s.Objectives[i].ID == id {
+				return StateOf(&s.Objectives[i])
 			}
 		}
 		return ""
 	}, objectives, []string{"O1", "O2"})
 	sheet("Metrics", []string{HeadID, "Metric", HeadNewValue, HeadUpdate, HeadDate, HeadAsMade}, func(string) string {
-		return MetricState(s.Metrics[0].Actuals)
+		return StateOf(&s.Metrics[0])
 	}, metrics, []string{"panel-members"})
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
@@ -165,7 +165,7 @@ func TestConflict(t *testing.T) {
 		t.Fatalf("plan: %+v", p)
 	}
 	c := p.Conflicts[0]
-	if c.Row.ID != "O1" || c.AsMade != "status planned; 0 updates" || c.Now != `status in-progress; 1 update; last 2026-11-20 "Started"` || c.Asked != "done on 2026-12-01" {
+	if c.Row.ID != "O1" || c.AsMade != "status planned; 0 updates" || c.Now != "status in-progress; 1 update; last 2026-11-20" || c.Asked != "done on 2026-12-01" {
 		t.Errorf("conflict: %+v", c)
 	}
 	if p.Changes[0].Row.ID != "O2" || !strings.Contains(string(p.Out), "status: at-risk, updates:") || strings.Contains(string(p.Out), "status: done") {
