@@ -29,7 +29,10 @@ func sample(t *testing.T) []byte {
 		{"A-2", "tab\there, bell\a, bad \xff byte & <tag>", 2.5},
 		{"A-3", strings.Repeat("long ", 8000), math.Inf(1)},
 		{"A-4", "  spaced  ", nil},
-	})
+		{"A-5", Link{Text: "report", URL: "https://example.org/r?a=1&b=2"}, Percent(0.35)},
+		{"A-6", Link{Text: "local", URL: "file:///etc/passwd"}, Date{Time: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)}},
+		{"A-7", Link{Text: "js", URL: "javascript:alert(1)"}, Date{Time: time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC), Month: true}},
+	}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +41,9 @@ func sample(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	if err := s.AddChart("E2", Chart{Kind: Column, Title: "Values & more", AltText: "A chart", Width: 400, Height: 200,
-		Series: []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5"}}}); err != nil {
+		Series: []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5", Fill: NHSBlue}},
+		Lines:  []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5"}},
+		Axis:   CountAxis(3)}); err != nil {
 		t.Fatal(err)
 	}
 	o, err := wb.NewSheet("L&SC's", []float64{20})
@@ -48,7 +53,8 @@ func sample(t *testing.T) []byte {
 	o.Put("Title")
 	o.Style("A1", "A1", wb.Title)
 	o.Freeze(1, 1)
-	wb.Finish(Props{Title: "Test <workbook>", Created: "2026-01-01T00:00:00Z", Modified: "2026-01-01T00:00:00Z"})
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	wb.Finish(Props{Title: "Test <workbook>", Created: day, Modified: day, Owner: "L&SC", Heading: "A test", AsOf: "as of 1 Jan 2026"})
 	var b bytes.Buffer
 	if _, err := wb.WriteTo(&b); err != nil {
 		t.Fatal(err)
@@ -73,6 +79,7 @@ func TestWorkbookReadByExcelize(t *testing.T) {
 		"B2": `=HYPERLINK("http://x","y")`,
 		"B3": "tab here, bell, bad \uFFFD byte & <tag>",
 		"C2": "3", "C3": "2.5", "C4": "+Inf", "B5": "  spaced  ",
+		"B6": "report", "C6": "35%", "B7": "local", "C7": "31 Mar 2024", "C8": "Jul 2023",
 	} {
 		if got, _ := f.GetCellValue("Items", ref); got != want {
 			t.Errorf("Items!%s = %q, want %q", ref, got, want)
@@ -113,7 +120,7 @@ func TestQuotePrefix(t *testing.T) {
 	wb := New()
 	if _, err := wb.Table("T", []float64{20}, []string{"Text"}, [][]any{
 		{`=HYPERLINK("http://x","y")`}, {"+44 20 7946 0000"}, {"-3 people"}, {"@mention"}, {"plain"}, {-3},
-	}); err != nil {
+	}, ""); err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
@@ -137,7 +144,7 @@ func TestQuotePrefix(t *testing.T) {
 	quoted := map[string]bool{}
 	for _, c := range cells {
 		n, _ := strconv.Atoi(c[2])
-		quoted[c[1]] = strings.Contains(xfs[n], `quotePrefix="1"`)
+		quoted[c[1]] = regexp.MustCompile(`quotePrefix="(1|true)"`).MatchString(xfs[n])
 	}
 	for ref, want := range map[string]bool{"A1": false, "A2": true, "A3": true, "A4": true, "A5": true, "A6": false, "A7": false} {
 		if quoted[ref] != want {
