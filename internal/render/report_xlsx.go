@@ -600,7 +600,7 @@ func metricChart(pt metricPoint) xlsx.Chart {
 	case m.Unit == "%":
 		c.Axis = xlsx.Axis{Max: 100, Step: 10, Title: "%"}
 	case pt.wholeCount:
-		c.Axis = xlsx.CountAxis(int(pt.most))
+		c.Axis = xlsx.CountAxis(int(pt.most*1.1) + 1) // room above the tallest bar
 		c.Axis.Title = m.Unit
 	default:
 		c.Axis = xlsx.Axis{Title: m.Unit}

@@ -247,10 +247,32 @@ func TestDeliveryChart(t *testing.T) {
 	if !eq(c.Min, 0) || c.MajorUnit == nil || *c.MajorUnit != float64(int(*c.MajorUnit)) || *c.MajorUnit < 1 || c.Max == nil || *c.Max < float64(most) || c.NumFmt != "0" {
 		t.Errorf("value axis: min %v max %v unit %v format %q; want whole numbers from 0 to at least %d", c.Min, c.Max, c.MajorUnit, c.NumFmt, most)
 	}
-	// The chart sits beside the figures, within the first screen.
+	// The chart sits beside the figures, and the figures, the delivery
+	// table and the chart fit the first screen of a 1366x768 laptop at
+	// 100%: about 1,300 by 520 pixels of grid under Excel's ribbon.
 	drawing := part(t, data, "xl/drawings/drawing1.xml")
 	if !strings.Contains(drawing, "<xdr:col>5</xdr:col>") {
 		t.Errorf("the delivery chart is not anchored at column F:\n%.400s", drawing)
+	}
+	summary, _ := f.GetRows("Summary")
+	total := -1
+	for i, r := range summary {
+		if len(r) > 0 && r[0] == "Total" {
+			total = i + 1
+		}
+	}
+	height := 0.0
+	for r := 1; r <= total; r++ {
+		h, _ := f.GetRowHeight("Summary", r)
+		height += h * 4 / 3
+	}
+	width := 0.0
+	for _, col := range []string{"A", "B", "C", "D", "E"} {
+		w, _ := f.GetColWidth("Summary", col)
+		width += 7*w + 5
+	}
+	if total < 0 || height > 560 || width+520 > 1300 {
+		t.Errorf("the Summary's figures end at row %d, %.0f px down, and the chart's right edge is at %.0f px: want within 560 x 1300", total, height, width+520)
 	}
 }
 

@@ -218,9 +218,14 @@ func (wb *Workbook) lines(c *cell, width float64) float64 {
 	// Calibri's letters average narrower than the digit a column's width
 	// is counted in; wrapping at word boundaries loses about one.
 	perLine := math.Max(math.Floor(width*1.1/scale)-1, 1)
+	oneLine := math.Floor(width * 1.2 / scale) // text that fits loses nothing to wrapping
 	n := 0.0
 	for line := range strings.SplitSeq(text, "\n") {
-		n += math.Max(math.Ceil(float64(utf8.RuneCountInString(line))/perLine), 1)
+		if chars := float64(utf8.RuneCountInString(line)); chars > oneLine {
+			n += math.Ceil(chars / perLine)
+		} else {
+			n++
+		}
 	}
 	return n * scale
 }
@@ -340,7 +345,10 @@ func (wr *writer) style(k styleKey) (int, error) {
 	if k.kind != kindText && k.kind != kindLink && es.Alignment == nil {
 		es.Alignment = &excelize.Alignment{}
 	}
-	if k.kind != kindText && k.kind != kindLink {
+	switch k.kind {
+	case kindDay, kindMonth:
+		es.Alignment.Horizontal = "left" // a date reads as the words beside it
+	case kindCount, kindNumber, kindShare:
 		es.Alignment.Horizontal = "right"
 	}
 	id, err := wr.f.NewStyle(es)

@@ -242,3 +242,76 @@ func TestReadLimits(t *testing.T) {
 		t.Errorf("Read(sample) = %+v, %v", c, err)
 	}
 }
+
+// Issue 17: nothing was set for printing beyond landscape: no header row
+// on later pages, no header, footer or page numbers, text shrunk to 6 pt.
+// Every sheet now prints A4 landscape, one page wide unless that would
+// shrink it below 9 pt, with its header rows repeated and the ICB, report,
+// date and "Page N of M" at its edges.
+func TestPrintSetup(t *testing.T) {
+	wb := New()
+	long := strings.Repeat("word ", 60)
+	if _, err := wb.Table("Narrow", []float64{10, 40}, []string{"ID", "Text"}, [][]any{{"A-1", long}, {"A-2", "short"}}, ""); err != nil {
+		t.Fatal(err)
+	}
+	wide := make([]float64, 20)
+	for i := range wide {
+		wide[i] = 12
+	}
+	s, err := wb.Table("Wide & long", wide, []string{"Principle", "B"}, [][]any{{"1. One", "x"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Freeze(1, 1)
+	wb.Finish(Props{Owner: "NHS L&SC ICB", Heading: "Annual review 2025/26", AsOf: "as of 31 Mar 2026"})
+	var b bytes.Buffer
+	if _, err := wb.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, tc := range []struct {
+		sheet, titles string
+		fit           bool
+	}{
+		{"Narrow", "'Narrow'!$1:$1", true},
+		{"Wide & long", "'Wide & long'!$A:$A,'Wide & long'!$1:$1", false},
+	} {
+		pl, err := f.GetPageLayout(tc.sheet)
+		if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+			t.Errorf("%s: page layout %+v, %v; want A4 (9) landscape", tc.sheet, pl, err)
+		}
+		props, _ := f.GetSheetProps(tc.sheet)
+		fit := props.FitToPage != nil && *props.FitToPage
+		if fit != tc.fit {
+			t.Errorf("%s: fit to page %v, want %v", tc.sheet, fit, tc.fit)
+		}
+		if tc.fit && (pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0) {
+			t.Errorf("%s: fit %v wide by %v tall, want 1 by 0", tc.sheet, pl.FitToWidth, pl.FitToHeight)
+		}
+		if titles[tc.sheet] != tc.titles {
+			t.Errorf("%s: print titles %q, want %q", tc.sheet, titles[tc.sheet], tc.titles)
+		}
+		hf, err := f.GetHeaderFooter(tc.sheet)
+		if err != nil || hf.OddHeader != "&LNHS L&&SC ICB&C&BAnnual review 2025/26&B&Ras of 31 Mar 2026" || hf.OddFooter != "&L&A&RPage &P of &N" {
+			t.Errorf("%s: header %q, footer %q, %v", tc.sheet, hf.OddHeader, hf.OddFooter, err)
+		}
+	}
+	// 300 characters in a column of 40 need 8 lines of 15 pt; a short
+	// text keeps the default height.
+	if h, _ := f.GetRowHeight("Narrow", 2); h < 7*15 || h > 9*15 {
+		t.Errorf("a row of 300 characters in 40 is %v pt high, want about 8 lines of 15 pt", h)
+	}
+	if h, _ := f.GetRowHeight("Narrow", 3); h != 15 {
+		t.Errorf("a one-line row is %v pt high, want 15", h)
+	}
+}
