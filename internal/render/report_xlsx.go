@@ -403,10 +403,10 @@ func (wb *workbook) principles(r *report.Report) error {
 			commitments = append(commitments, l.Commitments...)
 		}
 		for _, o := range p.Objectives {
-			objectives = append(objectives, o.ID+" ("+o.Status+")")
+			objectives = append(objectives, o.ID+" "+o.Status)
 		}
 		for _, m := range p.Milestones {
-			milestones = append(milestones, m.ID+" ("+m.Status+")")
+			milestones = append(milestones, m.ID+" "+m.Status)
 		}
 		for _, m := range p.Metrics {
 			metrics = append(metrics, m.ID)
@@ -429,10 +429,10 @@ func (wb *workbook) principles(r *report.Report) error {
 			number, grade = nil, ""
 		}
 		rows = append(rows, []any{number, p.Label, grade, strings.Join(says, "\n"),
-			strings.Join(objectives, ", "), strings.Join(milestones, ", "), strings.Join(metrics, ", "), strings.Join(activities, ", ")})
+			strings.Join(objectives, "\n"), strings.Join(milestones, "\n"), strings.Join(metrics, "\n"), strings.Join(activities, "\n")})
 	}
 	noun := r.Noun()
-	_, err := wb.Table("Principles", []float64{5, 22, 11, 52, 14, 12, 12, 12},
+	_, err := wb.Table("Principles", []float64{5, 20, 11, 48, 19, 18, 12, 12},
 		[]string{"No.", sentence(noun), "Grade", "What it asks, and how " + r.Name + " answers it", "Objectives in " + r.Year,
 			"Milestones in " + r.Year, "Metrics", "Activities in " + r.Year}, rows,
 		"The strategy is on no national framework, so there are no national "+noun+"s to show.")

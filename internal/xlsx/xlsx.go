@@ -291,9 +291,14 @@ func WebAddress(url string) bool {
 }
 
 // clean makes text safe for a cell: valid UTF-8 with no control
-// characters, within Excel's limit.
+// characters but its line breaks (a wrapped cell shows them), within
+// Excel's limit.
 func clean(v string) string {
-	return cut(safetext.Terminal(strings.ToValidUTF8(v, "\uFFFD")))
+	lines := strings.Split(strings.ReplaceAll(strings.ToValidUTF8(v, "\uFFFD"), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Terminal(l)
+	}
+	return cut(strings.Join(lines, "\n"))
 }
 
 // float writes a number; infinities and NaN, which a cell cannot hold as
