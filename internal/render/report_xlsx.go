@@ -316,7 +316,13 @@ func (wb *workbook) about(r *report.Report) error {
 	for _, src := range r.Meta.Sources {
 		var v any = strings.TrimSpace(src.Title + " " + src.URL)
 		if src.Title != "" && xlsx.WebAddress(src.URL) {
-			v = xlsx.Link{Text: src.Title, URL: src.URL}
+			// A link's text does not wrap in every reader: keep it
+			// within its column.
+			text := src.Title
+			if utf8.RuneCountInString(text) > 98 {
+				text = string([]rune(text)[:97]) + "…"
+			}
+			v = xlsx.Link{Text: text, URL: src.URL}
 		}
 		covers = append(covers, []any{"Source", v})
 	}
@@ -513,7 +519,13 @@ func (wb *workbook) metrics(r *report.Report) error {
 			unmeasured = append(unmeasured, pt.metric.ID)
 			continue
 		}
-		at := s.Cell(1+(charted%2)*4, first+(charted/2)*16)
+		// Three charts a row, two rows a printed page, each page of
+		// charts starting on a page of its own.
+		row := first + (charted/3)*chartRows
+		if charted%6 == 0 {
+			s.PageBreak(row)
+		}
+		at := s.Cell([]int{1, 4, 9}[charted%3], row) // A, D, I: 330 px apart
 		charted++
 		if err := s.AddChart(at, metricChart(pt)); err != nil {
 			return err
@@ -525,12 +537,16 @@ func (wb *workbook) metrics(r *report.Report) error {
 		return s.Err
 	}
 	if len(unmeasured) > 0 {
-		s.Row = first + ((charted+1)/2)*16
+		s.Row = first + ((charted+2)/3)*chartRows
 		s.Put("Not charted, with no measured value yet: " + strings.Join(unmeasured, ", ") + ".")
 		s.Style(s.Cell(1, s.Row), s.Cell(1, s.Row), wb.Note)
 	}
 	return s.Err
 }
+
+// chartRows is how many rows of the Metrics sheet a row of metric charts
+// takes (260 px of chart and a gap, in rows of 15 pt).
+const chartRows = 14
 
 // metricPoint is where a metric's values sit on the Metric values sheet.
 type metricPoint struct {
@@ -589,7 +605,7 @@ func metricChart(pt metricPoint) xlsx.Chart {
 		Kind:    xlsx.Column,
 		Title:   m.Title,
 		AltText: fmt.Sprintf("Column chart of %s: the baseline and each actual value over time", m.Title),
-		Width:   420, Height: 300,
+		Width:   330, Height: 260,
 		Series: []xlsx.Series{{Name: "'Metric values'!$E$1", Categories: ref("B"), Values: ref("E"), Fill: xlsx.NHSBlue}},
 	}
 	if pt.hasTarget {

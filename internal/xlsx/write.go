@@ -172,6 +172,11 @@ func (wr *writer) sheet(s *Sheet) error {
 			return err
 		}
 	}
+	for _, r := range s.breaks {
+		if err := f.InsertPageBreak(s.Name, s.Cell(1, r)); err != nil {
+			return err
+		}
+	}
 	return wr.print(s)
 }
 

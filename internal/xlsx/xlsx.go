@@ -114,7 +114,12 @@ type Sheet struct {
 	rules  []rules
 	lists  []list
 	charts []chartAt
+	breaks []int // rows a printed page starts at
 }
+
+// PageBreak starts a new printed page at a row (a chart must not be cut
+// in two by a page's edge).
+func (s *Sheet) PageBreak(row int) { s.breaks = append(s.breaks, row) }
 
 type row struct {
 	cells map[int]*cell
