@@ -90,7 +90,7 @@ func TestSheetsAndProperties(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Principles,Objectives,Roadmap,Metrics,Activities" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,About,Overdue,At risk or off track,Gaps,Principles,Objectives,Roadmap,Metrics,Metric values,Activities,Governance,Self-assessments" {
 		t.Errorf("sheets = %s", got)
 	}
 	props, err := f.GetDocProps()

@@ -48,6 +48,9 @@ type Report struct {
 	Principles []Section
 	Unlinked   Section
 	Roadmap    []Row
+	// Metrics are every metric the strategy sets, with all its values
+	// (baseline, actuals in order, target), for charts over time.
+	Metrics []strategy.Metric
 	// Sections group the year's objectives and milestones for the
 	// roadmap chart, each item in one section.
 	Sections []RoadmapSection
@@ -127,7 +130,7 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	r := &Report{
 		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), AsOfYearEnd: o.AsOfYearEnd, Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,
-		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles,
+		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles, Metrics: s.Metrics,
 	}
 	r.Board = status.Of(path, s, fw, status.Options{AsOf: o.AsOf, Year: &year, StaleMonths: 6, FeedbackMonths: o.FeedbackMonths})
 	r.Unknowns = unknowns(s)
