@@ -445,17 +445,25 @@ func (d *Doc) extent(n *yaml.Node) int {
 	case n.Kind == yaml.ScalarNode && (style(n) == yaml.LiteralStyle || style(n) == yaml.FoldedStyle):
 		// Its lines are those after the header indented more than the
 		// header's line (a line that looks like a comment among them is
-		// text), up to the last that is not blank.
+		// text), up to the last that is not empty.
 		off := d.start(n)
 		indent := indentOf(d.src[d.lineStart(off):])
 		end := d.lineEnd(off)
+	loop:
 		for at := end; at < len(d.src); {
 			next := d.lineEnd(at)
 			line := d.src[at:next]
-			if len(bytes.TrimSpace(line)) > 0 {
+			switch {
+			case len(bytes.TrimSpace(line)) > 0:
 				if indentOf(line) <= indent {
-					break
+					break loop
 				}
+				end = next
+			case indentOf(line) > indent:
+				// Spaces past the text's indentation are text (a line
+				// holding " "); past the header's only, they are trailing
+				// space the text drops, and new lines after them leave
+				// the text as it was.
 				end = next
 			}
 			at = next

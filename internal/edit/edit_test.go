@@ -68,6 +68,11 @@ func TestAppend(t *testing.T) {
 		{"keep-chomped block scalar before the new entry",
 			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: |+\n          kept\n\n\n  - id: O2\n",
 			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: |+\n          kept\n\n\n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n  - id: O2\n"},
+		// FuzzApply: a last line of spaces past the text's indentation is
+		// text (" "), so the new entry goes after it.
+		{"block scalar ending in a line of spaces",
+			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: |\n          kept\n             \n  - id: O2\n",
+			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: |\n          kept\n             \n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n  - id: O2\n"},
 		{"strip-chomped block scalar before the new entry",
 			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: >-\n          folded\n\n  - id: O2\n",
 			"objectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n        note: >-\n          folded\n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n\n  - id: O2\n"},
