@@ -13,14 +13,16 @@ import (
 	"github.com/engage-icb/engage/internal/roundtrip"
 )
 
-// BenchmarkProcessImport is engage import of a report workbook of 1,000
-// and 8,000 objectives, every one given a new status and an update, as a
+// BenchmarkProcessImport is engage import of a report workbook of 125
+// and 1,000 objectives, every one given a new status and an update, as a
 // whole process: the dry run (read the workbook, plan each update as an
-// edit, validate before and after) and, at 1,000, --apply on a fresh copy
-// of the strategy each time. Target: 1,000 objectives under 500 ms.
+// edit, validate before and after) and, at 125, --apply on a fresh copy
+// of the strategy each time. Target: 1,000 objectives under 500 ms. Not
+// met: each update is one in-place edit, which reads the whole file again
+// (docs/performance.md), so the cost grows with updates times file size.
 func BenchmarkProcessImport(b *testing.B) {
 	bin := buildEngage(b)
-	for _, n := range []int{1000, 8000} {
+	for _, n := range []int{125, 1000} {
 		dir := b.TempDir()
 		plan := filepath.Join(dir, "plan.yaml")
 		original := corpus.OneYear(n, 1)
@@ -37,7 +39,7 @@ func BenchmarkProcessImport(b *testing.B) {
 		b.Run(fmt.Sprintf("dry-run/%d", n), func(b *testing.B) {
 			runProcessExit(b, 1, true, bin, "import", wb, plan)
 		})
-		if n != 1000 {
+		if n != 125 {
 			continue
 		}
 		b.Run(fmt.Sprintf("apply/%d", n), func(b *testing.B) {

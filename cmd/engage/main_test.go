@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -19,6 +21,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/internal/atomicfile"
+	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/pkg/validate"
 )
 
@@ -38,10 +41,19 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		// [root]: the scenario runs as root (who can give a file to another
-		// user).
+		// user); [soffice]: LibreOffice is installed.
 		Condition: func(cond string) (bool, error) {
-			if cond == "root" {
+			switch cond {
+			case "root":
 				return os.Geteuid() == 0, nil
+			case "soffice":
+				// [soffice]: LibreOffice is here. make test requires it
+				// (ENGAGE_REQUIRE_SOFFICE): then its absence fails.
+				_, err := exec.LookPath("soffice")
+				if err != nil && os.Getenv("ENGAGE_REQUIRE_SOFFICE") != "" {
+					return false, errors.New("LibreOffice (soffice) is not installed, and make test requires it: apt-get install libreoffice-calc-nogui")
+				}
+				return err == nil, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
@@ -133,6 +145,30 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("usage: xlsxfill FILE SHEET ID HEADING VALUE")
 				}
 				ts.Check(xlsxFill(ts.MkAbs(args[0]), args[1], args[2], args[3], args[4]))
+			},
+			// resave FILE OUT opens a workbook in LibreOffice and saves it
+			// again as OUT (.xlsx), as a delivery lead's LibreOffice would
+			// (guard it with [soffice]).
+			"resave": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: resave FILE OUT")
+				}
+				soffice, err := exec.LookPath("soffice")
+				ts.Check(err)
+				dir, err := os.MkdirTemp("", "resave")
+				ts.Check(err)
+				defer func() { _ = os.RemoveAll(dir) }()
+				in := filepath.Join(dir, "in.xlsx")
+				ts.Check(os.WriteFile(in, []byte(ts.ReadFile(args[0])), 0o644))
+				out, err := exec.Command(soffice, xlsxtest.Profile(dir), "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", filepath.Join(dir, "out"), in).CombinedOutput()
+				if err != nil || bytes.Contains(out, []byte("Error:")) {
+					ts.Fatalf("LibreOffice could not save the workbook: %v\n%s", err, out)
+				}
+				data, err := os.ReadFile(filepath.Join(dir, "out", "in.xlsx"))
+				if err != nil {
+					ts.Fatalf("LibreOffice wrote no workbook: %v\n%s", err, out)
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
 			},
 			// sarifvalid FILE validates a SARIF file against the official
 			// SARIF 2.1.0 schema in testdata/sarif.

@@ -251,6 +251,7 @@ func compareICBSheet(wb *xlsx.Workbook, name string, bl compare.Block, icb compa
 	}
 	s.Put(icb.Name + " (" + icb.Code + ")")
 	s.Style("A1", "A1", wb.Title)
+	s.Titles = 1 // each printed page says which ICB it is
 	s.Line("Strategy", icb.Title)
 	s.Line("File", icb.File)
 	s.Line("Framework", bl.Heading())

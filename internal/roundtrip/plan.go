@@ -145,7 +145,11 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 		out, summary, err := change(p.Out, u)
 		var refusal *status.Refusal
 		if errors.As(err, &refusal) {
-			problems = append(problems, Problem{Where: fmt.Sprintf("%s!%d:%d", r.Sheet, r.Number, r.Number), Message: refusal.Message, Hint: refusal.Hint})
+			where := fmt.Sprintf("%s!%d:%d", r.Sheet, r.Number, r.Number)
+			if h := fieldHeads[refusal.Field]; h != "" && r.cols[h] != "" {
+				where = r.Cell(h)
+			}
+			problems = append(problems, Problem{Where: where, Message: refusal.Message, Hint: refusal.Hint})
 			continue
 		}
 		if err != nil {
@@ -165,6 +169,9 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 	}
 	return p, nil, nil
 }
+
+// fieldHeads are the columns that hold each field of a status.Update.
+var fieldHeads = map[string]string{"Status": HeadNewStatus, "Value": HeadNewValue, "Date": HeadDate, "Note": HeadUpdate, "Evidence": HeadEvidence}
 
 func madeFrom(ret *Returned) string {
 	if ret.Strategy == "" {

@@ -71,7 +71,7 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: l.Unpacked, UnzipXMLSizeLimit: l.Unpacked})
 	if err != nil {
-		return nil, nil, &Unreadable{Reason: "it cannot be read as an Excel workbook (" + err.Error() + ")", Hint: "save it from Excel as an Excel Workbook (.xlsx)"}
+		return nil, nil, &Unreadable{Reason: "it cannot be read as an Excel workbook: it is damaged, or not an .xlsx file (" + err.Error() + ")", Hint: "save it from Excel as an Excel Workbook (.xlsx)"}
 	}
 	defer func() { _ = f.Close() }()
 	ret := &Returned{}
@@ -200,9 +200,8 @@ func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
 		r.ID = itemID(get(HeadID))
 		r.Status, r.Update, r.Evidence, r.Value = get(HeadNewStatus), get(HeadUpdate), get(HeadEvidence), get(HeadNewValue)
 		r.Date, r.AsMade = get(HeadDate), get(HeadAsMade)
-		if r.Status == "" && r.Update == "" && r.Evidence == "" && r.Value == "" && r.Date == "" {
-			continue
-		}
+		// A formula is refused whatever it shows (a workbook saved by a
+		// program that does not work formulas out shows nothing).
 		bad := false
 		for _, h := range sh.Inputs {
 			if cols[h] == "" {
@@ -213,6 +212,9 @@ func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
 					Hint: "type the value itself: copy the cell and use Paste Special > Values"})
 				bad = true
 			}
+		}
+		if !bad && r.Status == "" && r.Update == "" && r.Evidence == "" && r.Value == "" && r.Date == "" {
+			continue
 		}
 		if r.ID == "" {
 			out.problems = append(out.problems, Problem{Where: fmt.Sprintf("%s!%d:%d", sh.Name, r.Number, r.Number),

@@ -68,13 +68,13 @@ func SheetNamed(name string) (Sheet, bool) {
 // its status, how many updates its log has and the last one's date. The
 // workbook keeps it for each row (HeadAsMade), so that import can tell
 // whether the item changed in the strategy since the workbook was made.
-func ItemState(status string, updates int, lastDate string) string {
+func ItemState(status string, log []strategy.Update) string {
 	if status == "" {
 		status = "(none)"
 	}
-	s := fmt.Sprintf("status %s; %s", status, count(updates, "update"))
-	if updates > 0 {
-		s += "; last " + lastDate
+	s := fmt.Sprintf("status %s; %s", status, count(len(log), "update"))
+	if n := len(log); n > 0 {
+		s += "; last " + log[n-1].Date
 	}
 	return s
 }
@@ -93,21 +93,17 @@ func MetricState(actuals int, last float64, lastDate string) string {
 func StateOf(item any) string {
 	switch it := item.(type) {
 	case *strategy.Objective:
-		return ItemState(it.Status, len(it.Updates), lastDate(it.Updates))
+		return ItemState(it.Status, it.Updates)
 	case *strategy.Milestone:
-		return ItemState(it.Status, len(it.Updates), lastDate(it.Updates))
+		return ItemState(it.Status, it.Updates)
 	case *strategy.Metric:
+		if it == nil {
+			return MetricState(0, 0, "")
+		}
 		if n := len(it.Actuals); n > 0 {
 			return MetricState(n, it.Actuals[n-1].Value, it.Actuals[n-1].Date)
 		}
 		return MetricState(0, 0, "")
-	}
-	return ""
-}
-
-func lastDate(updates []strategy.Update) string {
-	if n := len(updates); n > 0 {
-		return updates[n-1].Date
 	}
 	return ""
 }

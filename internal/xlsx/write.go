@@ -14,6 +14,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// chartFont is the size, in points, of a chart's labels and legend.
+const chartFont = 11
+
 // lineHeight is the height, in points, of a line of 11 pt text.
 const lineHeight = 15
 
@@ -97,6 +100,11 @@ func (wr *writer) write() error {
 		}
 		return t.UTC().Format("2006-01-02T15:04:05Z")
 	}
+	for _, c := range p.Custom {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: c[0], Value: c[1]}); err != nil {
+			return err
+		}
+	}
 	return f.SetDocProps(&excelize.DocProperties{
 		Title: p.Title, Subject: p.Subject, Creator: p.Creator, Description: p.Description, Keywords: p.Keywords,
 		LastModifiedBy: p.LastModifiedBy, Created: day(p.Created), Modified: day(p.Modified),
@@ -164,6 +172,28 @@ func (wr *writer) sheet(s *Sheet) error {
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, l.title, l.message)
 		if err := f.AddDataValidation(s.Name, dv); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.numbers {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = n.ref
+		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, n.title, n.message)
+		if err := f.AddDataValidation(s.Name, dv); err != nil {
+			return err
+		}
+	}
+	for _, c := range s.hidden {
+		if err := f.SetColVisible(s.Name, ColumnName(c), false); err != nil {
+			return err
+		}
+	}
+	if s.protect {
+		if err := f.ProtectSheet(s.Name, &excelize.SheetProtectionOptions{AutoFilter: true, Sort: true, FormatColumns: true, FormatRows: true,
+			SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
 			return err
 		}
 	}
@@ -332,6 +362,9 @@ func (wr *writer) style(k styleKey) (int, error) {
 	if st.Rule != "" {
 		es.Border = []excelize.Border{{Type: "bottom", Color: st.Rule, Style: 1}}
 	}
+	if st.Unlocked {
+		es.Protection = &excelize.Protection{Locked: false}
+	}
 	if st.Wrap || st.VAlign != "" {
 		es.Alignment = &excelize.Alignment{WrapText: st.Wrap, Vertical: st.VAlign}
 	}
@@ -391,6 +424,12 @@ func (wr *writer) print(s *Sheet) error {
 	if err := f.SetHeaderFooter(s.Name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: "&L&A&RPage &P of &N"}); err != nil {
 		return err
 	}
+	if s.printCols > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: s.Name,
+			RefersTo: fmt.Sprintf("%s!$A:$%s", quoteSheet(s.Name), ColumnName(s.printCols))}); err != nil {
+			return err
+		}
+	}
 	var titles []string
 	if !fit && s.freeze[0] > 0 {
 		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(s.Name), ColumnName(s.freeze[0])))
@@ -408,10 +447,14 @@ func (wr *writer) print(s *Sheet) error {
 // print one A4 landscape page wide with its 11 pt text at 9 pt or more.
 const legibleWidth = PrintWidth * 11 / 9
 
-// totalWidth is the sum of a sheet's column widths, in characters.
+// totalWidth is the sum of the widths of a sheet's printed columns, in
+// characters.
 func (s *Sheet) totalWidth() float64 {
 	total := 0.0
 	for i := range s.widths {
+		if s.printCols > 0 && i >= s.printCols {
+			break
+		}
 		total += s.width(i + 1)
 	}
 	return total
@@ -450,7 +493,10 @@ func (wr *writer) chart(s *Sheet, at chartAt) error {
 		return out
 	}
 	zero := 0.0
-	axis := excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, MajorUnit: c.Axis.Step}
+	// Labels at 11 pt, as the cells: LibreOffice would draw them smaller
+	// than 9 pt on paper, fitted to the chart.
+	label := excelize.Font{Size: chartFont, Color: "231F20"}
+	axis := excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, MajorUnit: c.Axis.Step, Font: label}
 	if c.Axis.Max > 0 {
 		top := c.Axis.Max
 		axis.Maximum = &top
@@ -469,7 +515,8 @@ func (wr *writer) chart(s *Sheet, at chartAt) error {
 		Series:     series(c.Series, false),
 		Format:     excelize.GraphicOptions{AltText: c.AltText, Name: c.Title},
 		Dimension:  excelize.ChartDimension{Width: uint(c.Width), Height: uint(c.Height)},
-		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: &label},
+		XAxis:      excelize.ChartAxis{Font: label},
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Bold: true, Size: 12, Color: "231F20"}}}},
 		YAxis:      axis,
 		GapWidth:   &gap,
@@ -484,7 +531,7 @@ func (wr *writer) chart(s *Sheet, at chartAt) error {
 	}
 	var combo []*excelize.Chart
 	if len(c.Lines) > 0 {
-		combo = append(combo, &excelize.Chart{Type: excelize.Line, Series: series(c.Lines, true), YAxis: axis})
+		combo = append(combo, &excelize.Chart{Type: excelize.Line, Series: series(c.Lines, true), YAxis: axis, XAxis: excelize.ChartAxis{Font: label}})
 	}
 	return wr.f.AddChart(s.Name, at.at, ch, combo...)
 }

@@ -55,6 +55,8 @@ type Style struct {
 	Wrap         bool
 	VAlign       string // "top", "center" or "" (bottom)
 	Rule         string // colour of a thin rule below the cell
+	// Unlocked cells may be typed into on a protected sheet (Protect).
+	Unlocked bool
 }
 
 // Format is the look a conditional rule gives a cell.
@@ -73,6 +75,8 @@ type Props struct {
 	// Owner (the ICB), Heading (the report's title) and AsOf head every
 	// printed page; the footer numbers them "Page N of M".
 	Owner, Heading, AsOf string
+	// Custom are custom properties, names and text values, in order.
+	Custom [][2]string
 }
 
 // New starts a workbook.
@@ -114,6 +118,13 @@ type Sheet struct {
 	rules  []rules
 	lists  []list
 	charts []chartAt
+	// protect locks the sheet's cells but its Unlocked ones; printCols
+	// limits printing to the first columns; hidden are hidden columns;
+	// numbers are ranges that take only numbers.
+	protect   bool
+	printCols int
+	hidden    []int
+	numbers   []list
 	breaks []int // rows a printed page starts at
 }
 
@@ -387,6 +398,24 @@ func (s *Sheet) DropList(ref string, items []string, title, message string) erro
 	}
 	s.lists = append(s.lists, list{ref: ref, items: items, title: title, message: message})
 	return nil
+}
+
+// Protect locks the sheet, without a password, so that only its Unlocked
+// cells can be typed into; filtering, sorting and resizing stay allowed.
+// It guards against changing an ID by accident, not against anyone who
+// means to (Review > Unprotect Sheet undoes it).
+func (s *Sheet) Protect() { s.protect = true }
+
+// PrintColumns prints only the sheet's first n columns.
+func (s *Sheet) PrintColumns(n int) { s.printCols = n }
+
+// Hide hides a column, from 1.
+func (s *Sheet) Hide(col int) { s.hidden = append(s.hidden, col) }
+
+// Numbers lets a range take only numbers, and refuses others with a
+// message.
+func (s *Sheet) Numbers(ref, title, message string) {
+	s.numbers = append(s.numbers, list{ref: ref, title: title, message: message})
 }
 
 // ChartKind is the shape of a chart.

@@ -25,6 +25,10 @@ type Report struct {
 	// the year had ended and no other date was given.
 	AsOfYearEnd bool
 	Version     string // engage's version, recorded in the output
+	// Fingerprint is the SHA-256, in hex, of the strategy file's bytes,
+	// when the caller read them: a workbook keeps it, so that engage import
+	// can tell whether the file has changed since.
+	Fingerprint string
 	ICB         strategy.ICB
 	Name        string
 	Meta        strategy.Meta
@@ -105,6 +109,8 @@ type Row struct {
 	Owner      string
 	LatestDate string
 	LatestNote string
+	// Log is its delivery log, as the file has it.
+	Log []strategy.Update
 	Evidence   string // the latest evidence link
 	// National are the national principles it answers, however it is
 	// linked to them (directly, or through local principles or objectives).
@@ -311,6 +317,7 @@ func activitiesIn(all []strategy.Activity, y calendar.Year) []strategy.Activity 
 
 // latest fills in a row's latest update, note and evidence.
 func latest(row *Row, updates []strategy.Update) {
+	row.Log = updates
 	for i := len(updates) - 1; i >= 0; i-- {
 		u := updates[i]
 		if row.LatestDate == "" {

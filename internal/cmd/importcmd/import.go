@@ -3,6 +3,7 @@
 package importcmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -175,10 +176,15 @@ func importRun(opts *Options) error {
 		}
 		return nil
 	}
-	// Planned again from the file as read under the lock, so that what is
-	// recorded is what the plan says of the file as it is.
+	// Planned again if the file read under the lock is not the one
+	// planned, so that what is recorded is what the plan says of the file
+	// as it is.
 	var final *roundtrip.Plan
 	err = statuscmd.Apply(opts.Factory, file, func(now []byte) ([]byte, string, error) {
+		if bytes.Equal(now, src) {
+			final = plan
+			return plan.Out, fmt.Sprintf("%s recorded from %s", updates(len(plan.Changes)), opts.Workbook), nil
+		}
 		p, problems, err := roundtrip.Build(file, now, ret, today)
 		if err != nil {
 			return nil, "", err

@@ -16,6 +16,7 @@ import (
 	"github.com/engage-icb/engage/internal/gitrev"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/roundtrip"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/diff"
@@ -145,6 +146,7 @@ func reportRun(opts *Options) error {
 	}
 	now := version(v, doc, "")
 	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, AsOfYearEnd: yearEnd, Version: opts.Factory.Version})
+	r.Fingerprint = roundtrip.SHA256(doc.Source)
 	if opts.Since != "" {
 		old, err := atRevision(v, opts.File, opts.Since)
 		if err != nil {
