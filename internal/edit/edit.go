@@ -770,9 +770,16 @@ func textKeys(v any) any {
 		}
 		return v
 	case map[any]any:
+		// Keys of other types are told apart by their type: 0 and 0.0
+		// (0: and 0.: in YAML) are two keys, which one text would make
+		// one, holding either value by chance (FuzzSetStatus).
 		m := make(map[string]any, len(v))
 		for k, e := range v {
-			m[fmt.Sprint(k)] = textKeys(e)
+			key, ok := k.(string)
+			if !ok {
+				key = fmt.Sprintf("\x00%T\x00%v", k, k)
+			}
+			m[key] = textKeys(e)
 		}
 		return m
 	case []any:
