@@ -206,11 +206,15 @@ func generateWorkbooks(t *testing.T, dir, bin string) {
 		t.Fatalf("engage report: %v\n%s", err, out)
 	}
 	for name, edit := range map[string]func(f *excelize.File) error{
-		"import-status":    func(f *excelize.File) error { return f.SetCellStr("Objectives", "K2", "complete") },
-		"import-typo":      func(f *excelize.File) error { return f.SetCellStr("Objectives", "K2", "in progres") },
-		"import-date":      func(f *excelize.File) error { return errors.Join(f.SetCellStr("Objectives", "K2", "done"), f.SetCellStr("Objectives", "N2", "next Tuesday")) },
-		"import-formula":   func(f *excelize.File) error { return f.SetCellFormula("Objectives", "K2", `"do"&"ne"`) },
-		"import-unknown":   func(f *excelize.File) error { return errors.Join(f.SetCellStr("Objectives", "A2", "O9"), f.SetCellStr("Objectives", "K2", "done")) },
+		"import-status": func(f *excelize.File) error { return f.SetCellStr("Objectives", "K2", "complete") },
+		"import-typo":   func(f *excelize.File) error { return f.SetCellStr("Objectives", "K2", "in progres") },
+		"import-date": func(f *excelize.File) error {
+			return errors.Join(f.SetCellStr("Objectives", "K2", "done"), f.SetCellStr("Objectives", "N2", "next Tuesday"))
+		},
+		"import-formula": func(f *excelize.File) error { return f.SetCellFormula("Objectives", "K2", `"do"&"ne"`) },
+		"import-unknown": func(f *excelize.File) error {
+			return errors.Join(f.SetCellStr("Objectives", "A2", "O9"), f.SetCellStr("Objectives", "K2", "done"))
+		},
 		"import-duplicate": func(f *excelize.File) error {
 			return errors.Join(f.SetCellStr("Objectives", "K2", "done"), f.SetCellStr("Objectives", "A3", "O1"), f.SetCellStr("Objectives", "K3", "planned"))
 		},

@@ -125,7 +125,7 @@ type Sheet struct {
 	printCols int
 	hidden    []int
 	numbers   []list
-	breaks []int // rows a printed page starts at
+	breaks    []int // rows a printed page starts at
 }
 
 // PageBreak starts a new printed page at a row (a chart must not be cut

@@ -110,8 +110,8 @@ type Row struct {
 	LatestDate string
 	LatestNote string
 	// Log is its delivery log, as the file has it.
-	Log []strategy.Update
-	Evidence   string // the latest evidence link
+	Log      []strategy.Update
+	Evidence string // the latest evidence link
 	// National are the national principles it answers, however it is
 	// linked to them (directly, or through local principles or objectives).
 	National []int
