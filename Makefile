@@ -21,7 +21,7 @@ help: ## show this help
 build: ## build bin/engage
 	$(GO) build -o $(BIN) ./cmd/engage
 
-test: lint unit cross check-deps check-agreement check-action check-reports check-html ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue and the GitHub Action's scripts, Windows and macOS builds, layering, the editor/CLI agreement test, the action's metadata, real readers over the reports, and the web pages in a real browser
+test: lint unit cross check-deps check-agreement check-action check-reports check-print check-html ## run every test: vet and golangci-lint, unit and end-to-end tests (race detector on) with the hostile-input catalogue and the GitHub Action's scripts, Windows and macOS builds, layering, the editor/CLI agreement test, the action's metadata, real readers over the reports, the workbooks on paper, and the web pages in a real browser
 	@echo "make test: all checks passed"
 
 unit: soffice print-tools ## go vet, then all Go tests with the race detector (LibreOffice reads the Excel reports; poppler reads workbooks printed by it)
@@ -118,9 +118,7 @@ check-reports: build node-tools browser ## the Markdown reports, comparisons, da
 # the national set, printed to PDF by LibreOffice and read back by poppler
 # (internal/printcheck): text at 9 pt or more, each sheet's header row on
 # every page that shows its rows, the page numbers its header or footer
-# asks for, A4 landscape. The PDFs stay in bin/print/pdf to look at. Not
-# in make test until the excelize writer (issue 17, item 1) lands: the
-# hand-written one prints at about 5 pt with no header row repeated.
+# asks for, A4 landscape. The PDFs stay in bin/print/pdf to look at.
 PRINT_DIR := $(CURDIR)/bin/print
 check-print: build soffice print-tools ## the Excel workbooks printed by LibreOffice: text of 9 pt or more, the header row and page number on every page, A4 landscape (PDFs in bin/print/pdf)
 	@rm -rf $(PRINT_DIR) && mkdir -p $(PRINT_DIR)/pdf

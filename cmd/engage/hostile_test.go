@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/engage-icb/engage/internal/corpus"
 )
@@ -184,6 +187,69 @@ func generate(t *testing.T, dir string) {
 	}
 }
 
+// generateWorkbooks writes, into dir, report workbooks typed into in
+// every way engage import must refuse (issue 20): made by bin from a copy
+// of examples/minimal.yaml (import.yaml), then edited with excelize.
+func generateWorkbooks(t *testing.T, dir, bin string) {
+	t.Helper()
+	plan, err := os.ReadFile("../../examples/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "import.yaml"), plan, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(dir, "import.xlsx")
+	report := exec.Command(bin, "report", "import.yaml", "--year", "2025/26", "--as-of", "2025-06-01", "-o", base)
+	report.Dir = dir
+	if out, err := report.CombinedOutput(); err != nil {
+		t.Fatalf("engage report: %v\n%s", err, out)
+	}
+	for name, edit := range map[string]func(f *excelize.File) error{
+		"import-status": func(f *excelize.File) error { return f.SetCellStr("Objectives", "K2", "complete") },
+		"import-typo":   func(f *excelize.File) error { return f.SetCellStr("Objectives", "K2", "in progres") },
+		"import-date": func(f *excelize.File) error {
+			return errors.Join(f.SetCellStr("Objectives", "K2", "done"), f.SetCellStr("Objectives", "N2", "next Tuesday"))
+		},
+		"import-formula": func(f *excelize.File) error { return f.SetCellFormula("Objectives", "K2", `"do"&"ne"`) },
+		"import-unknown": func(f *excelize.File) error {
+			return errors.Join(f.SetCellStr("Objectives", "A2", "O9"), f.SetCellStr("Objectives", "K2", "done"))
+		},
+		"import-duplicate": func(f *excelize.File) error {
+			return errors.Join(f.SetCellStr("Objectives", "K2", "done"), f.SetCellStr("Objectives", "A3", "O1"), f.SetCellStr("Objectives", "K3", "planned"))
+		},
+		"import-evidence": func(f *excelize.File) error {
+			return errors.Join(f.SetCellStr("Objectives", "K2", "done"), f.SetCellStr("Objectives", "M2", "file://server/share/minutes.docx"))
+		},
+		"import-other-icb": func(f *excelize.File) error {
+			return errors.Join(f.SetCustomProps(excelize.CustomProperty{Name: "engage-icb", Value: "QE1"}), f.SetCellStr("Objectives", "K2", "done"))
+		},
+		"import-no-props": func(f *excelize.File) error {
+			return errors.Join(f.SetCustomProps(excelize.CustomProperty{Name: "engage-sha256"}), f.SetCustomProps(excelize.CustomProperty{Name: "engage-icb"}))
+		},
+	} {
+		f, err := excelize.OpenFile(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := edit(f); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := f.SaveAs(filepath.Join(dir, name+".xlsx")); err != nil {
+			t.Fatal(err)
+		}
+		_ = f.Close()
+	}
+	compare := exec.Command(bin, "compare", "import.yaml", "--as-of", "2025-06-01", "-o", "import-compare.xlsx")
+	compare.Dir = dir
+	if out, err := compare.CombinedOutput(); err != nil {
+		t.Fatalf("engage compare: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "import-csv.xlsx"), []byte("ID,New status\nO1,done\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // evilName is a file name with an OSC 52 clipboard write and a
 // right-to-left override in it: $EVIL in cases.txt.
 const evilName = "evil\x1b]52;c;aGk=\x07\u202e.yaml"
@@ -202,6 +268,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 	gen := t.TempDir()
 	generate(t, gen)
+	generateWorkbooks(t, gen, bin)
 	asRoot := os.Geteuid() == 0
 	if asRoot {
 		// root reads any file: the unreadable case runs engage as nobody,

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -17,6 +21,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/internal/atomicfile"
+	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/pkg/validate"
 )
 
@@ -36,10 +41,19 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		// [root]: the scenario runs as root (who can give a file to another
-		// user).
+		// user); [soffice]: LibreOffice is installed.
 		Condition: func(cond string) (bool, error) {
-			if cond == "root" {
+			switch cond {
+			case "root":
 				return os.Geteuid() == 0, nil
+			case "soffice":
+				// [soffice]: LibreOffice is here. make test requires it
+				// (ENGAGE_REQUIRE_SOFFICE): then its absence fails.
+				_, err := exec.LookPath("soffice")
+				if err != nil && os.Getenv("ENGAGE_REQUIRE_SOFFICE") != "" {
+					return false, errors.New("LibreOffice (soffice) is not installed, and make test requires it: apt-get install libreoffice-calc-nogui")
+				}
+				return err == nil, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
@@ -119,6 +133,42 @@ func TestScripts(t *testing.T) {
 				formula, err := f.GetCellFormula(args[1], args[2])
 				ts.Check(err)
 				fmt.Fprintf(ts.Stdout(), "value: %s\nformula: %s\n", v, formula)
+			},
+			// xlsxfill FILE SHEET ID HEADING VALUE types VALUE into the cell of
+			// a workbook's sheet in the row whose ID column holds ID and the
+			// column headed HEADING, as a delivery lead would: text, a
+			// number (n:4200), a date (d:2026-11-28, stored as Excel stores
+			// dates) or a formula (=...). ID "-" with HEADING a custom
+			// property's name sets that property.
+			"xlsxfill": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 5 {
+					ts.Fatalf("usage: xlsxfill FILE SHEET ID HEADING VALUE")
+				}
+				ts.Check(xlsxFill(ts.MkAbs(args[0]), args[1], args[2], args[3], args[4]))
+			},
+			// resave FILE OUT opens a workbook in LibreOffice and saves it
+			// again as OUT (.xlsx), as a delivery lead's LibreOffice would
+			// (guard it with [soffice]).
+			"resave": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: resave FILE OUT")
+				}
+				soffice, err := exec.LookPath("soffice")
+				ts.Check(err)
+				dir, err := os.MkdirTemp("", "resave")
+				ts.Check(err)
+				defer func() { _ = os.RemoveAll(dir) }()
+				in := filepath.Join(dir, "in.xlsx")
+				ts.Check(os.WriteFile(in, []byte(ts.ReadFile(args[0])), 0o644))
+				out, err := exec.Command(soffice, xlsxtest.Profile(dir), "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", filepath.Join(dir, "out"), in).CombinedOutput()
+				if err != nil || bytes.Contains(out, []byte("Error:")) {
+					ts.Fatalf("LibreOffice could not save the workbook: %v\n%s", err, out)
+				}
+				data, err := os.ReadFile(filepath.Join(dir, "out", "in.xlsx"))
+				if err != nil {
+					ts.Fatalf("LibreOffice wrote no workbook: %v\n%s", err, out)
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
 			},
 			// sarifvalid FILE validates a SARIF file against the official
 			// SARIF 2.1.0 schema in testdata/sarif.
@@ -310,4 +360,56 @@ func copyTree(from, to string) error {
 		}
 		return os.WriteFile(dst, data, 0o644)
 	})
+}
+
+// xlsxFill is the xlsxfill command.
+func xlsxFill(path, sheet, id, heading, value string) error {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	if id == "-" {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: heading, Value: value}); err != nil {
+			return err
+		}
+		return f.Save()
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return err
+	}
+	col, row := -1, -1
+	for i, r := range rows {
+		for j, v := range r {
+			if col < 0 && v == heading && i < 10 {
+				col = j
+			}
+		}
+		if col >= 0 && len(r) > 0 && strings.TrimSpace(strings.ReplaceAll(r[0], "\u2060", "")) == id {
+			row = i
+			break
+		}
+	}
+	if col < 0 || row < 0 {
+		return fmt.Errorf("xlsxfill: %s has no cell for ID %s under %q", sheet, id, heading)
+	}
+	cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	switch {
+	case strings.HasPrefix(value, "="):
+		return errors.Join(f.SetCellFormula(sheet, cell, value[1:]), f.Save())
+	case strings.HasPrefix(value, "n:"):
+		x, err := strconv.ParseFloat(value[2:], 64)
+		if err != nil {
+			return err
+		}
+		return errors.Join(f.SetCellFloat(sheet, cell, x, -1, 64), f.Save())
+	case strings.HasPrefix(value, "d:"):
+		t, err := time.Parse(time.DateOnly, value[2:])
+		if err != nil {
+			return err
+		}
+		return errors.Join(f.SetCellValue(sheet, cell, t), f.Save())
+	}
+	return errors.Join(f.SetCellStr(sheet, cell, value), f.Save())
 }

@@ -34,7 +34,8 @@ const realShapesAsOf = "2025-06-30"
 // wrote it: a qualified figure with its qualifier, a date at its
 // precision, a gap, a theme. It holds whatever the goldens say. The
 // workbook keeps a figure's qualifier in the column before its number,
-// so the number stays a number for Excel: "over | 200".
+// so the number stays a number for Excel: "over | 200", "over | 1,500";
+// a day or a month is a date, shown as "31 Mar 2025" or "Oct 2024".
 var realShapesShow = map[string]struct{ md, xlsx, status, html []string }{
 	"approximate.yaml": {
 		html:   []string{"about 1,200,000 people", "first published 2024", "2023-09 to 2023-10", "over 200 people", "at least 500 people", "around 50%", "more than 650 responses"},
@@ -45,7 +46,7 @@ var realShapesShow = map[string]struct{ md, xlsx, status, html []string }{
 	"refreshed.yaml": {
 		html:   []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over 1,500 people", "at least 2,000 people"},
 		md:     []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over 1,500 people", "at least 2,000 people"},
-		xlsx:   []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over | 1500", "at least | 2000"},
+		xlsx:   []string{"refreshed 2025-03; first published 2022-07", "2025-03: Refreshed after two years", "from 2022/23, end not stated", "over | 1,500", "at least | 2,000"},
 		status: []string{"over 1,500 people", "at least 2,000 people"},
 	},
 	"activities.yaml": {
@@ -57,7 +58,7 @@ var realShapesShow = map[string]struct{ md, xlsx, status, html []string }{
 	"no-period.yaml": {
 		html: []string{"Strategy period not stated", "first published 2024", "2024-10: Panel launched in October"},
 		md:   []string{"**Strategy period:** not stated", "first published 2024", "2024-10: Panel launched in October"},
-		xlsx: []string{"Strategy period | not stated", "first published 2024", "2024-10 | Panel launched in October"},
+		xlsx: []string{"Strategy period | not stated", "first published 2024", "Oct 2024 | Panel launched in October"},
 	},
 	"unknown-wording.yaml": {
 		html: []string{"about 1,200,000 people", "(the source does not give its words)"},

@@ -53,13 +53,52 @@ func TestKillDuringStatusSet(t *testing.T) {
 		t.Skip("runs engage 200 times: skipped with -short")
 	}
 	bin := build(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "lsc.yaml")
+	killDuring(t, bin, dir, "status", "set", file, "L2-04", "done", "--on", "2024-03-31", "--note", "Panel reached 4,000 members")
+}
+
+// TestKillDuringImport is TestKillDuringStatusSet for engage import
+// --apply of three updates typed into a report workbook (issue 20): the
+// strategy is the old file or the new one with all three, never some.
+func TestKillDuringImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs engage 200 times: skipped with -short")
+	}
+	bin := build(t)
+	dir, books := t.TempDir(), t.TempDir()
+	file := filepath.Join(dir, "lsc.yaml")
 	old, err := os.ReadFile("../../strategies/lsc.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	if err := os.WriteFile(file, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wb := filepath.Join(books, "lsc.xlsx")
+	if out, err := exec.Command(bin, "report", file, "--year", "2023/24", "--as-of", "2024-03-31", "-o", wb).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, c := range [][4]string{{"Objectives", "L1-01", "New status", "done"}, {"Objectives", "L1-01", "Date", "2024-03-20"},
+		{"Roadmap", "R01", "New status", "done"}, {"Roadmap", "R01", "Date", "2024-03-28"}, {"Metrics", "citizen-panel", "New value", "n:2100"}, {"Metrics", "citizen-panel", "Date", "2024-03-31"}} {
+		if err := xlsxFill(wb, c[0], c[1], c[2], c[3]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	killDuring(t, bin, dir, "import", wb, file, "--apply")
+}
+
+// killDuring kills engage at random points while it updates dir's
+// lsc.yaml (a copy of strategies/lsc.yaml) with args, at least 200 times,
+// and checks each time that the file is the old version or the new one,
+// valid, and that nothing is left but engage's own temporary file.
+func killDuring(t *testing.T, bin, dir string, args ...string) {
+	t.Helper()
 	file := filepath.Join(dir, "lsc.yaml")
-	args := []string{"status", "set", file, "L2-04", "done", "--on", "2024-03-31", "--note", "Panel reached 4,000 members"}
+	old, err := os.ReadFile("../../strategies/lsc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// The new version, and how long a whole run takes.
 	if err := os.WriteFile(file, old, 0o644); err != nil {
@@ -72,7 +111,7 @@ func TestKillDuringStatusSet(t *testing.T) {
 	run := time.Since(start)
 	updated, _ := os.ReadFile(file)
 	if bytes.Equal(updated, old) {
-		t.Fatal("status set changed nothing")
+		t.Fatalf("%v changed nothing", args)
 	}
 
 	rng := rand.New(rand.NewSource(1))

@@ -38,11 +38,16 @@ func readWorkbook(path string) ([]sheet, string, error) {
 		return nil, "", fmt.Errorf("open workbook %q: %w", path, err)
 	}
 	defer func() { _ = f.Close() }()
-	titleRows := map[string]int{}
+	titleRows, lastCols := map[string]int{}, map[string]int{}
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Titles" {
+		switch dn.Name {
+		case "_xlnm.Print_Titles":
 			if row := firstTitleRow(dn.RefersTo); row > 0 {
 				titleRows[dn.Scope] = row
+			}
+		case "_xlnm.Print_Area":
+			if col := lastPrintColumn(dn.RefersTo); col > 0 {
+				lastCols[dn.Scope] = col
 			}
 		}
 	}
@@ -56,6 +61,16 @@ func readWorkbook(path string) ([]sheet, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("read sheet %q of %q: %w", name, path, err)
 		}
+		// Only the print area's columns are printed.
+		printed := func(rows [][]string) [][]string {
+			if n := lastCols[name]; n > 0 {
+				for i, r := range rows {
+					rows[i] = r[:min(len(r), n)]
+				}
+			}
+			return rows
+		}
+		rows = printed(rows)
 		s.headerRow, s.titles = titleRows[name], titleRows[name] > 0
 		if !s.titles {
 			for i, r := range rows {
@@ -74,7 +89,7 @@ func readWorkbook(path string) ([]sheet, string, error) {
 			if err != nil {
 				return nil, "", fmt.Errorf("read sheet %q of %q: %w", name, path, err)
 			}
-			for _, r := range raw[min(s.headerRow, len(raw)):] {
+			for _, r := range printed(raw)[min(s.headerRow, len(raw)):] {
 				if cells := cellTexts(r); len(cells) > 0 {
 					s.body = append(s.body, cells)
 				}
@@ -117,4 +132,22 @@ func firstTitleRow(refersTo string) int {
 	}
 	row, _ := strconv.Atoi(m[1])
 	return row
+}
+
+// printAreaColumns is the last column of a print area reference, such as
+// $J in 'Objectives'!$A:$J or 'Objectives'!$A$1:$J$20.
+var printAreaColumns = regexp.MustCompile(`:\$?([A-Z]+)\$?\d*(?:,|$)`)
+
+// lastPrintColumn is the last column (from 1) a print area prints, or 0
+// when it cannot be read.
+func lastPrintColumn(refersTo string) int {
+	m := printAreaColumns.FindStringSubmatch(refersTo)
+	if m == nil {
+		return 0
+	}
+	col, err := excelize.ColumnNameToNumber(m[1])
+	if err != nil {
+		return 0
+	}
+	return col
 }

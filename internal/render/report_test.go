@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -90,20 +91,47 @@ func TestSheetsAndProperties(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Principles,Objectives,Roadmap,Metrics,Activities" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,About,Overdue,At risk or off track,Gaps,Principles,Objectives,Roadmap,Metrics,Metric values,Activities,Governance,Self-assessments" {
 		t.Errorf("sheets = %s", got)
 	}
 	props, err := f.GetDocProps()
 	if err != nil || !strings.HasPrefix(props.Title, "L&SC: working with people and communities, annual review 2023/24") || !strings.Contains(props.Subject, "NHS Lancashire and South Cumbria") {
 		t.Errorf("document properties = %+v, %v", props, err)
 	}
+	// The columns to fill in (engage import): New status a drop-down,
+	// unlocked on a sheet otherwise locked, printing stopping before them,
+	// the as-made column hidden, and the properties that tie the workbook
+	// to its strategy.
 	dvs, err := f.GetDataValidations("Objectives")
-	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "G2:G500" || !strings.Contains(dvs[0].Formula1, "in-progress") {
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "K2:K25" || !strings.Contains(dvs[0].Formula1, "in-progress") {
 		t.Errorf("status dropdown = %+v, %v", dvs, err)
 	}
 	cf, err := f.GetConditionalFormats("Objectives")
-	if err != nil || len(cf["G2:G500"]) != 4 {
+	if err != nil || len(cf["G2:G25"]) != 4 {
 		t.Errorf("BRAG colours on statuses = %+v, %v", cf, err)
+	}
+	for cell, locked := range map[string]bool{"A2": true, "G2": true, "K2": false, "N25": false} {
+		id, _ := f.GetCellStyle("Objectives", cell)
+		st, err := f.GetStyle(id)
+		if err != nil || (st.Protection == nil || st.Protection.Locked) != locked {
+			t.Errorf("Objectives %s: locked %v, want %v (%v)", cell, st.Protection == nil || st.Protection.Locked, locked, err)
+		}
+	}
+	if visible, _ := f.GetColVisible("Objectives", "O"); visible {
+		t.Error("the as-made column O is visible")
+	}
+	var area string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" && dn.Scope == "Objectives" {
+			area = dn.RefersTo
+		}
+	}
+	if area != "'Objectives'!$A:$J" {
+		t.Errorf("Objectives prints %q, want its report columns A:J", area)
+	}
+	custom, _ := f.GetCustomProps()
+	if len(custom) != 3 || custom[0].Name != "engage-strategy" || !strings.HasSuffix(fmt.Sprint(custom[0].Value), "lsc.yaml") || custom[1].Value != "QE1" || custom[2].Name != "engage-sha256" {
+		t.Errorf("custom properties = %+v", custom)
 	}
 	panes, err := f.GetPanes("Objectives")
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {

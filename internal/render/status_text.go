@@ -91,8 +91,22 @@ func (t StatusText) overview(b *strings.Builder, boards []*status.Board) {
 	rows := make([][]string, len(boards))
 	totals := make([]string, len(boards))
 	totalWidth := 0
+	// A name that several strategies share (a folder with an earlier
+	// version beside the current one) is told apart by its file, below
+	// the folder all the files share.
+	named := map[string]int{}
+	files := make([]string, len(boards))
 	for i, bd := range boards {
-		rows[i] = []string{safetext.Terminal(bd.Name), strconv.Itoa(len(bd.Overdue)), strconv.Itoa(len(bd.Troubled)),
+		named[bd.Name]++
+		files[i] = bd.File
+	}
+	shared := sharedFolder(files)
+	for i, bd := range boards {
+		name := bd.Name
+		if named[name] > 1 {
+			name += " (" + strings.TrimPrefix(bd.File, shared) + ")"
+		}
+		rows[i] = []string{safetext.Terminal(name), strconv.Itoa(len(bd.Overdue)), strconv.Itoa(len(bd.Troubled)),
 			strconv.Itoa(len(bd.Stale)), review(bd, false)}
 		totals[i] = strconv.Itoa(bd.Objectives.Total())
 		totalWidth = max(totalWidth, len(totals[i]))
@@ -168,6 +182,21 @@ func (t StatusText) overview(b *strings.Builder, boards []*status.Board) {
 	b.WriteString("\n")
 	flow(b, "Objectives by status: ", len("Objectives by status: "), key, "  ", width)
 	b.WriteString("\n")
+}
+
+// sharedFolder is the folder, ending in a slash, that holds every file
+// ("" when they share none).
+func sharedFolder(files []string) string {
+	prefix := files[0]
+	for _, f := range files[1:] {
+		for !strings.HasPrefix(f, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	if i := strings.LastIndexAny(prefix, `/\`); i >= 0 {
+		return prefix[:i+1]
+	}
+	return ""
 }
 
 // statusSymbols writes counts by status as symbols and numbers ("? 18  ▶ 6"),

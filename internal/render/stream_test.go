@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/engage-icb/engage/pkg/coverage"
@@ -91,6 +92,25 @@ func TestStatusOverview(t *testing.T) {
 		_ = (StatusText{Options: o}).Render(&b, slim)
 		if a.String() != b.String() {
 			t.Errorf("width %d: the overview of StatusOverview's boards\n%s\ndiffers from the whole boards'\n%s", width, b.String(), a.String())
+		}
+	}
+}
+
+// TestStatusOverviewSameName: strategies of one ICB (a folder with an
+// earlier version beside the current one) are told apart by their files,
+// below the folder they share.
+func TestStatusOverviewSameName(t *testing.T) {
+	board := func(file string) *status.Board {
+		return &status.Board{File: file, Name: "Valeford", AsOf: "2026-01-01", Objectives: status.Counts{}}
+	}
+	var b bytes.Buffer
+	o := Options{Theme: Plain{}}
+	if err := (StatusText{Options: o}).Render(&b, []*status.Board{board("shapes/activities.yaml"), board("shapes/earlier/activities.yaml"), {File: "shapes/other.yaml", Name: "Coastshire", AsOf: "2026-01-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nValeford (activities.yaml) ", "\nValeford (earlier/activities.yaml) ", "\nCoastshire "} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the overview lacks %q:\n%s", want, b.String())
 		}
 	}
 }

@@ -1,472 +1,537 @@
 package xlsx
 
 import (
-	"archive/zip"
-	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
-	"strconv"
+	"sort"
 	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
-// The namespaces of SpreadsheetML and DrawingML.
+// chartFont is the size, in points, of a chart's labels and legend.
+const chartFont = 11
+
+// lineHeight is the height, in points, of a line of 11 pt text.
+const lineHeight = 15
+
+// The number formats of typed cells.
 const (
-	nsMain    = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-	nsRel     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	nsPkgRel  = "http://schemas.openxmlformats.org/package/2006/relationships"
-	nsChart   = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-	nsDrawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
-	nsXdr     = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
-	relType   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-	ctPrefix  = "application/vnd.openxmlformats-officedocument."
-	xmlHead   = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
-	emuPerPx  = 9525
+	dayFormat   = "dd mmm yyyy"
+	monthFormat = "mmm yyyy"
+	countFormat = 3 // #,##0
+	shareFormat = 9 // 0%
 )
 
-// part is one file of the package.
-type part struct {
-	name string
-	body []byte
+// kind is what a cell holds, for its number format and font.
+type kind byte
+
+const (
+	kindText kind = iota
+	kindCount
+	kindNumber
+	kindShare
+	kindDay
+	kindMonth
+	kindLink
+)
+
+type styleKey struct {
+	style int
+	kind  kind
+	quote bool
 }
 
-// write writes the package: [Content_Types].xml first, then the parts by
-// name, each compressed, with no timestamps.
-func (wb *Workbook) write(w io.Writer) error {
-	strs := &sharedStrings{index: map[string]int{}}
-	var parts []part
-	add := func(name string, body []byte) { parts = append(parts, part{name, body}) }
-	types := []string{
-		override("/xl/workbook.xml", ctPrefix+"spreadsheetml.sheet.main+xml"),
-		override("/xl/styles.xml", ctPrefix+"spreadsheetml.styles+xml"),
-		override("/xl/sharedStrings.xml", ctPrefix+"spreadsheetml.sharedStrings+xml"),
-		override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-		override("/docProps/app.xml", ctPrefix+"extended-properties+xml"),
-	}
-	charts := 0
-	for i, s := range wb.sheets {
-		n := strconv.Itoa(i + 1)
-		types = append(types, override("/xl/worksheets/sheet"+n+".xml", ctPrefix+"spreadsheetml.worksheet+xml"))
-		add("xl/worksheets/sheet"+n+".xml", s.xml(i, strs))
-		if len(s.charts) == 0 {
-			continue
-		}
-		types = append(types, override("/xl/drawings/drawing"+n+".xml", ctPrefix+"drawing+xml"))
-		add("xl/worksheets/_rels/sheet"+n+".xml.rels", rels(relType+"drawing", "../drawings/drawing"+n+".xml"))
-		var targets []string
-		for _, c := range s.charts {
-			charts++
-			cn := strconv.Itoa(charts)
-			types = append(types, override("/xl/charts/chart"+cn+".xml", ctPrefix+"drawingml.chart+xml"))
-			add("xl/charts/chart"+cn+".xml", c.chart.xml())
-			targets = append(targets, "../charts/chart"+cn+".xml")
-		}
-		add("xl/drawings/drawing"+n+".xml", s.drawing())
-		add("xl/drawings/_rels/drawing"+n+".xml.rels", rels(relType+"chart", targets...))
-	}
-	add("xl/workbook.xml", wb.workbookXML())
-	var targets []string
-	for i := range wb.sheets {
-		targets = append(targets, "worksheets/sheet"+strconv.Itoa(i+1)+".xml")
-	}
-	wbRels := rels(relType+"worksheet", targets...)
-	n := len(wb.sheets)
-	wbRels = bytes.Replace(wbRels, []byte("</Relationships>"), []byte(
-		rel(n+1, relType+"styles", "styles.xml")+rel(n+2, relType+"sharedStrings", "sharedStrings.xml")+"</Relationships>"), 1)
-	add("xl/_rels/workbook.xml.rels", wbRels)
-	add("xl/styles.xml", wb.stylesXML())
-	add("xl/sharedStrings.xml", strs.xml())
-	add("docProps/core.xml", wb.props.coreXML())
-	add("docProps/app.xml", []byte(xmlHead+`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>engage</Application></Properties>`))
-	add("_rels/.rels", []byte(xmlHead+`<Relationships xmlns="`+nsPkgRel+`">`+
-		rel(1, relType+"officeDocument", "xl/workbook.xml")+
-		rel(2, "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")+
-		rel(3, relType+"extended-properties", "docProps/app.xml")+`</Relationships>`))
-	slices.SortFunc(parts, func(a, b part) int { return strings.Compare(a.name, b.name) })
-	slices.Sort(types)
-	ct := xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-		`<Default Extension="xml" ContentType="application/xml"/>` + strings.Join(types, "") + `</Types>`
-	parts = append([]part{{"[Content_Types].xml", []byte(ct)}}, parts...)
+// writer hands a buffered workbook to excelize.
+type writer struct {
+	wb     *Workbook
+	f      *excelize.File
+	styles map[styleKey]int
+}
 
-	zw := zip.NewWriter(w)
-	for _, p := range parts {
-		out, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
-		if err != nil {
+// WriteTo writes the workbook. The same content always gives the same
+// bytes.
+func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
+	for _, s := range wb.sheets {
+		if s.Err != nil {
+			return 0, s.Err
+		}
+	}
+	if len(wb.sheets) == 0 {
+		return 0, fmt.Errorf("a workbook needs a sheet")
+	}
+	f := excelize.NewFile()
+	defer func() { _ = f.Close() }()
+	wr := &writer{wb: wb, f: f, styles: map[styleKey]int{}}
+	if err := wr.write(); err != nil {
+		return 0, err
+	}
+	return f.WriteTo(w)
+}
+
+func (wr *writer) write() error {
+	f, p := wr.f, wr.wb.props
+	for i, s := range wr.wb.sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.Name); err != nil {
 			return err
 		}
-		if _, err := out.Write(p.body); err != nil {
+		if err := wr.sheet(s); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.Name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	// excelize adds the image types a drawing may hold from a map, in no
+	// fixed order: sort them, so the same content gives the same bytes.
+	if d := f.ContentTypes.Defaults; len(d) > 0 {
+		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		return t.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	for _, c := range p.Custom {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: c[0], Value: c[1]}); err != nil {
 			return err
 		}
 	}
-	return zw.Close()
+	return f.SetDocProps(&excelize.DocProperties{
+		Title: p.Title, Subject: p.Subject, Creator: p.Creator, Description: p.Description, Keywords: p.Keywords,
+		LastModifiedBy: p.LastModifiedBy, Created: day(p.Created), Modified: day(p.Modified),
+	})
 }
 
-func override(name, ct string) string {
-	return `<Override PartName="` + name + `" ContentType="` + ct + `"/>`
-}
-
-func rel(id int, typ, target string) string {
-	return `<Relationship Id="rId` + strconv.Itoa(id) + `" Type="` + typ + `" Target="` + target + `"/>`
-}
-
-// rels lists relationships rId1, rId2, ... of one type.
-func rels(typ string, targets ...string) []byte {
-	var b strings.Builder
-	b.WriteString(xmlHead + `<Relationships xmlns="` + nsPkgRel + `">`)
-	for i, t := range targets {
-		b.WriteString(rel(i+1, typ, t))
-	}
-	b.WriteString(`</Relationships>`)
-	return []byte(b.String())
-}
-
-// esc escapes text for XML, replacing characters XML cannot hold.
-func esc(s string) string {
-	if !strings.ContainsAny(s, "&<>\"'\t\n\r") && isXMLText(s) {
-		return s
-	}
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
-// isXMLText reports whether s needs no replacing for XML: no control
-// characters, no non-characters, and no U+FFFD, which ranging over
-// invalid UTF-8 yields (xml.EscapeText replaces those bytes).
-func isXMLText(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == 0xFFFD {
-			return false
+func (wr *writer) sheet(s *Sheet) error {
+	f := wr.f
+	for i, w := range s.widths {
+		col := ColumnName(i + 1)
+		if err := f.SetColWidth(s.Name, col, col, w); err != nil {
+			return err
 		}
 	}
-	return true
-}
-
-func (wb *Workbook) workbookXML() []byte {
-	var b strings.Builder
-	b.WriteString(xmlHead + `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
-	b.WriteString(`<bookViews><workbookView activeTab="0"/></bookViews><sheets>`)
-	for i, s := range wb.sheets {
-		fmt.Fprintf(&b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, esc(s.Name), i+1, i+1)
-	}
-	b.WriteString(`</sheets>`)
-	var names []string
-	for i, s := range wb.sheets {
-		if s.filter != "" {
-			from, to, _ := strings.Cut(s.filter, ":")
-			names = append(names, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!%s:%s</definedName>`,
-				i, esc(quoteSheet(s.Name)), absolute(from), absolute(to)))
-		}
-	}
-	if len(names) > 0 {
-		b.WriteString(`<definedNames>` + strings.Join(names, "") + `</definedNames>`)
-	}
-	b.WriteString(`</workbook>`)
-	return []byte(b.String())
-}
-
-// quoteSheet quotes a sheet name for a formula: 'L&SC', 'It”s'.
-func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
-
-// absolute turns B3 into $B$3.
-func absolute(ref string) string {
-	col, row, err := parseCell(ref)
-	if err != nil {
-		return ref
-	}
-	return "$" + ColumnName(col) + "$" + strconv.Itoa(row)
-}
-
-// xml writes the worksheet. Its elements follow the schema's order.
-func (s *Sheet) xml(index int, strs *sharedStrings) []byte {
-	var b strings.Builder
-	b.WriteString(xmlHead + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
-	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
-	b.WriteString(`<sheetViews><sheetView workbookViewId="0"`)
-	if index == 0 {
-		b.WriteString(` tabSelected="1"`)
-	}
-	if cols, rows := s.freeze[0], s.freeze[1]; cols > 0 || rows > 0 {
-		pane := map[[2]bool]string{{true, false}: "topRight", {false, true}: "bottomLeft", {true, true}: "bottomRight"}[[2]bool{cols > 0, rows > 0}]
-		b.WriteString(`><pane`)
-		if cols > 0 {
-			fmt.Fprintf(&b, ` xSplit="%d"`, cols)
-		}
-		if rows > 0 {
-			fmt.Fprintf(&b, ` ySplit="%d"`, rows)
-		}
-		fmt.Fprintf(&b, ` topLeftCell="%s" activePane="%s" state="frozen"/><selection pane="%s"/></sheetView>`, s.Cell(cols+1, rows+1), pane, pane)
-	} else {
-		b.WriteString(`/>`)
-	}
-	b.WriteString(`</sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
-	if len(s.widths) > 0 {
-		b.WriteString(`<cols>`)
-		for i, w := range s.widths {
-			fmt.Fprintf(&b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(w, 'f', -1, 64))
-		}
-		b.WriteString(`</cols>`)
-	}
-	b.WriteString(`<sheetData>`)
 	for _, r := range slices.Sorted(maps.Keys(s.rows)) {
 		rw := s.rows[r]
-		fmt.Fprintf(&b, `<row r="%d"`, r)
-		if rw.height > 0 {
-			fmt.Fprintf(&b, ` ht="%s" customHeight="1"`, strconv.FormatFloat(rw.height, 'f', -1, 64))
-		}
-		b.WriteString(`>`)
+		lines := 1.0
 		for _, c := range slices.Sorted(maps.Keys(rw.cells)) {
 			cl := rw.cells[c]
-			b.WriteString(`<c r="` + s.Cell(c, r) + `"`)
-			style := cl.style
-			if cl.kind == 's' && formulaLike(cl.text) {
-				style = s.wb.quoted(style)
+			if err := wr.put(s, c, r, cl); err != nil {
+				return err
 			}
-			if style != 0 {
-				fmt.Fprintf(&b, ` s="%d"`, style)
-			}
-			switch cl.kind {
-			case 's':
-				fmt.Fprintf(&b, ` t="s"><v>%d</v></c>`, strs.add(cl.text))
-			case 'n':
-				b.WriteString(`><v>` + cl.text + `</v></c>`)
-			default:
-				b.WriteString(`/>`)
+			lines = math.Max(lines, wr.wb.lines(cl, s.width(c)))
+		}
+		if lines > 1 {
+			if err := f.SetRowHeight(s.Name, r, math.Min(math.Ceil(lines*lineHeight), 409)); err != nil {
+				return err
 			}
 		}
-		b.WriteString(`</row>`)
 	}
-	b.WriteString(`</sheetData>`)
+	if s.freeze != [2]int{} {
+		if err := f.SetPanes(s.Name, &excelize.Panes{Freeze: true, XSplit: s.freeze[0], YSplit: s.freeze[1],
+			TopLeftCell: s.Cell(s.freeze[0]+1, s.freeze[1]+1), ActivePane: pane(s.freeze)}); err != nil {
+			return err
+		}
+	}
 	if s.filter != "" {
-		b.WriteString(`<autoFilter ref="` + s.filter + `"/>`)
+		if err := f.AutoFilter(s.Name, s.filter, nil); err != nil {
+			return err
+		}
 	}
-	priority := 0
 	for _, rs := range s.rules {
-		b.WriteString(`<conditionalFormatting sqref="` + rs.ref + `">`)
-		for _, r := range rs.rules {
-			priority++
-			fmt.Fprintf(&b, `<cfRule type="cellIs" dxfId="%d" priority="%d" operator="equal"><formula>%s</formula></cfRule>`,
-				s.wb.format(r.Format), priority, esc(`"`+strings.ReplaceAll(r.Equals, `"`, `""`)+`"`))
-		}
-		b.WriteString(`</conditionalFormatting>`)
-	}
-	if len(s.lists) > 0 {
-		fmt.Fprintf(&b, `<dataValidations count="%d">`, len(s.lists))
-		for _, l := range s.lists {
-			fmt.Fprintf(&b, `<dataValidation type="list" errorStyle="stop" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="%s" error="%s" sqref="%s"><formula1>%s</formula1></dataValidation>`,
-				esc(l.title), esc(l.message), l.ref, esc(`"`+strings.Join(l.items, ",")+`"`))
-		}
-		b.WriteString(`</dataValidations>`)
-	}
-	b.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
-	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
-	if len(s.charts) > 0 {
-		b.WriteString(`<drawing r:id="rId1"/>`)
-	}
-	b.WriteString(`</worksheet>`)
-	return []byte(b.String())
-}
-
-// sharedStrings is the workbook's table of text, each text once.
-type sharedStrings struct {
-	list  []string
-	index map[string]int
-	count int
-}
-
-func (t *sharedStrings) add(s string) int {
-	t.count++
-	if i, ok := t.index[s]; ok {
-		return i
-	}
-	t.index[s] = len(t.list)
-	t.list = append(t.list, s)
-	return len(t.list) - 1
-}
-
-func (t *sharedStrings) xml() []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, xmlHead+`<sst xmlns="%s" count="%d" uniqueCount="%d">`, nsMain, t.count, len(t.list))
-	for _, s := range t.list {
-		b.WriteString(`<si><t xml:space="preserve">` + esc(s) + `</t></si>`)
-	}
-	b.WriteString(`</sst>`)
-	return []byte(b.String())
-}
-
-// stylesXML writes the fonts, fills, borders and cell formats of the
-// styles, and the conditional formats.
-func (wb *Workbook) stylesXML() []byte {
-	var fonts, fills, borders []string
-	index := func(list *[]string, x string) int {
-		if i := slices.Index(*list, x); i >= 0 {
-			return i
-		}
-		*list = append(*list, x)
-		return len(*list) - 1
-	}
-	fills = []string{`<fill><patternFill patternType="none"/></fill>`, `<fill><patternFill patternType="gray125"/></fill>`}
-	var xfs strings.Builder
-	for _, st := range wb.styles {
-		font := index(&fonts, fontXML(st.Bold, st.Size, st.Color, true))
-		fill := 0
-		if st.Fill != "" {
-			fill = index(&fills, `<fill><patternFill patternType="solid"><fgColor rgb="FF`+st.Fill+`"/><bgColor indexed="64"/></patternFill></fill>`)
-		}
-		border := `<border><left/><right/><top/><bottom/><diagonal/></border>`
-		if st.Rule != "" {
-			border = `<border><left/><right/><top/><bottom style="thin"><color rgb="FF` + st.Rule + `"/></bottom><diagonal/></border>`
-		}
-		bd := index(&borders, border)
-		fmt.Fprintf(&xfs, `<xf numFmtId="0" fontId="%d" fillId="%d" borderId="%d" xfId="0"`, font, fill, bd)
-		if st.quote {
-			xfs.WriteString(` quotePrefix="1"`)
-		}
-		if font > 0 {
-			xfs.WriteString(` applyFont="1"`)
-		}
-		if fill > 0 {
-			xfs.WriteString(` applyFill="1"`)
-		}
-		if bd > 0 {
-			xfs.WriteString(` applyBorder="1"`)
-		}
-		if st.Wrap || st.VAlign != "" {
-			xfs.WriteString(` applyAlignment="1"><alignment`)
-			if st.VAlign != "" {
-				xfs.WriteString(` vertical="` + st.VAlign + `"`)
+		var opts []excelize.ConditionalFormatOptions
+		for _, rule := range rs.rules {
+			st := &excelize.Style{Font: &excelize.Font{Bold: rule.Format.Bold, Color: rule.Format.Color}}
+			if rule.Format.Fill != "" {
+				st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{rule.Format.Fill}}
 			}
-			if st.Wrap {
-				xfs.WriteString(` wrapText="1"`)
+			id, err := f.NewConditionalStyle(st)
+			if err != nil {
+				return err
 			}
-			xfs.WriteString(`/></xf>`)
+			opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Format: &id,
+				Value: `"` + strings.ReplaceAll(rule.Equals, `"`, `""`) + `"`})
+		}
+		if err := f.SetConditionalFormat(s.Name, rs.ref, opts); err != nil {
+			return err
+		}
+	}
+	for _, l := range s.lists {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = l.ref
+		if err := dv.SetDropList(l.items); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, l.title, l.message)
+		if err := f.AddDataValidation(s.Name, dv); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.numbers {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = n.ref
+		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, n.title, n.message)
+		if err := f.AddDataValidation(s.Name, dv); err != nil {
+			return err
+		}
+	}
+	for _, c := range s.hidden {
+		if err := f.SetColVisible(s.Name, ColumnName(c), false); err != nil {
+			return err
+		}
+	}
+	if s.protect {
+		if err := f.ProtectSheet(s.Name, &excelize.SheetProtectionOptions{AutoFilter: true, Sort: true, FormatColumns: true, FormatRows: true,
+			SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
+			return err
+		}
+	}
+	for _, c := range s.charts {
+		if err := wr.chart(s, c); err != nil {
+			return err
+		}
+	}
+	for _, r := range s.breaks {
+		if err := f.InsertPageBreak(s.Name, s.Cell(1, r)); err != nil {
+			return err
+		}
+	}
+	return wr.print(s)
+}
+
+func pane(freeze [2]int) string {
+	switch {
+	case freeze[0] > 0 && freeze[1] > 0:
+		return "bottomRight"
+	case freeze[0] > 0:
+		return "topRight"
+	}
+	return "bottomLeft"
+}
+
+// width is a column's width in characters (Excel's default when unset).
+func (s *Sheet) width(col int) float64 {
+	if col <= len(s.widths) && s.widths[col-1] > 0 {
+		return s.widths[col-1]
+	}
+	return 8.43
+}
+
+// lines is how many lines of 11 pt text a cell needs: its text's lines,
+// each of ceil(length/characters a line holds) when the cell wraps; a
+// larger font counts for more.
+func (wb *Workbook) lines(c *cell, width float64) float64 {
+	st := wb.styles[c.style]
+	text := ""
+	switch v := c.value.(type) {
+	case string:
+		text = v
+	case Link:
+		text = v.Text
+	}
+	scale := 1.0
+	if st.Size > 11 {
+		scale = st.Size / 11
+	}
+	if text == "" {
+		return scale
+	}
+	if !st.Wrap {
+		return scale * float64(strings.Count(text, "\n")+1)
+	}
+	// Calibri's letters average narrower than the digit a column's width
+	// is counted in; wrapping at word boundaries loses about one.
+	perLine := math.Max(math.Floor(width*1.1/scale)-1, 1)
+	oneLine := math.Floor(width * 1.2 / scale) // text that fits loses nothing to wrapping
+	n := 0.0
+	for line := range strings.SplitSeq(text, "\n") {
+		if chars := float64(utf8.RuneCountInString(line)); chars > oneLine {
+			n += math.Ceil(chars / perLine)
 		} else {
-			xfs.WriteString(`/>`)
+			n++
 		}
 	}
-	var b strings.Builder
-	b.WriteString(xmlHead + `<styleSheet xmlns="` + nsMain + `">`)
-	fmt.Fprintf(&b, `<fonts count="%d">%s</fonts>`, len(fonts), strings.Join(fonts, ""))
-	fmt.Fprintf(&b, `<fills count="%d">%s</fills>`, len(fills), strings.Join(fills, ""))
-	fmt.Fprintf(&b, `<borders count="%d">%s</borders>`, len(borders), strings.Join(borders, ""))
-	b.WriteString(`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`)
-	fmt.Fprintf(&b, `<cellXfs count="%d">%s</cellXfs>`, len(wb.styles), xfs.String())
-	b.WriteString(`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`)
-	fmt.Fprintf(&b, `<dxfs count="%d">`, len(wb.formats))
-	for _, f := range wb.formats {
-		b.WriteString(`<dxf>` + fontXML(f.Bold, 0, f.Color, false))
-		if f.Fill != "" {
-			b.WriteString(`<fill><patternFill patternType="solid"><fgColor rgb="FF` + f.Fill + `"/><bgColor rgb="FF` + f.Fill + `"/></patternFill></fill>`)
+	return n * scale
+}
+
+// put writes one cell's value and style.
+func (wr *writer) put(s *Sheet, col, r int, c *cell) error {
+	f, ref := wr.f, s.Cell(col, r)
+	k, quote := kindText, false
+	var err error
+	switch v := c.value.(type) {
+	case nil:
+	case string:
+		quote = formulaLike(v)
+		err = f.SetCellStr(s.Name, ref, v)
+	case int:
+		k = kindCount
+		err = f.SetCellInt(s.Name, ref, int64(v))
+	case float64:
+		k = kindNumber
+		if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+			k = kindCount
 		}
-		b.WriteString(`</dxf>`)
-	}
-	b.WriteString(`</dxfs></styleSheet>`)
-	return []byte(b.String())
-}
-
-// fontXML writes a font; a whole font (not a conditional format's) names
-// its size and face.
-func fontXML(bold bool, size float64, color string, whole bool) string {
-	var b strings.Builder
-	b.WriteString(`<font>`)
-	if bold {
-		b.WriteString(`<b/>`)
-	}
-	if whole {
-		if size == 0 {
-			size = 11
+		err = f.SetCellFloat(s.Name, ref, v, -1, 64)
+	case Percent:
+		k = kindShare
+		err = f.SetCellFloat(s.Name, ref, float64(v), -1, 64)
+	case Date:
+		k = kindDay
+		if v.Month {
+			k = kindMonth
 		}
-		b.WriteString(`<sz val="` + strconv.FormatFloat(size, 'f', -1, 64) + `"/>`)
+		err = f.SetCellInt(s.Name, ref, serial(v.Time))
+	case Link:
+		k, quote = kindLink, formulaLike(v.Text)
+		if err = f.SetCellStr(s.Name, ref, v.Text); err == nil {
+			tip := v.URL
+			err = f.SetCellHyperLink(s.Name, ref, v.URL, "External", excelize.HyperlinkOpts{Tooltip: &tip})
+		}
+	default:
+		return fmt.Errorf("cell %s holds a %T", ref, c.value)
 	}
-	if color != "" {
-		b.WriteString(`<color rgb="FF` + color + `"/>`)
+	if err != nil {
+		return err
 	}
-	if whole {
-		b.WriteString(`<name val="Calibri"/><family val="2"/>`)
+	if c.style == 0 && k == kindText && !quote {
+		return nil
 	}
-	b.WriteString(`</font>`)
-	return b.String()
+	id, err := wr.style(styleKey{style: c.style, kind: k, quote: quote})
+	if err != nil {
+		return err
+	}
+	return f.SetCellStyle(s.Name, ref, ref, id)
 }
 
-func (p Props) coreXML() []byte {
-	var b strings.Builder
-	b.WriteString(xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	for _, e := range []struct{ tag, value string }{
-		{"dc:title", p.Title}, {"dc:subject", p.Subject}, {"dc:creator", p.Creator}, {"cp:keywords", p.Keywords},
-		{"dc:description", p.Description}, {"cp:lastModifiedBy", p.LastModifiedBy},
-	} {
-		if e.value != "" {
-			b.WriteString(`<` + e.tag + `>` + esc(e.value) + `</` + e.tag + `>`)
+// serial is a day as Excel counts it (days from 30 December 1899).
+func serial(t time.Time) int64 {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return int64(day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+}
+
+// style is the excelize style of an engage style for a kind of value.
+// quotePrefix is not in excelize's Style: a quoted style is a copy of the
+// unquoted one's cell format with the attribute set. The unquoted one is
+// made first, so excelize, which finds a style by its first match, never
+// hands the quoted one out for unquoted cells.
+func (wr *writer) style(k styleKey) (int, error) {
+	if id, ok := wr.styles[k]; ok {
+		return id, nil
+	}
+	if k.quote {
+		plain, err := wr.style(styleKey{style: k.style, kind: k.kind})
+		if err != nil {
+			return 0, err
+		}
+		xfs := wr.f.Styles.CellXfs
+		xf := xfs.Xf[plain]
+		yes := true
+		xf.QuotePrefix = &yes
+		xfs.Xf = append(xfs.Xf, xf)
+		xfs.Count = len(xfs.Xf)
+		id := len(xfs.Xf) - 1
+		wr.styles[k] = id
+		return id, nil
+	}
+	st := wr.wb.styles[k.style]
+	es := &excelize.Style{}
+	font := &excelize.Font{Bold: st.Bold, Italic: st.Italic, Size: st.Size, Color: st.Color, Family: "Calibri"}
+	if font.Size == 0 {
+		font.Size = 11
+	}
+	if k.kind == kindLink {
+		font.Color, font.Underline = NHSBlue, "single"
+	}
+	es.Font = font
+	if st.Fill != "" {
+		es.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{st.Fill}}
+	}
+	if st.Rule != "" {
+		es.Border = []excelize.Border{{Type: "bottom", Color: st.Rule, Style: 1}}
+	}
+	if st.Unlocked {
+		es.Protection = &excelize.Protection{Locked: false}
+	}
+	if st.Wrap || st.VAlign != "" {
+		es.Alignment = &excelize.Alignment{WrapText: st.Wrap, Vertical: st.VAlign}
+	}
+	switch k.kind {
+	case kindCount:
+		es.NumFmt = countFormat
+	case kindShare:
+		es.NumFmt = shareFormat
+	case kindDay, kindMonth:
+		code := dayFormat
+		if k.kind == kindMonth {
+			code = monthFormat
+		}
+		es.CustomNumFmt = &code
+	}
+	if k.kind != kindText && k.kind != kindLink && es.Alignment == nil {
+		es.Alignment = &excelize.Alignment{}
+	}
+	switch k.kind {
+	case kindDay, kindMonth:
+		es.Alignment.Horizontal = "left" // a date reads as the words beside it
+	case kindCount, kindNumber, kindShare:
+		es.Alignment.Horizontal = "right"
+	}
+	id, err := wr.f.NewStyle(es)
+	if err != nil {
+		return 0, err
+	}
+	wr.styles[k] = id
+	return id, nil
+}
+
+// print sets a sheet up for A4 landscape with its header rows on every
+// page, and a header and footer naming the ICB, the report, its date and
+// the page. A sheet within legibleWidth prints one page wide; a wider one
+// (a matrix of many ICBs) would shrink below 9 pt, so it prints at full
+// size across pages, its frozen columns repeated on each.
+func (wr *writer) print(s *Sheet) error {
+	f, p := wr.f, wr.wb.props
+	size, landscape, wide, tall := 9, "landscape", 1, 0
+	fit := s.totalWidth() <= legibleWidth
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape}
+	if fit {
+		layout.FitToWidth, layout.FitToHeight = &wide, &tall
+	}
+	if err := f.SetPageLayout(s.Name, layout); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(s.Name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	side, top, edge := 0.4, 0.75, 0.3
+	if err := f.SetPageMargins(s.Name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge}); err != nil {
+		return err
+	}
+	header := "&L" + hf(p.Owner, 80) + "&C&B" + hf(p.Heading, 100) + "&B&R" + hf(p.AsOf, 40)
+	if err := f.SetHeaderFooter(s.Name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: "&L&A&RPage &P of &N"}); err != nil {
+		return err
+	}
+	if s.printCols > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: s.Name,
+			RefersTo: fmt.Sprintf("%s!$A:$%s", quoteSheet(s.Name), ColumnName(s.printCols))}); err != nil {
+			return err
 		}
 	}
-	if p.Created != "" {
-		b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + esc(p.Created) + `</dcterms:created>`)
+	var titles []string
+	if !fit && s.freeze[0] > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(s.Name), ColumnName(s.freeze[0])))
 	}
-	if p.Modified != "" {
-		b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + esc(p.Modified) + `</dcterms:modified>`)
+	if s.Titles > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$1:$%d", quoteSheet(s.Name), s.Titles))
 	}
-	b.WriteString(`</cp:coreProperties>`)
-	return []byte(b.String())
+	if len(titles) == 0 {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.Name, RefersTo: strings.Join(titles, ",")})
 }
 
-// drawing places the sheet's charts.
-func (s *Sheet) drawing() []byte {
-	var b strings.Builder
-	b.WriteString(xmlHead + `<xdr:wsDr xmlns:xdr="` + nsXdr + `" xmlns:a="` + nsDrawing + `">`)
-	for i, c := range s.charts {
-		fmt.Fprintf(&b, `<xdr:oneCellAnchor><xdr:from><xdr:col>%d</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>%d</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`, c.col-1, c.row-1)
-		fmt.Fprintf(&b, `<xdr:ext cx="%d" cy="%d"/>`, c.chart.Width*emuPerPx, c.chart.Height*emuPerPx)
-		fmt.Fprintf(&b, `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="%d" name="Chart %d" descr="%s"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`, i+2, i+1, esc(c.chart.AltText))
-		b.WriteString(`<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>`)
-		fmt.Fprintf(&b, `<a:graphic><a:graphicData uri="%s"><c:chart xmlns:c="%s" xmlns:r="%s" r:id="rId%d"/></a:graphicData></a:graphic>`, nsChart, nsChart, nsRel, i+1)
-		b.WriteString(`</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`)
+// legibleWidth is the widest a sheet may be, in characters, and still
+// print one A4 landscape page wide with its 11 pt text at 9 pt or more.
+const legibleWidth = PrintWidth * 11 / 9
+
+// totalWidth is the sum of the widths of a sheet's printed columns, in
+// characters.
+func (s *Sheet) totalWidth() float64 {
+	total := 0.0
+	for i := range s.widths {
+		if s.printCols > 0 && i >= s.printCols {
+			break
+		}
+		total += s.width(i + 1)
 	}
-	b.WriteString(`</xdr:wsDr>`)
-	return []byte(b.String())
+	return total
 }
 
-// palette colours series that name no colour: NHS Blue, NHS Light Blue,
-// NHS Dark Blue, NHS Mid Grey and NHS Aqua Green.
-var palette = []string{"005EB8", "41B6E6", "003087", "768692", "00A499"}
-
-// line is the shape properties of a thin line of a colour.
-func line(color string) string {
-	return `<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="` + color + `"/></a:solidFill></a:ln></c:spPr>`
+// hf makes text safe in a printed header or footer, within n characters:
+// & starts a code there, so it is doubled.
+func hf(text string, n int) string {
+	if r := []rune(text); len(r) > n {
+		text = string(r[:n-1]) + "…"
+	}
+	return strings.ReplaceAll(text, "&", "&&")
 }
 
-// xml writes the chart: a bar chart with a title and a legend below.
-func (c Chart) xml() []byte {
-	dir, grouping, overlap := "col", "clustered", ""
-	catPos, valPos := "b", "l"
-	if c.Kind != Column {
-		dir, catPos, valPos = "bar", "l", "b"
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// chart draws a chart through excelize.
+func (wr *writer) chart(s *Sheet, at chartAt) error {
+	c := at.chart
+	typ := map[ChartKind]excelize.ChartType{Column: excelize.Col, Bar: excelize.Bar, StackedBar: excelize.BarStacked}[c.Kind]
+	series := func(list []Series, line bool) []excelize.ChartSeries {
+		var out []excelize.ChartSeries
+		for _, sr := range list {
+			cs := excelize.ChartSeries{Name: sr.Name, Categories: sr.Categories, Values: sr.Values}
+			if sr.Fill != "" {
+				cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{sr.Fill}}
+			}
+			if line {
+				// A dashed line, and a dash marker at each category, so
+				// that a target over one category still shows.
+				cs.Line = excelize.LineOptions{Type: excelize.LineSolid, Width: 2.25, Dash: excelize.LineDashDash}
+				cs.Marker = excelize.ChartMarker{Symbol: "dash", Size: 20, Fill: cs.Fill}
+			}
+			out = append(out, cs)
+		}
+		return out
+	}
+	zero := 0.0
+	// Labels at 11 pt, as the cells: LibreOffice would draw them smaller
+	// than 9 pt on paper, fitted to the chart.
+	label := excelize.Font{Size: chartFont, Color: "231F20"}
+	axis := excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, MajorUnit: c.Axis.Step, Font: label}
+	if c.Axis.Max > 0 {
+		top := c.Axis.Max
+		axis.Maximum = &top
+	}
+	if c.Axis.Counts {
+		axis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0"}
+	}
+	if c.Axis.Title != "" {
+		axis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Axis.Title}}}
+	}
+	gap := uint(60)
+	overlap := 100
+	vary := false // one colour per series, never per category
+	ch := &excelize.Chart{
+		Type:       typ,
+		Series:     series(c.Series, false),
+		Format:     excelize.GraphicOptions{AltText: c.AltText, Name: c.Title},
+		Dimension:  excelize.ChartDimension{Width: uint(c.Width), Height: uint(c.Height)},
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: &label},
+		XAxis:      excelize.ChartAxis{Font: label},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Bold: true, Size: 12, Color: "231F20"}}}},
+		YAxis:      axis,
+		GapWidth:   &gap,
+		VaryColors: &vary,
 	}
 	if c.Kind == StackedBar {
-		grouping, overlap = "stacked", `<c:overlap val="100"/>`
+		ch.Overlap = &overlap
+		ch.XAxis.ReverseOrder = true // the first row at the top, as in the table
 	}
-	var b strings.Builder
-	b.WriteString(xmlHead + `<c:chartSpace xmlns:c="` + nsChart + `" xmlns:a="` + nsDrawing + `" xmlns:r="` + nsRel + `">`)
-	b.WriteString(`<c:roundedCorners val="0"/><c:chart>`)
-	b.WriteString(`<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"/></a:pPr><a:r><a:t>` + esc(c.Title) + `</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`)
-	b.WriteString(`<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>`)
-	b.WriteString(`<c:barChart><c:barDir val="` + dir + `"/><c:grouping val="` + grouping + `"/><c:varyColors val="0"/>`)
-	for i, s := range c.Series {
-		fmt.Fprintf(&b, `<c:ser><c:idx val="%d"/><c:order val="%d"/><c:tx><c:strRef><c:f>%s</c:f></c:strRef></c:tx>`, i, i, esc(s.Name))
-		fill := s.Fill
-		if fill == "" {
-			fill = palette[i%len(palette)]
-		}
-		b.WriteString(`<c:spPr><a:solidFill><a:srgbClr val="` + fill + `"/></a:solidFill></c:spPr>`)
-		b.WriteString(`<c:invertIfNegative val="0"/>`)
-		b.WriteString(`<c:cat><c:strRef><c:f>` + esc(s.Categories) + `</c:f></c:strRef></c:cat>`)
-		b.WriteString(`<c:val><c:numRef><c:f>` + esc(s.Values) + `</c:f></c:numRef></c:val></c:ser>`)
+	if c.Kind == Bar {
+		ch.XAxis.ReverseOrder = true
 	}
-	b.WriteString(`<c:gapWidth val="150"/>` + overlap + `<c:axId val="1"/><c:axId val="2"/></c:barChart>`)
-	b.WriteString(`<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="` + catPos + `"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` + line("768692") + `<c:crossAx val="2"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`)
-	b.WriteString(`<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="` + valPos + `"/><c:majorGridlines>` + line("D9D9D9") + `</c:majorGridlines><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` + line("768692") + `<c:crossAx val="1"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`)
-	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`)
-	return []byte(b.String())
+	var combo []*excelize.Chart
+	if len(c.Lines) > 0 {
+		combo = append(combo, &excelize.Chart{Type: excelize.Line, Series: series(c.Lines, true), YAxis: axis, XAxis: excelize.ChartAxis{Font: label}})
+	}
+	return wr.f.AddChart(s.Name, at.at, ch, combo...)
 }

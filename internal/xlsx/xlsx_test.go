@@ -29,7 +29,10 @@ func sample(t *testing.T) []byte {
 		{"A-2", "tab\there, bell\a, bad \xff byte & <tag>", 2.5},
 		{"A-3", strings.Repeat("long ", 8000), math.Inf(1)},
 		{"A-4", "  spaced  ", nil},
-	})
+		{"A-5", Link{Text: "report", URL: "https://example.org/r?a=1&b=2"}, Percent(0.35)},
+		{"A-6", Link{Text: "local", URL: "file:///etc/passwd"}, Date{Time: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)}},
+		{"A-7", Link{Text: "js", URL: "javascript:alert(1)"}, Date{Time: time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC), Month: true}},
+	}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +41,9 @@ func sample(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	if err := s.AddChart("E2", Chart{Kind: Column, Title: "Values & more", AltText: "A chart", Width: 400, Height: 200,
-		Series: []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5"}}}); err != nil {
+		Series: []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5", Fill: NHSBlue}},
+		Lines:  []Series{{Name: "Items!$C$1", Categories: "Items!$A$2:$A$5", Values: "Items!$C$2:$C$5"}},
+		Axis:   CountAxis(3)}); err != nil {
 		t.Fatal(err)
 	}
 	o, err := wb.NewSheet("L&SC's", []float64{20})
@@ -48,7 +53,8 @@ func sample(t *testing.T) []byte {
 	o.Put("Title")
 	o.Style("A1", "A1", wb.Title)
 	o.Freeze(1, 1)
-	wb.Finish(Props{Title: "Test <workbook>", Created: "2026-01-01T00:00:00Z", Modified: "2026-01-01T00:00:00Z"})
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	wb.Finish(Props{Title: "Test <workbook>", Created: day, Modified: day, Owner: "L&SC", Heading: "A test", AsOf: "as of 1 Jan 2026"})
 	var b bytes.Buffer
 	if _, err := wb.WriteTo(&b); err != nil {
 		t.Fatal(err)
@@ -73,6 +79,7 @@ func TestWorkbookReadByExcelize(t *testing.T) {
 		"B2": `=HYPERLINK("http://x","y")`,
 		"B3": "tab here, bell, bad \uFFFD byte & <tag>",
 		"C2": "3", "C3": "2.5", "C4": "+Inf", "B5": "  spaced  ",
+		"B6": "report", "C6": "35%", "B7": "local", "C7": "31 Mar 2024", "C8": "Jul 2023",
 	} {
 		if got, _ := f.GetCellValue("Items", ref); got != want {
 			t.Errorf("Items!%s = %q, want %q", ref, got, want)
@@ -113,7 +120,7 @@ func TestQuotePrefix(t *testing.T) {
 	wb := New()
 	if _, err := wb.Table("T", []float64{20}, []string{"Text"}, [][]any{
 		{`=HYPERLINK("http://x","y")`}, {"+44 20 7946 0000"}, {"-3 people"}, {"@mention"}, {"plain"}, {-3},
-	}); err != nil {
+	}, ""); err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
@@ -137,7 +144,7 @@ func TestQuotePrefix(t *testing.T) {
 	quoted := map[string]bool{}
 	for _, c := range cells {
 		n, _ := strconv.Atoi(c[2])
-		quoted[c[1]] = strings.Contains(xfs[n], `quotePrefix="1"`)
+		quoted[c[1]] = regexp.MustCompile(`quotePrefix="(1|true)"`).MatchString(xfs[n])
 	}
 	for ref, want := range map[string]bool{"A1": false, "A2": true, "A3": true, "A4": true, "A5": true, "A6": false, "A7": false} {
 		if quoted[ref] != want {
@@ -233,5 +240,78 @@ func TestReadLimits(t *testing.T) {
 	c, err := Read(sample(t))
 	if err != nil || c.Unpacked == 0 || c.Unpacked > DefaultLimits.Unpacked/100 {
 		t.Errorf("Read(sample) = %+v, %v", c, err)
+	}
+}
+
+// Issue 17: nothing was set for printing beyond landscape: no header row
+// on later pages, no header, footer or page numbers, text shrunk to 6 pt.
+// Every sheet now prints A4 landscape, one page wide unless that would
+// shrink it below 9 pt, with its header rows repeated and the ICB, report,
+// date and "Page N of M" at its edges.
+func TestPrintSetup(t *testing.T) {
+	wb := New()
+	long := strings.Repeat("word ", 60)
+	if _, err := wb.Table("Narrow", []float64{10, 40}, []string{"ID", "Text"}, [][]any{{"A-1", long}, {"A-2", "short"}}, ""); err != nil {
+		t.Fatal(err)
+	}
+	wide := make([]float64, 20)
+	for i := range wide {
+		wide[i] = 12
+	}
+	s, err := wb.Table("Wide & long", wide, []string{"Principle", "B"}, [][]any{{"1. One", "x"}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Freeze(1, 1)
+	wb.Finish(Props{Owner: "NHS L&SC ICB", Heading: "Annual review 2025/26", AsOf: "as of 31 Mar 2026"})
+	var b bytes.Buffer
+	if _, err := wb.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, tc := range []struct {
+		sheet, titles string
+		fit           bool
+	}{
+		{"Narrow", "'Narrow'!$1:$1", true},
+		{"Wide & long", "'Wide & long'!$A:$A,'Wide & long'!$1:$1", false},
+	} {
+		pl, err := f.GetPageLayout(tc.sheet)
+		if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+			t.Errorf("%s: page layout %+v, %v; want A4 (9) landscape", tc.sheet, pl, err)
+		}
+		props, _ := f.GetSheetProps(tc.sheet)
+		fit := props.FitToPage != nil && *props.FitToPage
+		if fit != tc.fit {
+			t.Errorf("%s: fit to page %v, want %v", tc.sheet, fit, tc.fit)
+		}
+		if tc.fit && (pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0) {
+			t.Errorf("%s: fit %v wide by %v tall, want 1 by 0", tc.sheet, pl.FitToWidth, pl.FitToHeight)
+		}
+		if titles[tc.sheet] != tc.titles {
+			t.Errorf("%s: print titles %q, want %q", tc.sheet, titles[tc.sheet], tc.titles)
+		}
+		hf, err := f.GetHeaderFooter(tc.sheet)
+		if err != nil || hf.OddHeader != "&LNHS L&&SC ICB&C&BAnnual review 2025/26&B&Ras of 31 Mar 2026" || hf.OddFooter != "&L&A&RPage &P of &N" {
+			t.Errorf("%s: header %q, footer %q, %v", tc.sheet, hf.OddHeader, hf.OddFooter, err)
+		}
+	}
+	// 300 characters in a column of 40 need 8 lines of 15 pt; a short
+	// text keeps the default height.
+	if h, _ := f.GetRowHeight("Narrow", 2); h < 7*15 || h > 9*15 {
+		t.Errorf("a row of 300 characters in 40 is %v pt high, want about 8 lines of 15 pt", h)
+	}
+	if h, _ := f.GetRowHeight("Narrow", 3); h != 15 {
+		t.Errorf("a one-line row is %v pt high, want 15", h)
 	}
 }

@@ -25,6 +25,10 @@ type Report struct {
 	// the year had ended and no other date was given.
 	AsOfYearEnd bool
 	Version     string // engage's version, recorded in the output
+	// Fingerprint is the SHA-256, in hex, of the strategy file's bytes,
+	// when the caller read them: a workbook keeps it, so that engage import
+	// can tell whether the file has changed since.
+	Fingerprint string
 	ICB         strategy.ICB
 	Name        string
 	Meta        strategy.Meta
@@ -48,6 +52,9 @@ type Report struct {
 	Principles []Section
 	Unlinked   Section
 	Roadmap    []Row
+	// Metrics are every metric the strategy sets, with all its values
+	// (baseline, actuals in order, target), for charts over time.
+	Metrics []strategy.Metric
 	// Sections group the year's objectives and milestones for the
 	// roadmap chart, each item in one section.
 	Sections []RoadmapSection
@@ -102,7 +109,9 @@ type Row struct {
 	Owner      string
 	LatestDate string
 	LatestNote string
-	Evidence   string // the latest evidence link
+	// Log is its delivery log, as the file has it.
+	Log      []strategy.Update
+	Evidence string // the latest evidence link
 	// National are the national principles it answers, however it is
 	// linked to them (directly, or through local principles or objectives).
 	National []int
@@ -127,7 +136,7 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	r := &Report{
 		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), AsOfYearEnd: o.AsOfYearEnd, Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,
-		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles,
+		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles, Metrics: s.Metrics,
 	}
 	r.Board = status.Of(path, s, fw, status.Options{AsOf: o.AsOf, Year: &year, StaleMonths: 6, FeedbackMonths: o.FeedbackMonths})
 	r.Unknowns = unknowns(s)
@@ -308,6 +317,7 @@ func activitiesIn(all []strategy.Activity, y calendar.Year) []strategy.Activity 
 
 // latest fills in a row's latest update, note and evidence.
 func latest(row *Row, updates []strategy.Update) {
+	row.Log = updates
 	for i := len(updates) - 1; i >= 0; i-- {
 		u := updates[i]
 		if row.LatestDate == "" {

@@ -24,6 +24,9 @@ import (
 type Refusal struct {
 	Message string
 	Hint    string
+	// Field is the part of the Update refused, when it is one: Status,
+	// Value, Date, Note or Evidence.
+	Field string
 }
 
 func (r *Refusal) Error() string {
@@ -35,6 +38,11 @@ func (r *Refusal) Error() string {
 
 func refuse(hint, format string, args ...any) error {
 	return &Refusal{Message: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// refuseField is refuse for one field of an Update.
+func refuseField(field, hint, format string, args ...any) error {
+	return &Refusal{Message: fmt.Sprintf(format, args...), Hint: hint, Field: field}
 }
 
 // Invalid is a change after which the file would not validate.
@@ -66,7 +74,7 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		if m, ok := closest.Match(u.Status, strategy.Statuses); ok {
 			hint = fmt.Sprintf("did you mean %q? %s", m, hint)
 		}
-		return nil, "", refuse(hint, "%q is not a status", u.Status)
+		return nil, "", refuseField("Status", hint, "%q is not a status", u.Status)
 	}
 	day, err := checkDate(u.Date)
 	if err != nil {
@@ -76,7 +84,7 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		return nil, "", err
 	}
 	if u.Evidence != "" && !webAddress(u.Evidence) {
-		return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https://", u.Evidence)
+		return nil, "", refuseField("Evidence", "evidence must be a public web address", "%q is not a web address starting https://", u.Evidence)
 	}
 	d, err := edit.Open(src)
 	if err != nil {
@@ -215,10 +223,10 @@ var number = sync.OnceValue(func() *regexp.Regexp {
 func numberText(s string) (string, error) {
 	t := strings.TrimSpace(s)
 	if !number().MatchString(t) {
-		return "", refuse("write a plain number, such as 2100, -3 or 12.5 (no commas, units or words)", "%q is not a number", s)
+		return "", refuseField("Value", "write a plain number, such as 2100, -3 or 12.5 (no commas, units or words)", "%q is not a number", s)
 	}
 	if v, err := strconv.ParseFloat(t, 64); err != nil || math.IsInf(v, 0) {
-		return "", refuse("write a number engage can store: up to about 1.8e308", "%q is too large a number", s)
+		return "", refuseField("Value", "write a number engage can store: up to about 1.8e308", "%q is too large a number", s)
 	}
 	sign := ""
 	if t[0] == '-' || t[0] == '+' {
@@ -243,7 +251,7 @@ func numberText(s string) (string, error) {
 func checkDate(s string) (calendar.Range, error) {
 	r, err := calendar.ParseWhen(s)
 	if err != nil {
-		return calendar.Range{}, refuse("write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)", "--on %q is not a real date", s)
+		return calendar.Range{}, refuseField("Date", "write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)", "--on %q is not a real date", s)
 	}
 	return r, nil
 }
@@ -252,7 +260,8 @@ func checkDate(s string) (calendar.Range, error) {
 func checkText(u Update) error {
 	for name, s := range map[string]string{"--note": u.Note, "--evidence": u.Evidence} {
 		if !utf8.ValidString(s) {
-			return refuse("type or paste it again as plain text", "%s is not valid UTF-8 text", name)
+			field := map[string]string{"--note": "Note", "--evidence": "Evidence"}[name]
+			return refuseField(field, "type or paste it again as plain text", "%s is not valid UTF-8 text", name)
 		}
 	}
 	return nil
@@ -326,7 +335,7 @@ func checkAfter(item *yaml.Node, log string, on calendar.Range, text string, for
 	}
 	if !force {
 		d, _ := edit.Child(last, "date")
-		return 0, refuse("the log is in date order; add --force to record it in its place",
+		return 0, refuseField("Date", "the log is in date order; add --force to record it in its place",
 			"%s is before the last entry (%s)", text, d.Value)
 	}
 	for i, e := range list.Content {
@@ -339,6 +348,24 @@ func checkAfter(item *yaml.Node, log string, on calendar.Range, text string, for
 
 // Checker returns the error findings of a file's content.
 type Checker func(path string, src []byte) []finding.Finding
+
+// Added returns the errors check finds in after that before does not
+// have (counted by rule: a second error of a rule is new).
+func Added(check Checker, path string, before, after []byte) []finding.Finding {
+	had := map[string]int{}
+	for _, f := range check(path, before) {
+		had[f.Rule]++
+	}
+	var added []finding.Finding
+	for _, f := range check(path, after) {
+		if had[f.Rule] > 0 {
+			had[f.Rule]--
+			continue
+		}
+		added = append(added, f)
+	}
+	return added
+}
 
 // UpdateOptions shape UpdateFile.
 type UpdateOptions struct {
@@ -375,19 +402,7 @@ func UpdateFile(path string, o UpdateOptions, change func([]byte) ([]byte, strin
 			}
 			return nil, refuse("make this change by hand in an editor", "%v", err)
 		}
-		before := map[string]int{}
-		for _, f := range o.Check(path, src) {
-			before[f.Rule]++
-		}
-		var added []finding.Finding
-		for _, f := range o.Check(path, out) {
-			if before[f.Rule] > 0 {
-				before[f.Rule]--
-				continue
-			}
-			added = append(added, f)
-		}
-		if len(added) > 0 {
+		if added := Added(o.Check, path, src, out); len(added) > 0 {
 			return nil, &Invalid{Findings: added}
 		}
 		summary = s

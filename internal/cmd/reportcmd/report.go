@@ -16,6 +16,7 @@ import (
 	"github.com/engage-icb/engage/internal/gitrev"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/roundtrip"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/diff"
@@ -61,10 +62,11 @@ strategy's period that the strategy records nothing in is refused (exit 2).
 Markdown (-f md) is GitHub-flavoured. HTML (-f html, or -o x.html) is one
 web page for the public in the NHS.UK design system, its stylesheet inside
 it: no request elsewhere, no JavaScript, WCAG 2.2 AA, printable on A4
-(engage site writes a whole site of them). Excel (-f xlsx) has sheets Summary,
-Principles, Objectives, Roadmap and Metrics (and Changes), status dropdowns
-and BRAG colours; text from the strategy is always stored as text, never as
-a formula. The same inputs and --as-of give the same report, so --check can
+(engage site writes a whole site of them). Excel (-f xlsx) has a Summary front page
+with the key figures and a delivery chart, then a sheet per table
+(Objectives, Roadmap, Metrics with a chart per metric, and more), typed
+dates and numbers, status dropdowns and BRAG colours, and prints on A4; text
+from the strategy is always stored as text, never as a formula. The same inputs and --as-of give the same report, so --check can
 tell CI whether a published report is still current (exit 1 when stale).
 
 A strategy's gaps (a national principle nothing answers, a review that is
@@ -144,6 +146,7 @@ func reportRun(opts *Options) error {
 	}
 	now := version(v, doc, "")
 	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, AsOfYearEnd: yearEnd, Version: opts.Factory.Version})
+	r.Fingerprint = roundtrip.SHA256(doc.Source)
 	if opts.Since != "" {
 		old, err := atRevision(v, opts.File, opts.Since)
 		if err != nil {

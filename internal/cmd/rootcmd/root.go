@@ -16,6 +16,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmd/coveragecmd"
 	"github.com/engage-icb/engage/internal/cmd/diffcmd"
 	"github.com/engage-icb/engage/internal/cmd/historycmd"
+	"github.com/engage-icb/engage/internal/cmd/importcmd"
 	"github.com/engage-icb/engage/internal/cmd/initcmd"
 	"github.com/engage-icb/engage/internal/cmd/metriccmd"
 	"github.com/engage-icb/engage/internal/cmd/principlescmd"
@@ -88,6 +89,7 @@ against the ten principles of NHS England's statutory guidance.`,
 		reportcmd.NewCmdReport(f, nil),
 		suggestcmd.NewCmdSuggest(f, nil),
 		metriccmd.NewCmdMetric(f),
+		importcmd.NewCmdImport(f, nil),
 		activitycmd.NewCmdActivity(f),
 		initcmd.NewCmdInit(f, nil),
 		principlescmd.NewCmdPrinciples(f, nil),

@@ -18,6 +18,7 @@ import (
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
+	"github.com/engage-icb/engage/pkg/validate"
 )
 
 // Options are status's flags and arguments.
@@ -251,16 +252,7 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 	if err != nil {
 		return err
 	}
-	// Errors as engage validate reports them: after the configuration.
-	check := func(path string, src []byte) []finding.Finding {
-		var errs []finding.Finding
-		for _, f := range v.Check(v.Parse(path, src)).Findings {
-			if f.Severity == finding.Error {
-				errs = append(errs, f)
-			}
-		}
-		return errs
-	}
+	check := Checker(v)
 	lock := atomicfile.LockOptions{Waiting: func(holder string) {
 		if holder != "" {
 			fmt.Fprintf(io.ErrOut, "engage: waiting for another engage writing %s... (%s holds the lock on its folder)\n", file, holder)
@@ -290,7 +282,7 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		}
 		return cmdutil.ErrSilent
 	case errors.As(err, &invalid):
-		fmt.Fprintf(io.ErrOut, "engage: %s: the change would add %s the file does not have now; the file is unchanged:\n", file, errorCount(len(invalid.Findings)))
+		fmt.Fprintf(io.ErrOut, "engage: %s: the change would add %s the file does not have now; the file is unchanged:\n", file, ErrorCount(len(invalid.Findings)))
 		_ = render.List(io.ErrOut, invalid.Findings, "  ")
 		return cmdutil.ErrFindings
 	case err != nil:
@@ -300,7 +292,22 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 	return nil
 }
 
-func errorCount(n int) string {
+// Checker finds a file's errors as engage validate reports them: after
+// the configuration.
+func Checker(v *validate.Validator) status.Checker {
+	return func(path string, src []byte) []finding.Finding {
+		var errs []finding.Finding
+		for _, f := range v.Check(v.Parse(path, src)).Findings {
+			if f.Severity == finding.Error {
+				errs = append(errs, f)
+			}
+		}
+		return errs
+	}
+}
+
+// ErrorCount is "an error" or "N errors".
+func ErrorCount(n int) string {
 	if n == 1 {
 		return "an error"
 	}

@@ -15,8 +15,9 @@ import (
 )
 
 // ReadWithLibreOffice converts every sheet of each workbook (by name, such
-// as "lsc") to CSV with LibreOffice and checks it reads every cell as
-// excelize wrote it. It returns the folder the workbooks are in.
+// as "lsc") to CSV with LibreOffice, cells as shown (dates, numbers and
+// percentages in their formats), and checks it shows every cell as
+// excelize reads it. It returns the folder the workbooks are in.
 //
 // Without soffice the test is skipped, loudly; with ENGAGE_REQUIRE_SOFFICE
 // set (as make test does) it fails instead.
@@ -45,7 +46,7 @@ func ReadWithLibreOffice(t *testing.T, workbooks map[string][]byte) (dir string)
 	}
 	// One LibreOffice run for every workbook: it takes seconds to start.
 	args := append([]string{Profile(dir), "--headless",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir}, files...)
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir}, files...)
 	out, err := exec.Command(soffice, args...).CombinedOutput()
 	// soffice exits 0 even when it cannot load a file: read what it says,
 	// and below, fail when a sheet's CSV is missing.

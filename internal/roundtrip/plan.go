@@ -1,0 +1,249 @@
+package roundtrip
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/engage-icb/engage/internal/closest"
+	"github.com/engage-icb/engage/pkg/status"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// Plan is what importing a workbook into a strategy records.
+type Plan struct {
+	// Same says the strategy is byte for byte the file the workbook was
+	// made from.
+	Same bool
+	// Changes are the updates to record, in the workbook's order.
+	Changes []Change
+	// Conflicts are items changed both in the strategy (since the workbook
+	// was made) and in the workbook: they are not recorded.
+	Conflicts []Conflict
+	// Already are rows whose update the strategy already has (the workbook
+	// was imported before).
+	Already []Row
+	// Out is the strategy with the changes recorded.
+	Out []byte
+}
+
+// Change is one update to record.
+type Change struct {
+	Row     Row
+	Summary string // as status set and metric record say it
+}
+
+// Conflict is an item changed on both sides.
+type Conflict struct {
+	Row    Row
+	AsMade string // the item when the workbook was made
+	Now    string // the item in the strategy now
+	Asked  string // what the workbook asks to record
+}
+
+// SHA256 is the hex SHA-256 of a file's bytes, as PropSHA256 holds it.
+func SHA256(src []byte) string {
+	sum := sha256.Sum256(src)
+	return hex.EncodeToString(sum[:])
+}
+
+// Build plans the import of ret into the strategy file src (at path),
+// with today for rows whose date is blank. Problems (an unknown ID, a
+// status engage does not know, a workbook made from another ICB's
+// strategy, an update status set would refuse) stop the whole import:
+// Build then returns them and no plan.
+func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Problem, error) {
+	doc := strategy.Parse(path, src)
+	s := doc.Strategy
+	if s == nil || len(doc.Problems) > 0 {
+		return nil, nil, fmt.Errorf("%s cannot be read as a strategy: run engage validate %s", path, path)
+	}
+	if ret.ICB != s.ICB.Code {
+		return nil, []Problem{{Where: "the workbook",
+			Message: fmt.Sprintf("was made from ICB %s's strategy, and %s is ICB %s's (%s)", ret.ICB, path, s.ICB.Code, s.ICB.Name),
+			Hint:    "import it into the strategy it was made from" + madeFrom(ret)}}, nil
+	}
+	p := &Plan{Same: SHA256(src) == ret.SHA256, Out: src}
+	items := map[string]map[string]any{"objective": {}, "milestone": {}, "metric": {}}
+	ids := map[string][]string{}
+	for i := range s.Objectives {
+		items["objective"][s.Objectives[i].ID] = &s.Objectives[i]
+		ids["objective"] = append(ids["objective"], s.Objectives[i].ID)
+	}
+	for i := range s.Roadmap {
+		items["milestone"][s.Roadmap[i].ID] = &s.Roadmap[i]
+		ids["milestone"] = append(ids["milestone"], s.Roadmap[i].ID)
+	}
+	for i := range s.Metrics {
+		items["metric"][s.Metrics[i].ID] = &s.Metrics[i]
+		ids["metric"] = append(ids["metric"], s.Metrics[i].ID)
+	}
+	var problems []Problem
+	for _, r := range ret.Rows {
+		item, ok := items[r.Kind][r.ID]
+		if !ok {
+			pr := Problem{Where: r.Cell(HeadID), Message: fmt.Sprintf("%s has no %s with ID %q", path, r.Kind, r.ID),
+				Hint: "the IDs must stay as engage wrote them"}
+			if m, ok := closest.Match(r.ID, ids[r.Kind]); ok {
+				pr.Hint = fmt.Sprintf("did you mean %q? ", m) + pr.Hint
+			}
+			problems = append(problems, pr)
+			continue
+		}
+		date := r.Date
+		if !r.DateGiven {
+			date = today
+		}
+		u := status.Update{ID: r.ID, Date: date, Note: r.Update, Evidence: r.Evidence, Force: true}
+		var now, asked string
+		var already bool
+		switch it := item.(type) {
+		case *strategy.Objective, *strategy.Milestone:
+			cur, log := statusOf(it)
+			if r.Status == "" && r.Update == "" && r.Evidence == "" {
+				problems = append(problems, Problem{Where: r.Cell(HeadDate), Message: fmt.Sprintf("has a date, but the row has nothing to record for %s %s", r.Kind, r.ID),
+					Hint: "choose a new status or type what happened, or clear the date"})
+				continue
+			}
+			st, pr := statusWord(r, cur)
+			if pr != nil {
+				problems = append(problems, *pr)
+				continue
+			}
+			u.Status = st
+			now, asked = StateOf(item), describe(st, date, r.Update, r.Evidence)
+			already = hasUpdate(log, u, r.DateGiven)
+		case *strategy.Metric:
+			if r.Value == "" {
+				problems = append(problems, Problem{Where: r.Cell(HeadNewValue), Message: "is empty, and the row has an update or a date for metric " + r.ID,
+					Hint: "type the value measured, such as 4200 or 12.5"})
+				continue
+			}
+			u.Value = r.Value
+			now, asked = StateOf(item), describe(r.Value, date, r.Update, "")
+			already = hasMeasurement(it.Actuals, u, r.DateGiven)
+		}
+		if already {
+			p.Already = append(p.Already, r)
+			continue
+		}
+		if !p.Same && r.AsMade != now {
+			asMade := r.AsMade
+			if asMade == "" {
+				asMade = "(not known: the workbook's " + HeadAsMade + " column is empty or gone)"
+			}
+			p.Conflicts = append(p.Conflicts, Conflict{Row: r, AsMade: asMade, Now: now, Asked: asked})
+			continue
+		}
+		change := status.SetStatus
+		if r.Kind == "metric" {
+			change = status.RecordMetric
+		}
+		out, summary, err := change(p.Out, u)
+		var refusal *status.Refusal
+		if errors.As(err, &refusal) {
+			where := fmt.Sprintf("%s!%d:%d", r.Sheet, r.Number, r.Number)
+			if h := fieldHeads[refusal.Field]; h != "" && r.cols[h] != "" {
+				where = r.Cell(h)
+			}
+			problems = append(problems, Problem{Where: where, Message: refusal.Message, Hint: refusal.Hint})
+			continue
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s %s: %w", r.Kind, r.ID, err)
+		}
+		if r.Update != "" {
+			summary += fmt.Sprintf(": %q", r.Update)
+		}
+		if r.Evidence != "" {
+			summary += " (evidence " + r.Evidence + ")"
+		}
+		p.Out = out
+		p.Changes = append(p.Changes, Change{Row: r, Summary: summary})
+	}
+	if len(problems) > 0 {
+		return nil, problems, nil
+	}
+	return p, nil, nil
+}
+
+// fieldHeads are the columns that hold each field of a status.Update.
+var fieldHeads = map[string]string{"Status": HeadNewStatus, "Value": HeadNewValue, "Date": HeadDate, "Note": HeadUpdate, "Evidence": HeadEvidence}
+
+func madeFrom(ret *Returned) string {
+	if ret.Strategy == "" {
+		return ""
+	}
+	return " (" + ret.Strategy + ")"
+}
+
+func statusOf(item any) (string, []strategy.Update) {
+	switch it := item.(type) {
+	case *strategy.Objective:
+		return it.Status, it.Updates
+	case *strategy.Milestone:
+		return it.Status, it.Updates
+	}
+	return "", nil
+}
+
+// statusWord reads the New status cell: a status in any case, with
+// spaces for hyphens ("In progress"); blank keeps the item's status (an
+// update with no change of status).
+func statusWord(r Row, current string) (string, *Problem) {
+	if r.Status == "" {
+		if current == "" {
+			return "", &Problem{Where: r.Cell(HeadNewStatus), Message: fmt.Sprintf("is empty, and %s %s has no status yet", r.Kind, r.ID),
+				Hint: "choose a status from the list: " + strings.Join(strategy.Statuses, ", ")}
+		}
+		return current, nil
+	}
+	w := strings.ToLower(strings.Join(strings.Fields(r.Status), "-"))
+	if strategy.ValidStatus(w) {
+		return w, nil
+	}
+	pr := &Problem{Where: r.Cell(HeadNewStatus), Message: fmt.Sprintf("%q is not a status", r.Status),
+		Hint: "choose one from the list: " + strings.Join(strategy.Statuses, ", ")}
+	if m, ok := closest.Match(w, strategy.Statuses); ok {
+		pr.Hint = fmt.Sprintf("did you mean %q? %s", m, pr.Hint)
+	}
+	return "", pr
+}
+
+func describe(what, date, note, evidence string) string {
+	s := what + " on " + date
+	if note != "" {
+		s += fmt.Sprintf(" %q", shorten(note, 60))
+	}
+	if evidence != "" {
+		s += " (evidence " + evidence + ")"
+	}
+	return s
+}
+
+// hasUpdate reports whether the log already has the update (a workbook
+// imported twice); a blank date matches any.
+func hasUpdate(log []strategy.Update, u status.Update, dated bool) bool {
+	for _, e := range log {
+		if e.Status == u.Status && e.Note == u.Note && e.Evidence == u.Evidence && (!dated || e.Date == u.Date) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMeasurement(actuals []strategy.Measurement, u status.Update, dated bool) bool {
+	v, err := strconv.ParseFloat(u.Value, 64)
+	if err != nil {
+		return false
+	}
+	for _, a := range actuals {
+		if a.Value == v && a.Note == u.Note && (!dated || a.Date == u.Date) {
+			return true
+		}
+	}
+	return false
+}

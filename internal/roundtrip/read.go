@@ -1,0 +1,281 @@
+package roundtrip
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/engage-icb/engage/internal/xlsx"
+	"github.com/engage-icb/engage/pkg/calendar"
+)
+
+// Returned is what a workbook sent back carries: where it came from, and
+// each row someone filled in.
+type Returned struct {
+	Strategy, ICB, SHA256 string
+	Rows                  []Row
+}
+
+// Row is one row with something typed into its columns to fill in. Cells
+// are as typed, trimmed; Date is ISO (2026-11-28) when the cell held a
+// date, else its text.
+type Row struct {
+	Sheet                                 string
+	Kind                                  string
+	Number                                int // the row's number in the sheet
+	ID                                    string
+	Status, Update, Evidence, Date, Value string
+	// DateGiven says the Date cell was filled in (else today is meant).
+	DateGiven bool
+	AsMade    string
+	cols      map[string]string // heading → column letters
+}
+
+// Cell is the name of the row's cell under a heading ("Objectives!K12").
+func (r Row) Cell(head string) string {
+	return fmt.Sprintf("%s!%s%d", r.Sheet, r.cols[head], r.Number)
+}
+
+// Problem is something in a workbook that stops it being imported.
+type Problem struct {
+	Where   string // a cell (Objectives!K12), a sheet or the workbook
+	Message string
+	Hint    string
+}
+
+func (p Problem) Error() string { return p.Where + ": " + p.Message }
+
+// Unreadable is a file engage cannot read as a report workbook at all.
+type Unreadable struct{ Reason, Hint string }
+
+func (e *Unreadable) Error() string { return e.Reason }
+
+// headerRows is how far down a sheet its heading row is looked for (a
+// sheet may start with a title or a line of instructions).
+const headerRows = 10
+
+// Read reads the updates typed into a report workbook, within l (the
+// zip's entries, and the bytes it unpacks, counted before anything is
+// unpacked). Formulas are never evaluated: a formula in a cell to fill in
+// is a Problem. It returns an *Unreadable when data is not a workbook
+// engage made.
+func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
+	if err := checkZip(data, l); err != nil {
+		return nil, nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: l.Unpacked, UnzipXMLSizeLimit: l.Unpacked})
+	if err != nil {
+		return nil, nil, &Unreadable{Reason: "it cannot be read as an Excel workbook: it is damaged, or not an .xlsx file (" + err.Error() + ")", Hint: "save it from Excel as an Excel Workbook (.xlsx)"}
+	}
+	defer func() { _ = f.Close() }()
+	ret := &Returned{}
+	props, err := f.GetCustomProps()
+	if err != nil {
+		return nil, nil, &Unreadable{Reason: "its properties cannot be read (" + err.Error() + ")"}
+	}
+	for _, p := range props {
+		v := fmt.Sprint(p.Value)
+		switch p.Name {
+		case PropStrategy:
+			ret.Strategy = v
+		case PropICB:
+			ret.ICB = v
+		case PropSHA256:
+			ret.SHA256 = v
+		}
+	}
+	if ret.ICB == "" || ret.SHA256 == "" {
+		return nil, nil, &Unreadable{Reason: "it is not a workbook made by engage report (it has no engage-icb and engage-sha256 properties)",
+			Hint: "import the workbook engage report wrote (engage report FILE --year FY -o review.xlsx), with its updates typed in"}
+	}
+	var problems []Problem
+	sheets := 0
+	seen := map[string]string{} // kind+ID → the first row's place
+	for _, name := range f.GetSheetList() {
+		sh, ok := SheetNamed(name)
+		if !ok {
+			continue // the Summary, and any sheet the user added
+		}
+		rows, perr := readSheet(f, sh)
+		if perr != nil {
+			problems = append(problems, *perr)
+			continue
+		}
+		if rows == nil {
+			continue
+		}
+		sheets++
+		for _, r := range rows.rows {
+			key := r.Kind + "\x00" + r.ID
+			if first, dup := seen[key]; dup {
+				problems = append(problems, Problem{Where: fmt.Sprintf("%s!%d:%d", r.Sheet, r.Number, r.Number),
+					Message: fmt.Sprintf("%s %s has a second row of updates (the first is %s)", r.Kind, r.ID, first),
+					Hint:    "keep one row for each ID: put both updates in one row, or import one and then the other"})
+				continue
+			}
+			seen[key] = fmt.Sprintf("row %d", r.Number)
+			ret.Rows = append(ret.Rows, r)
+		}
+		problems = append(problems, rows.problems...)
+	}
+	if sheets == 0 {
+		return nil, nil, &Unreadable{Reason: "it has no columns to fill in (no Objectives, Roadmap or Metrics sheet with a \"" + HeadNewStatus + "\" or \"" + HeadNewValue + "\" column)",
+			Hint: "make the workbook again with this version of engage report"}
+	}
+	return ret, problems, nil
+}
+
+// checkZip refuses a workbook whose zip holds more files, or declares
+// more unpacked bytes, than l allows (archive/zip refuses a part that
+// unpacks to more than its directory declared).
+func checkZip(data []byte, l xlsx.Limits) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return &Unreadable{Reason: "it is not an Excel workbook (it is not a zip file)", Hint: "import the .xlsx file engage report wrote; a .xls, .csv or .ods file will not do"}
+	}
+	if len(zr.File) > l.Entries {
+		return &xlsx.TooLargeError{What: fmt.Sprintf("the workbook holds %d files, more than the %d engage reads", len(zr.File), l.Entries)}
+	}
+	var sum uint64
+	for _, f := range zr.File {
+		sum += f.UncompressedSize64
+	}
+	if sum > uint64(l.Unpacked) {
+		return &xlsx.TooLargeError{What: fmt.Sprintf("the workbook unpacks to %d MB, more than the %d MB engage reads", sum>>20, l.Unpacked>>20)}
+	}
+	return nil
+}
+
+type sheetRows struct {
+	rows     []Row
+	problems []Problem
+}
+
+// readSheet reads a sheet's filled-in rows; nil when it has no columns to
+// fill in (a workbook from an older engage).
+func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
+	grid, err := f.GetRows(sh.Name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &Problem{Where: sh.Name, Message: "the sheet cannot be read: " + err.Error()}
+	}
+	head, cols := -1, map[string]string{}
+	for i := 0; i < len(grid) && i < headerRows && head < 0; i++ {
+		found := map[string]string{}
+		for j, v := range grid[i] {
+			found[strings.TrimSpace(v)] = colName(j)
+		}
+		if found[HeadID] == "" {
+			continue
+		}
+		for _, h := range sh.Inputs {
+			if found[h] != "" {
+				head, cols = i, found
+				break
+			}
+		}
+	}
+	if head < 0 {
+		return nil, nil
+	}
+	out := &sheetRows{}
+	for i := head + 1; i < len(grid); i++ {
+		r := Row{Sheet: sh.Name, Kind: sh.Kind, Number: i + 1, cols: cols}
+		get := func(h string) string {
+			c := cols[h]
+			if c == "" {
+				return ""
+			}
+			j, _ := excelize.ColumnNameToNumber(c)
+			if j-1 < len(grid[i]) {
+				return strings.TrimSpace(grid[i][j-1])
+			}
+			return ""
+		}
+		r.ID = itemID(get(HeadID))
+		r.Status, r.Update, r.Evidence, r.Value = get(HeadNewStatus), get(HeadUpdate), get(HeadEvidence), get(HeadNewValue)
+		r.Date, r.AsMade = get(HeadDate), get(HeadAsMade)
+		// A formula is refused whatever it shows (a workbook saved by a
+		// program that does not work formulas out shows nothing).
+		bad := false
+		for _, h := range sh.Inputs {
+			if cols[h] == "" {
+				continue
+			}
+			if formula, _ := f.GetCellFormula(sh.Name, fmt.Sprintf("%s%d", cols[h], r.Number)); formula != "" {
+				out.problems = append(out.problems, Problem{Where: r.Cell(h), Message: "holds a formula (=" + formula + "); engage never works out formulas",
+					Hint: "type the value itself: copy the cell and use Paste Special > Values"})
+				bad = true
+			}
+		}
+		if !bad && r.Status == "" && r.Update == "" && r.Evidence == "" && r.Value == "" && r.Date == "" {
+			continue
+		}
+		if r.ID == "" {
+			out.problems = append(out.problems, Problem{Where: fmt.Sprintf("%s!%d:%d", sh.Name, r.Number, r.Number),
+				Message: "has updates typed in but no ID", Hint: "type the updates in the row of the item they are for"})
+			continue
+		}
+		if r.Date != "" {
+			r.DateGiven = true
+			day, ok := cellDate(r.Date)
+			if !ok {
+				out.problems = append(out.problems, Problem{Where: r.Cell(HeadDate), Message: fmt.Sprintf("%q is not a date engage can read", r.Date),
+					Hint: "type a day (28/11/2026 or 2026-11-28), a month (2026-11) or a year (2026)"})
+				bad = true
+			}
+			r.Date = day
+		}
+		if !bad {
+			out.rows = append(out.rows, r)
+		}
+	}
+	return out, nil
+}
+
+// cellDate reads a Date cell: a date Excel stored as a serial number, or
+// text in ISO form at any precision (2026-11-28, 2026-11, 2026) or as
+// typed in the UK (28/11/2026, 28 Nov 2026, 28 November 2026).
+func cellDate(v string) (string, bool) {
+	if serial, err := strconv.ParseFloat(v, 64); err == nil {
+		switch {
+		case serial == math.Trunc(serial) && serial >= 1900 && serial <= 2200:
+			return strconv.Itoa(int(serial)), true // a year typed into a General cell
+		case serial >= 1 && serial < 2958466: // 1900-01-01 to 9999-12-31
+			t, err := excelize.ExcelDateToTime(math.Floor(serial), false)
+			if err == nil {
+				return t.Format(time.DateOnly), true
+			}
+		}
+		return v, false
+	}
+	for _, layout := range []string{"2/1/2006", "02/01/2006", "2 Jan 2006", "2 January 2006", "2-Jan-2006", "2-Jan-06"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.Format(time.DateOnly), true
+		}
+	}
+	_, err := calendar.ParseWhen(v)
+	return v, err == nil
+}
+
+func colName(i int) string {
+	s, _ := excelize.ColumnNumberToName(i + 1)
+	return s
+}
+
+// itemID is an ID as typed or copied: spaces and the invisible joiners the
+// Markdown report puts in IDs are dropped.
+func itemID(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\u2060', '\u200b', '\u200c', '\u200d', '\ufeff':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
