@@ -146,7 +146,7 @@ func checkZip(data []byte, l xlsx.Limits) error {
 	for _, f := range zr.File {
 		sum += f.UncompressedSize64
 	}
-	if sum > uint64(l.Unpacked) {
+	if l.Unpacked < 0 || sum > uint64(l.Unpacked) {
 		return &xlsx.TooLargeError{What: fmt.Sprintf("the workbook unpacks to %d MB, more than the %d MB engage reads", sum>>20, l.Unpacked>>20)}
 	}
 	return nil
