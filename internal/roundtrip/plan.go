@@ -62,8 +62,8 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 		return nil, nil, fmt.Errorf("%s cannot be read as a strategy: run engage validate %s", path, path)
 	}
 	if ret.ICB != s.ICB.Code {
-		return nil, []Problem{{Where: "the workbook",
-			Message: fmt.Sprintf("was made from ICB %s's strategy, and %s is ICB %s's (%s)", ret.ICB, path, s.ICB.Code, s.ICB.Name),
+		return nil, []Problem{{
+			Message: fmt.Sprintf("the workbook was made from the strategy of ICB %s, and %s is ICB %s's (%s)", ret.ICB, path, s.ICB.Code, s.ICB.Name),
 			Hint:    "import it into the strategy it was made from" + madeFrom(ret)}}, nil
 	}
 	p := &Plan{Same: SHA256(src) == ret.SHA256, Out: src}
@@ -130,6 +130,14 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 			p.Already = append(p.Already, r)
 			continue
 		}
+		if p.Same && r.AsMade != "" && r.AsMade != now {
+			// The file is the one the workbook was made from, so every row
+			// should be as made: this one's ID was changed.
+			problems = append(problems, Problem{Where: r.Cell(HeadID),
+				Message: fmt.Sprintf("%s %s is not the item this row was made for (it was: %s; %s %s is: %s)", r.Kind, r.ID, r.AsMade, r.Kind, r.ID, now),
+				Hint:    "put the ID back as engage wrote it, and type the update in the row of the item it is for"})
+			continue
+		}
 		if !p.Same && r.AsMade != now {
 			asMade := r.AsMade
 			if asMade == "" {
@@ -145,7 +153,7 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 		out, summary, err := change(p.Out, u)
 		var refusal *status.Refusal
 		if errors.As(err, &refusal) {
-			where := fmt.Sprintf("%s!%d:%d", r.Sheet, r.Number, r.Number)
+			where := r.Place()
 			if h := fieldHeads[refusal.Field]; h != "" && r.cols[h] != "" {
 				where = r.Cell(h)
 			}
@@ -207,10 +215,29 @@ func statusWord(r Row, current string) (string, *Problem) {
 	}
 	pr := &Problem{Where: r.Cell(HeadNewStatus), Message: fmt.Sprintf("%q is not a status", r.Status),
 		Hint: "choose one from the list: " + strings.Join(strategy.Statuses, ", ")}
-	if m, ok := closest.Match(w, strategy.Statuses); ok {
+	if m, ok := plainWords[w]; ok {
+		pr.Hint = fmt.Sprintf("did you mean %q? %s", m, pr.Hint)
+	} else if m, ok := closest.Match(w, strategy.Statuses); ok && !negates(w, m) {
 		pr.Hint = fmt.Sprintf("did you mean %q? %s", m, pr.Hint)
 	}
 	return "", pr
+}
+
+// plainWords are what people write for a status in a progress report,
+// offered as "did you mean" (never taken without asking).
+var plainWords = map[string]string{
+	"complete": strategy.Done, "completed": strategy.Done, "finished": strategy.Done, "delivered": strategy.Done,
+	"on-track": strategy.InProgress, "ongoing": strategy.InProgress, "started": strategy.InProgress, "underway": strategy.InProgress,
+	"delayed": strategy.AtRisk, "not-started": strategy.Planned, "cancelled": strategy.Dropped, "stopped": strategy.Dropped,
+}
+
+// negates reports whether a suggestion says the opposite of the word
+// typed: "on track" is one letter from "off-track".
+func negates(typed, suggestion string) bool {
+	on := func(w string) bool { return w == "on" || strings.HasPrefix(w, "on-") }
+	off := func(w string) bool { return w == "off" || strings.HasPrefix(w, "off-") }
+	not := func(w string) bool { return strings.HasPrefix(w, "not-") }
+	return on(typed) && off(suggestion) || off(typed) && on(suggestion) || not(typed) != not(suggestion)
 }
 
 func describe(what, date, note, evidence string) string {

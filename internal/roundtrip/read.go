@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +37,9 @@ type Row struct {
 	AsMade    string
 	cols      map[string]string // heading → column letters
 }
+
+// Place is the row, for a person: "Objectives, row 12".
+func (r Row) Place() string { return fmt.Sprintf("%s, row %d", r.Sheet, r.Number) }
 
 // Cell is the name of the row's cell under a heading ("Objectives!K12").
 func (r Row) Cell(head string) string {
@@ -114,7 +118,7 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 		for _, r := range rows.rows {
 			key := r.Kind + "\x00" + r.ID
 			if first, dup := seen[key]; dup {
-				problems = append(problems, Problem{Where: fmt.Sprintf("%s!%d:%d", r.Sheet, r.Number, r.Number),
+				problems = append(problems, Problem{Where: r.Place(),
 					Message: fmt.Sprintf("%s %s has a second row of updates (the first is %s)", r.Kind, r.ID, first),
 					Hint:    "keep one row for each ID: put both updates in one row, or import one and then the other"})
 				continue
@@ -184,6 +188,15 @@ func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
 		return nil, nil
 	}
 	out := &sheetRows{}
+	// A heading changed by hand would leave its column unread, and what
+	// was typed under it lost: refuse instead.
+	for _, h := range append(slices.Clone(sh.Inputs), HeadAsMade) {
+		if cols[h] == "" {
+			out.problems = append(out.problems, Problem{Where: sh.Name + ", row " + strconv.Itoa(head+1),
+				Message: fmt.Sprintf("has no column headed %q", h),
+				Hint:    "keep the headings as engage wrote them, or make the workbook again with engage report"})
+		}
+	}
 	for i := head + 1; i < len(grid); i++ {
 		r := Row{Sheet: sh.Name, Kind: sh.Kind, Number: i + 1, cols: cols}
 		get := func(h string) string {
@@ -217,7 +230,7 @@ func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
 			continue
 		}
 		if r.ID == "" {
-			out.problems = append(out.problems, Problem{Where: fmt.Sprintf("%s!%d:%d", sh.Name, r.Number, r.Number),
+			out.problems = append(out.problems, Problem{Where: r.Place(),
 				Message: "has updates typed in but no ID", Hint: "type the updates in the row of the item they are for"})
 			continue
 		}

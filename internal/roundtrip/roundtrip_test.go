@@ -188,13 +188,25 @@ func TestRefusals(t *testing.T) {
 			_ = f.SetCellValue("Objectives", "A3", "O9")
 			_ = f.SetCellValue("Objectives", "C3", "done")
 		}, want: `Objectives!A3: plan.yaml has no objective with ID "O9"`},
-		"duplicate": {objectives: rows{{HeadNewStatus: "done"}, {HeadNewStatus: "done"}}, edit: func(f *excelize.File) { _ = f.SetCellValue("Objectives", "A4", "O1") }, want: "Objectives!4:4: objective O1 has a second row of updates (the first is row 3)"},
-		"value":     {metrics: rows{{HeadUpdate: "counted"}}, want: "Metrics!C3: is empty, and the row has an update or a date for metric panel-members"},
-		"number":    {metrics: rows{{HeadNewValue: "1,000"}}, want: `"1,000" is not a number`},
-		"evidence":  {objectives: rows{{HeadNewStatus: "done", HeadEvidence: "file://server/share/minutes.docx"}}, want: "is not a web address"},
+		"duplicate": {objectives: rows{{HeadNewStatus: "done"}, {HeadNewStatus: "done"}}, edit: func(f *excelize.File) { _ = f.SetCellValue("Objectives", "A4", "O1") }, want: "Objectives, row 4: objective O1 has a second row of updates (the first is row 3)"},
+		// The walk-through's finds: "on track" is one letter from
+		// "off-track", the opposite; a heading changed by hand; an ID
+		// changed to another item's.
+		"on track": {objectives: rows{{HeadNewStatus: "on track"}}, want: `"on track" is not a status (did you mean "in-progress"?`},
+		"on trak":  {objectives: rows{{HeadNewStatus: "on trak"}}, want: `"on trak" is not a status (choose one from the list`},
+		"complete": {objectives: rows{{HeadNewStatus: "Complete"}}, want: `(did you mean "done"?`},
+		"heading":  {objectives: rows{{HeadNewStatus: "done"}}, edit: func(f *excelize.File) { _ = f.SetCellValue("Objectives", "C2", "new status ") }, want: `Objectives, row 2: has no column headed "New status"`},
+		"other ID": {objectives: rows{{}, {HeadNewStatus: "done"}}, edit: func(f *excelize.File) {
+			_ = f.SetCellValue("Objectives", "A4", "O9")
+			_ = f.SetCellValue("Objectives", "A3", "O2")
+			_ = f.SetCellValue("Objectives", "A4", "O1")
+		}, want: "Objectives!A4: objective O1 is not the item this row was made for"},
+		"value":    {metrics: rows{{HeadUpdate: "counted"}}, want: "Metrics!C3: is empty, and the row has an update or a date for metric panel-members"},
+		"number":   {metrics: rows{{HeadNewValue: "1,000"}}, want: `"1,000" is not a number`},
+		"evidence": {objectives: rows{{HeadNewStatus: "done", HeadEvidence: "file://server/share/minutes.docx"}}, want: "is not a web address"},
 		"icb": {objectives: rows{{HeadNewStatus: "done"}}, edit: func(f *excelize.File) {
 			_ = f.SetCustomProps(excelize.CustomProperty{Name: PropICB, Value: "QE1"})
-		}, want: "was made from ICB QE1's strategy, and plan.yaml is ICB QSL's (NHS Somerset ICB)"},
+		}, want: "the workbook was made from the strategy of ICB QE1, and plan.yaml is ICB QSL's (NHS Somerset ICB)"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			data := workbook(t, plan, c.objectives, c.metrics)

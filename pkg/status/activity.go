@@ -57,7 +57,7 @@ func AddActivity(src []byte, a NewActivity) ([]byte, string, error) {
 	}
 	for _, e := range a.Evidence {
 		if !webAddress(e) {
-			return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https://", e)
+			return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https:// or http://", e)
 		}
 	}
 	d, err := edit.Open(src)
@@ -132,7 +132,7 @@ func RecordOutcome(src []byte, o Outcome) ([]byte, string, error) {
 		}
 	}
 	if o.Evidence != "" && !webAddress(o.Evidence) {
-		return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https://", o.Evidence)
+		return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https:// or http://", o.Evidence)
 	}
 	d, err := edit.Open(src)
 	if err != nil {

@@ -84,7 +84,7 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		return nil, "", err
 	}
 	if u.Evidence != "" && !webAddress(u.Evidence) {
-		return nil, "", refuseField("Evidence", "evidence must be a public web address", "%q is not a web address starting https://", u.Evidence)
+		return nil, "", refuseField("Evidence", "evidence must be a public web address", "%q is not a web address starting https:// or http://", u.Evidence)
 	}
 	d, err := edit.Open(src)
 	if err != nil {

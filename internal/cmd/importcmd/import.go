@@ -128,9 +128,9 @@ func importRun(opts *Options) error {
 	case err != nil:
 		return err
 	}
-	if len(problems) > 0 {
-		return refuse(errOut, opts.Workbook, problems)
-	}
+	// Problems in the cells are reported with those of the plan, all at
+	// once, so the workbook needs correcting only once.
+	readProblems := problems
 	file := opts.File
 	if file == "" {
 		file = ret.Strategy
@@ -151,7 +151,7 @@ func importRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if len(problems) > 0 {
+	if problems = append(readProblems, problems...); len(problems) > 0 {
 		return refuse(errOut, opts.Workbook, problems)
 	}
 	if !opts.Apply {
@@ -208,13 +208,21 @@ func importRun(opts *Options) error {
 // refuse says why a workbook cannot be imported, a line for each cell.
 func refuse(w io.Writer, workbook string, problems []roundtrip.Problem) error {
 	fmt.Fprintf(w, "engage: %s cannot be imported, so nothing is recorded (%s):\n", workbook, count(len(problems), "problem"))
+	cells := false
 	for _, p := range problems {
-		fmt.Fprintf(w, "  %s: %s: %s\n", workbook, p.Where, p.Message)
+		if p.Where == "" {
+			fmt.Fprintf(w, "  %s: %s\n", workbook, p.Message)
+		} else {
+			cells = true
+			fmt.Fprintf(w, "  %s: %s: %s\n", workbook, p.Where, p.Message)
+		}
 		if p.Hint != "" {
 			fmt.Fprintf(w, "    hint: %s\n", p.Hint)
 		}
 	}
-	fmt.Fprintln(w, "Correct the workbook and run engage import again.")
+	if cells {
+		fmt.Fprintln(w, "Correct the workbook and run engage import again.")
+	}
 	return cmdutil.ErrSilent
 }
 
