@@ -291,6 +291,22 @@ func (d *Doc) SetString(m *yaml.Node, key, value string) error {
 	if v == nil || v.Kind != yaml.ScalarNode {
 		return fmt.Errorf("%s has no single value to change", key)
 	}
+	if at := d.offset(v.Line, v.Column); v.Value == "" && style(v) == 0 && at < len(d.src) && (d.src[at] == '&' || d.src[at] == '!') {
+		// An empty value with a tag or anchor ("status: !"): the value
+		// goes after them on their line, never on the line below
+		// (FuzzSetStatus).
+		end := at
+		for at < len(d.src) && (d.src[at] == '&' || d.src[at] == '!') {
+			for at < len(d.src) && !isSpace(d.src[at]) && !isFlowIndicator(d.src[at]) {
+				at++
+			}
+			end = at
+			for at < len(d.src) && (d.src[at] == ' ' || d.src[at] == '\t') {
+				at++
+			}
+		}
+		return d.splice(end, end, " "+styled(style(v), value))
+	}
 	start := d.start(v)
 	end, err := d.scalarEnd(v, start)
 	if err != nil {

@@ -116,6 +116,8 @@ func TestSetString(t *testing.T) {
 		"objectives:\n  - id: O1\n    status: &s planned\n":        "objectives:\n  - id: O1\n    status: &s done\n",
 		"objectives:\n  - &o1 {id: O1, status: 'planned'}\n":       "objectives:\n  - &o1 {id: O1, status: 'done'}\n",
 		"objectives:\n  - id: O1\n    status: !!str \"planned\"\n": "objectives:\n  - id: O1\n    status: !!str \"done\"\n",
+		// An empty value with a tag (FuzzSetStatus): after the tag, on its line.
+		"objectives:\n  - id: O1\n    status: !\n    title: x\n": "objectives:\n  - id: O1\n    status: ! done\n    title: x\n",
 	} {
 		d, err := Open([]byte(src))
 		if err != nil {
