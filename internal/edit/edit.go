@@ -767,6 +767,10 @@ func Check(before, after []byte, want func(doc map[string]any) bool) error {
 	return nil
 }
 
+// Data is a document's values as Check compares them: every mapping a
+// map[string]any, whatever its keys.
+func Data(src []byte) (map[string]any, error) { return data(src) }
+
 // data reads a document's values, with every mapping's keys as text (so a
 // mapping is always a map[string]any, whatever its keys).
 func data(src []byte) (map[string]any, error) {

@@ -68,20 +68,26 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 	}
 	p := &Plan{Same: SHA256(src) == ret.SHA256, Out: src}
 	items := map[string]map[string]any{"objective": {}, "milestone": {}, "metric": {}}
+	index := map[string]map[string]int{"objective": {}, "milestone": {}, "metric": {}}
 	ids := map[string][]string{}
 	for i := range s.Objectives {
+		index["objective"][s.Objectives[i].ID] = i
 		items["objective"][s.Objectives[i].ID] = &s.Objectives[i]
 		ids["objective"] = append(ids["objective"], s.Objectives[i].ID)
 	}
 	for i := range s.Roadmap {
+		index["milestone"][s.Roadmap[i].ID] = i
 		items["milestone"][s.Roadmap[i].ID] = &s.Roadmap[i]
 		ids["milestone"] = append(ids["milestone"], s.Roadmap[i].ID)
 	}
 	for i := range s.Metrics {
+		index["metric"][s.Metrics[i].ID] = i
 		items["metric"][s.Metrics[i].ID] = &s.Metrics[i]
 		ids["metric"] = append(ids["metric"], s.Metrics[i].ID)
 	}
 	var problems []Problem
+	var rows []Row
+	var edits []itemEdit
 	for _, r := range ret.Rows {
 		item, ok := items[r.Kind][r.ID]
 		if !ok {
@@ -146,11 +152,28 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 			p.Conflicts = append(p.Conflicts, Conflict{Row: r, AsMade: asMade, Now: now, Asked: asked})
 			continue
 		}
-		change := status.SetStatus
-		if r.Kind == "metric" {
-			change = status.RecordMetric
+		rows = append(rows, r)
+		edits = append(edits, itemEdit{list: listOf[r.Kind], index: index[r.Kind][r.ID], u: u, kind: r.Kind})
+	}
+	// Each item alone (linear in the file), else one after another on
+	// the whole file.
+	out, summaries, refusals, ok := applyEach(src, doc.Root, edits)
+	if !ok {
+		out, summaries, refusals = src, nil, nil
+		for _, e := range edits {
+			change := status.SetStatus
+			if e.kind == "metric" {
+				change = status.RecordMetric
+			}
+			next, summary, err := change(out, e.u)
+			if err == nil {
+				out = next
+			}
+			summaries, refusals = append(summaries, summary), append(refusals, err)
 		}
-		out, summary, err := change(p.Out, u)
+	}
+	for i, r := range rows {
+		err := refusals[i]
 		var refusal *status.Refusal
 		if errors.As(err, &refusal) {
 			where := r.Place()
@@ -163,15 +186,16 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s %s: %w", r.Kind, r.ID, err)
 		}
+		summary := summaries[i]
 		if r.Update != "" {
 			summary += fmt.Sprintf(": %q", r.Update)
 		}
 		if r.Evidence != "" {
 			summary += " (evidence " + r.Evidence + ")"
 		}
-		p.Out = out
 		p.Changes = append(p.Changes, Change{Row: r, Summary: summary})
 	}
+	p.Out = out
 	if len(problems) > 0 {
 		return nil, problems, nil
 	}
@@ -180,6 +204,9 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 
 // fieldHeads are the columns that hold each field of a status.Update.
 var fieldHeads = map[string]string{"Status": HeadNewStatus, "Value": HeadNewValue, "Date": HeadDate, "Note": HeadUpdate, "Evidence": HeadEvidence}
+
+// listOf is the list that holds each kind of item.
+var listOf = map[string]string{"objective": "objectives", "milestone": "roadmap", "metric": "metrics"}
 
 func madeFrom(ret *Returned) string {
 	if ret.Strategy == "" {
