@@ -63,17 +63,3 @@ func OrList(values []string) string {
 	}
 	return strings.Join(values[:len(values)-1], ", ") + " or " + values[len(values)-1]
 }
-
-// ItemID is an item ID as typed or pasted: the invisible characters a
-// report puts inside IDs so they never break across lines (the word
-// joiner U+2060) or a copy may carry (zero-width spaces, a byte-order
-// mark) are dropped, so an ID copied from a report finds its item.
-func ItemID(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u2060', '\u200b', '\u200c', '\u200d', '\ufeff':
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
-}

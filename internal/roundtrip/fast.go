@@ -28,6 +28,15 @@ type itemEdit struct {
 	kind  string
 }
 
+// change is the edit that records the update: metric record's for a
+// metric, status set's for an objective or milestone.
+func (e itemEdit) change() func([]byte, status.Update) ([]byte, string, error) {
+	if e.kind == "metric" {
+		return status.RecordMetric
+	}
+	return status.SetStatus
+}
+
 // span is where an item's lines are in the file.
 type span struct{ start, end int }
 
@@ -105,11 +114,7 @@ func applyEach(src []byte, root *yaml.Node, edits []itemEdit) (out []byte, summa
 		sp := list[e.index]
 		head := e.list + ":" + nl
 		mini := append([]byte(head), src[sp.start:sp.end]...)
-		change := status.SetStatus
-		if e.kind == "metric" {
-			change = status.RecordMetric
-		}
-		after, summary, err := change(mini, e.u)
+		after, summary, err := e.change()(mini, e.u)
 		if err != nil {
 			summaries, refusals = append(summaries, ""), append(refusals, err)
 			continue

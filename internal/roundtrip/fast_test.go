@@ -42,11 +42,7 @@ func TestApplyEachIsSequential(t *testing.T) {
 		}
 		slow := src
 		for i, e := range edits {
-			change := status.SetStatus
-			if e.kind == "metric" {
-				change = status.RecordMetric
-			}
-			next, _, err := change(slow, e.u)
+			next, _, err := e.change()(slow, e.u)
 			if (err == nil) != (refusals[i] == nil) {
 				t.Errorf("%s %s: fast refusal %v, slow %v", name, e.u.ID, refusals[i], err)
 			}

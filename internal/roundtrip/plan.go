@@ -161,11 +161,7 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 	if !ok {
 		out, summaries, refusals = src, nil, nil
 		for _, e := range edits {
-			change := status.SetStatus
-			if e.kind == "metric" {
-				change = status.RecordMetric
-			}
-			next, summary, err := change(out, e.u)
+			next, summary, err := e.change()(out, e.u)
 			if err == nil {
 				out = next
 			}

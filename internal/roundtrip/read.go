@@ -1,8 +1,8 @@
 package roundtrip
 
 import (
-	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 )
@@ -139,12 +140,13 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 // more unpacked bytes, than l allows (archive/zip refuses a part that
 // unpacks to more than its directory declared).
 func checkZip(data []byte, l xlsx.Limits) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
+	zr, err := xlsx.OpenZip(data, l)
+	var large *xlsx.TooLargeError
+	switch {
+	case errors.As(err, &large):
+		return err
+	case err != nil:
 		return &Unreadable{Reason: "it is not an Excel workbook (it is not a zip file)", Hint: "import the .xlsx file engage report wrote; a .xls, .csv or .ods file will not do"}
-	}
-	if len(zr.File) > l.Entries {
-		return &xlsx.TooLargeError{What: fmt.Sprintf("the workbook holds %d files, more than the %d engage reads", len(zr.File), l.Entries)}
 	}
 	var sum uint64
 	for _, f := range zr.File {
@@ -210,7 +212,7 @@ func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
 			}
 			return ""
 		}
-		r.ID = itemID(get(HeadID))
+		r.ID = safetext.ItemID(get(HeadID))
 		r.Status, r.Update, r.Evidence, r.Value = get(HeadNewStatus), get(HeadUpdate), get(HeadEvidence), get(HeadNewValue)
 		r.Date, r.AsMade = get(HeadDate), get(HeadAsMade)
 		// A formula is refused whatever it shows (a workbook saved by a
@@ -279,16 +281,4 @@ func cellDate(v string) (string, bool) {
 func colName(i int) string {
 	s, _ := excelize.ColumnNumberToName(i + 1)
 	return s
-}
-
-// itemID is an ID as typed or copied: spaces and the invisible joiners the
-// Markdown report puts in IDs are dropped.
-func itemID(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u2060', '\u200b', '\u200c', '\u200d', '\ufeff':
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
 }

@@ -63,6 +63,19 @@ func (c *Contents) Equal(o *Contents) bool {
 	return true
 }
 
+// OpenZip opens a workbook's zip, refusing one that holds more files
+// than l allows (a *TooLargeError) or is not a zip at all.
+func OpenZip(data []byte, l Limits) (*zip.Reader, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, errors.New("not an Excel workbook (it is not a zip file)")
+	}
+	if len(zr.File) > l.Entries {
+		return nil, &TooLargeError{fmt.Sprintf("the workbook holds %d files, more than the %d engage reads", len(zr.File), l.Entries)}
+	}
+	return zr, nil
+}
+
 // Read reads the cell values of a workbook written by engage, Excel,
 // LibreOffice or excelize, within DefaultLimits. Formatting is ignored.
 func Read(data []byte) (*Contents, error) { return ReadLimited(data, DefaultLimits) }
@@ -74,12 +87,9 @@ func Read(data []byte) (*Contents, error) { return ReadLimited(data, DefaultLimi
 // refused with a *TooLargeError having unpacked at most l.Unpacked bytes.
 // Parts are decoded as they are read, never held whole.
 func ReadLimited(data []byte, l Limits) (*Contents, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := OpenZip(data, l)
 	if err != nil {
-		return nil, errors.New("not an Excel workbook (it is not a zip file)")
-	}
-	if len(zr.File) > l.Entries {
-		return nil, &TooLargeError{fmt.Sprintf("the workbook holds %d files, more than the %d engage reads", len(zr.File), l.Entries)}
+		return nil, err
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {

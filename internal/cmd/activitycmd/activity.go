@@ -10,6 +10,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmd/statuscmd"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -124,7 +125,7 @@ for the principles it answers, and no longer awaiting feedback.`,
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.ID = args[0], cmdutil.ItemID(args[1])
+			opts.File, opts.ID = args[0], safetext.ItemID(args[1])
 			if runF != nil {
 				return runF(opts)
 			}

@@ -9,6 +9,7 @@ import (
 	statuscmd "github.com/engage-icb/engage/internal/cmd/statuscmd"
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 )
@@ -67,7 +68,7 @@ negative VALUE such as -3 needs no "--" before it.`,
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.ID, opts.Value = args[0], cmdutil.ItemID(args[1]), args[2]
+			opts.File, opts.ID, opts.Value = args[0], safetext.ItemID(args[1]), args[2]
 			if runF != nil {
 				return runF(opts)
 			}

@@ -216,7 +216,7 @@ change after which the file would not validate.`,
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File, opts.ID, opts.Status = args[0], cmdutil.ItemID(args[1]), args[2]
+			opts.File, opts.ID, opts.Status = args[0], safetext.ItemID(args[1]), args[2]
 			if runF != nil {
 				return runF(opts)
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/engage-icb/engage/internal/cmdutil"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/suggest"
 )
 
@@ -59,7 +60,7 @@ how often they are right).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			for i, id := range opts.IDs {
-				opts.IDs[i] = cmdutil.ItemID(id)
+				opts.IDs[i] = safetext.ItemID(id)
 			}
 			if runF != nil {
 				return runF(opts)
