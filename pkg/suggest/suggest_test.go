@@ -168,9 +168,17 @@ type evalItem struct {
 	Reason   string `yaml:"reason"`
 }
 
-func readEval(t *testing.T) []evalItem {
+// The two measured sets: reworded text from 14 ICBs, and from 17 NHS
+// organisations that are not ICBs (former CCGs, trusts, a Healthwatch),
+// built later and blind to the matcher (see each set's README).
+const (
+	evalSet  = "../../testdata/suggest/eval/items.yaml"
+	freshSet = "../../testdata/suggest/fresh/items.yaml"
+)
+
+func readSet(t *testing.T, path string) []evalItem {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/suggest/eval/items.yaml")
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,63 +191,85 @@ func readEval(t *testing.T) []evalItem {
 	return items
 }
 
-// TestEvaluationSetIsWhatIssue22Asks: at least 60 reworded items from at
-// least 8 ICBs, none of them the held-out three or an ICB in strategies/,
-// each with a source, its text and a judgement with a reason.
-func TestEvaluationSetIsWhatIssue22Asks(t *testing.T) {
-	items := readEval(t)
-	icbs := map[string]bool{}
-	ids := map[string]bool{}
-	for _, it := range items {
-		icbs[it.ICB] = true
-		if ids[it.ID] {
-			t.Errorf("%s is listed twice", it.ID)
-		}
-		ids[it.ID] = true
-		for _, banned := range []string{"Black Country", "Gloucestershire", "South Yorkshire", "Suffolk", "Mid and South Essex", "Lancashire", "Dorset"} {
-			if strings.Contains(it.ICB, banned) {
-				t.Errorf("%s is from %s: the held-out ICBs and those in strategies/ are not in the set", it.ID, it.ICB)
+// TestEvaluationSetsAreWhatIssue22Asks: at least 60 reworded items from at
+// least 8 organisations, none of them the held-out three ICBs or an ICB in
+// strategies/, each with a source, its text and a judgement with a reason,
+// and no organisation's style dominating.
+func TestEvaluationSetsAreWhatIssue22Asks(t *testing.T) {
+	for _, path := range []string{evalSet, freshSet} {
+		items := readSet(t, path)
+		orgs := map[string]int{}
+		ids := map[string]bool{}
+		for _, it := range items {
+			orgs[it.ICB]++
+			if ids[it.ID] {
+				t.Errorf("%s: %s is listed twice", path, it.ID)
+			}
+			ids[it.ID] = true
+			for _, banned := range []string{"Black Country", "Gloucestershire", "South Yorkshire", "Suffolk", "Mid and South Essex", "Lancashire", "Dorset"} {
+				if strings.Contains(it.ICB, banned) {
+					t.Errorf("%s: %s is from %s: the held-out ICBs and those in strategies/ are not in the sets", path, it.ID, it.ICB)
+				}
+			}
+			if !strings.HasPrefix(it.Source, "https://") || it.Text == "" || it.Reason == "" || it.Kind == "" {
+				t.Errorf("%s: %s: want a source URL, the text, its kind and a reason", path, it.ID)
+			}
+			for _, n := range it.National {
+				if n < 1 || n > 10 {
+					t.Errorf("%s: %s: national %d is not a principle of the ten", path, it.ID, n)
+				}
 			}
 		}
-		if !strings.HasPrefix(it.Source, "https://") || it.Text == "" || it.Reason == "" || it.Kind == "" {
-			t.Errorf("%s: want a source URL, the text, its kind and a reason", it.ID)
+		if len(items) < 60 || len(orgs) < 8 {
+			t.Errorf("%s has %d items from %d organisations; issue 22 asks for at least 60 from at least 8", path, len(items), len(orgs))
 		}
-		for _, n := range it.National {
-			if n < 1 || n > 10 {
-				t.Errorf("%s: national %d is not a principle of the ten", it.ID, n)
+		for org, n := range orgs {
+			if n > 9 {
+				t.Errorf("%s: %d items from %s; no organisation's style should dominate", path, n, org)
 			}
 		}
-	}
-	if len(items) < 60 || len(icbs) < 8 {
-		t.Errorf("the set has %d items from %d ICBs; issue 22 asks for at least 60 from at least 8", len(items), len(icbs))
 	}
 }
 
-// Targets of issue 22 on the evaluation set, and the floors the test
-// holds the matcher to. Precision meets its target; top-1, top-3 and
-// recall do not yet (docs/suggest.md says by how much and why), so the
-// test fails if they fall below what the matcher measured when the set
-// was first scored with this vocabulary, and says how far each is from
-// its target.
+// Targets of issue 22 on the evaluation set. Precision meets its target;
+// top-1, top-3 and recall do not yet (docs/suggest.md says by how much and
+// why), so the tests fail if a figure falls below its floor: what the
+// matcher measured when it last changed.
 const (
-	wantTop1, floorTop1           = 0.85, 0.70
-	wantTop3, floorTop3           = 0.97, 0.90
-	wantPrecision, floorPrecision = 0.95, 0.95
-	wantRecall, floorRecall       = 0.50, 0.27
+	wantTop1      = 0.85
+	wantTop3      = 0.97
+	wantPrecision = 0.95
+	wantRecall    = 0.50
 )
+
+// floors are the least each figure may measure on a set.
+type floors struct{ top1, top3, precision, recall float64 }
 
 // TestEvaluationSet measures the matcher on wording it was not built
 // from: reworded principles, commitments and objectives of 14 ICBs
-// (testdata/suggest/eval), and fails if a figure drops below issue 22's
-// target. The figures and every miss are written in docs/suggest.md.
+// (testdata/suggest/eval). The figures and every miss are written in
+// docs/suggest.md.
 func TestEvaluationSet(t *testing.T) {
+	measureSet(t, evalSet, "evaluation", floors{top1: 0.71, top3: 0.90, precision: 0.95, recall: 0.27})
+}
+
+// TestFreshSet measures the matcher on the second set: 17 NHS
+// organisations that are not ICBs, built blind to the matcher after the
+// first set had been used to shape it (testdata/suggest/fresh).
+func TestFreshSet(t *testing.T) {
+	measureSet(t, freshSet, "fresh", floors{top1: 0.61, top3: 0.77, precision: 0.95, recall: 0.11})
+}
+
+func measureSet(t *testing.T, path, name string, floor floors) {
 	m := NewMatcher(nhse(t))
-	items := readEval(t)
+	items := readSet(t, path)
 	var positives, top1, top3, mainTop1, writes, writesRight, negatives, negativesWritten int
 	levels := map[string][2]int{} // level: items, of which first right
 	perMain := map[int][2]int{}
+	orgs := map[string]bool{}
 	var misses strings.Builder
 	for _, e := range items {
+		orgs[e.ICB] = true
 		it := m.judge(Item{Text: e.Text}, 10)
 		right := len(e.National) > 0 && firstRight(it, e.National)
 		write := applied(it)
@@ -294,7 +324,7 @@ func TestEvaluationSet(t *testing.T) {
 	precision := float64(writesRight) / float64(max(writes, 1))
 	recall := float64(writesRight) / float64(max(positives, 1))
 	var doc strings.Builder
-	fmt.Fprintf(&doc, "%d items from 14 ICBs: %d mapped to one or two national principles by a person, %d to none.\n\n", len(items), positives, negatives)
+	fmt.Fprintf(&doc, "%d items from %d organisations: %d mapped to one or two national principles by a person, %d to none.\n\n", len(items), len(orgs), positives, negatives)
 	doc.WriteString("| measure | issue 22's target | measured |\n| --- | ---: | ---: |\n")
 	fmt.Fprintf(&doc, "| first suggestion right (top-1) | %.0f%% | %s |\n", 100*wantTop1, pct(top1, positives))
 	fmt.Fprintf(&doc, "| right principle in the first three (top-3) | %.0f%% | %s |\n", 100*wantTop3, pct(top3, positives))
@@ -313,23 +343,23 @@ func TestEvaluationSet(t *testing.T) {
 	doc.WriteString("\nEvery item whose first suggestion is not one of the person's principles, and every wrong mapping `--apply` would write:\n\n")
 	doc.WriteString("| ID | text as published | person's mapping | engage's first three, with the words they share | confidence | |\n| --- | --- | --- | --- | --- | --- |\n")
 	doc.WriteString(misses.String())
-	checkDoc(t, "../../docs/suggest.md", "evaluation", doc.String())
+	checkDoc(t, "../../docs/suggest.md", name, doc.String())
 
 	for _, f := range []struct {
 		what               string
 		got, floor, target float64
 		figure             string
 	}{
-		{"top-1", float64(top1) / float64(positives), floorTop1, wantTop1, pct(top1, positives)},
-		{"top-3", float64(top3) / float64(positives), floorTop3, wantTop3, pct(top3, positives)},
-		{"--apply precision", precision, floorPrecision, wantPrecision, pct(writesRight, writes)},
-		{"--apply recall", recall, floorRecall, wantRecall, pct(writesRight, positives)},
+		{"top-1", float64(top1) / float64(positives), floor.top1, wantTop1, pct(top1, positives)},
+		{"top-3", float64(top3) / float64(positives), floor.top3, wantTop3, pct(top3, positives)},
+		{"--apply precision", precision, floor.precision, wantPrecision, pct(writesRight, writes)},
+		{"--apply recall", recall, floor.recall, wantRecall, pct(writesRight, positives)},
 	} {
 		switch {
 		case f.got < f.floor:
-			t.Errorf("%s: %s, below the %.0f%% it measured before (issue 22's target: %.0f%%)", f.what, f.figure, 100*f.floor, 100*f.target)
+			t.Errorf("%s set: %s: %s, below the %.0f%% it measured before (issue 22's target: %.0f%%)", name, f.what, f.figure, 100*f.floor, 100*f.target)
 		case f.got < f.target:
-			t.Logf("%s: %s, short of issue 22's target of %.0f%%", f.what, f.figure, 100*f.target)
+			t.Logf("%s set: %s: %s, short of issue 22's target of %.0f%%", name, f.what, f.figure, 100*f.target)
 		}
 	}
 }
