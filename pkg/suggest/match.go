@@ -15,13 +15,15 @@ type term struct {
 	stems []string // in order
 	// exact phrases are matched token by token, function words included
 	// ("you said, we did"). Other phrases skip function words where the
-	// entry has some between two words ("centre of decision-making" meets
-	// "centre of all decision-making"), determiners anywhere ("develop our
-	// plans" meets "developing plans"), and nothing else
-	// ("community-centred" does not meet "communities at the centre").
+	// entry has some between two words, if one of the entry's is among
+	// them ("centre of decision-making" meets "centre of all
+	// decision-making", "results of involvement" does not meet "results
+	// and involvement"), determiners anywhere ("develop our plans" meets
+	// "developing plans"), and nothing else ("community-centred" does not
+	// meet "communities at the centre").
 	exact bool
-	gaps  []bool // gaps[k]: function words may come before stems[k]
-	words int    // words of meaning in it, for its weight
+	gaps  [][]string // gaps[k]: the entry's function words before stems[k]
+	words int        // words of meaning in it, for its weight
 }
 
 // compile reads one vocabulary entry: a word, or a phrase of two or more
@@ -31,17 +33,19 @@ type term struct {
 func compile(entry string) (term, bool) {
 	toks := tokens(entry)
 	var content, all []string
-	var gaps []bool
-	gap := false
+	var gaps [][]string
+	var gap []string
 	for _, t := range toks {
 		all = append(all, t.stem)
 		if t.stop {
-			gap = len(content) > 0
+			if len(content) > 0 {
+				gap = append(gap, t.stem)
+			}
 			continue
 		}
 		content = append(content, t.stem)
 		gaps = append(gaps, gap)
-		gap = false
+		gap = nil
 	}
 	switch {
 	case len(content) >= 2:
@@ -74,8 +78,18 @@ func (t term) match(toks []token, i int) int {
 	for k, s := range t.stems {
 		if k > 0 {
 			j++
-			for j < len(toks) && toks[j].stop && (t.gaps[k] || toks[j].det) {
+			// Function words other than determiners in the gap need one
+			// of the entry's own among them.
+			other, own := false, false
+			for j < len(toks) && toks[j].stop && (len(t.gaps[k]) > 0 || toks[j].det) {
+				if !toks[j].det {
+					other = true
+					own = own || slices.Contains(t.gaps[k], toks[j].stem)
+				}
 				j++
+			}
+			if other && !own {
+				return -1
 			}
 		}
 		if j >= len(toks) || toks[j].stop || toks[j].stem != s {

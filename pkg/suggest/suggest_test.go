@@ -503,6 +503,14 @@ func TestPhrasesBeforeWords(t *testing.T) {
 	if a, b := score("communities at the centre", 7), score("community-centred approaches", 7); a >= b {
 		t.Errorf(`"communities at the centre" scores %v for principle 7, "community-centred approaches" %v; want the first lower (no phrase across "at the")`, a, b)
 	}
+	for _, text := range []string{"the results of involvement", "the results of all our involvement"} {
+		if c := m.Match(text, 1)[0]; c.Number != 2 || !slices.Equal(c.Words, []string{strings.TrimPrefix(text, "the ")}) {
+			t.Errorf("Match(%q) = %d sharing %q, want 2 sharing the phrase whole", text, c.Number, c.Words)
+		}
+	}
+	if c := m.Match("the results and involvement", 1)[0]; slices.Contains(c.Words, "results and involvement") {
+		t.Errorf(`"results and involvement" is found as "results of involvement": a phrase's gap needs one of its own function words`)
+	}
 	if s := score("Tackling inequalities", 9); s != 0 {
 		t.Errorf(`"tackling inequalities" scores %v for principle 9 ("tackle system priorities"), want 0: "tackle" alone tells nothing`, s)
 	}
