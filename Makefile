@@ -226,7 +226,7 @@ bench-peers: build corpus node-tools ## time engage validate against the floor (
 	NODE_TOOLS=$(NODE_DIR)/node_modules $(GO) run ./internal/benchpeers -engage $(BIN) -floor bin/floor \
 		-ajv $(NODE_DIR)/node_modules/.bin/ajv -corpus $(CORPUS_DIR)
 
-fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's chunked reader and the in-place editors (status set, metric record, suggest --apply), FUZZTIME each (default 30s)
+fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's chunked reader, the in-place editors (status set, metric record, suggest --apply) and the suggest matcher, FUZZTIME each (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/validate
@@ -235,6 +235,7 @@ fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's
 	$(GO) test -run '^$$' -fuzz '^FuzzSetStatus$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
 	$(GO) test -run '^$$' -fuzz '^FuzzRecordMetric$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
 	$(GO) test -run '^$$' -fuzz '^FuzzApply$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/suggest
+	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/suggest
 
 lint: ## go vet and golangci-lint
 	$(GO) vet ./...

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/engage-icb/engage/internal/edit"
@@ -62,6 +63,43 @@ func FuzzApply(f *testing.F) {
 		}
 		if !reflect.DeepEqual(*after.Strategy, want) {
 			t.Fatalf("the edit changed more (or less) than asked:\n got %+v %+v\nwant %+v %+v\n%s", after.Strategy.Principles, after.Strategy.Objectives, want.Principles, want.Objectives, out)
+		}
+	})
+}
+
+// FuzzMatch checks the matcher on any text: it does not panic, every
+// principle is ranked once, scores fall from the first, and each word it
+// says an item shares is a piece of the item's own text (quoted as
+// written, never a stem).
+func FuzzMatch(f *testing.F) {
+	for _, s := range []string{
+		"Work with Healthwatch and the voluntary sector as key partners.",
+		"the right not to be involved in decisions; results. Of involvement",
+		"have a say – doing with co-production, you said, we did",
+		"", ".", "the", "co- re- under-", "Ünïcödé voice\u00a0of the patient",
+	} {
+		f.Add(s)
+	}
+	m := NewMatcher(nhse(f))
+	f.Fuzz(func(t *testing.T, text string) {
+		ranked := m.Match(text, 10)
+		if len(ranked) != 10 {
+			t.Fatalf("Match ranked %d principles, want 10", len(ranked))
+		}
+		seen := map[int]bool{}
+		for i, c := range ranked {
+			if seen[c.Number] {
+				t.Fatalf("principle %d ranked twice", c.Number)
+			}
+			seen[c.Number] = true
+			if i > 0 && c.Score > ranked[i-1].Score {
+				t.Fatalf("scores not in order: %v", ranked)
+			}
+			for _, w := range c.Words {
+				if w == "" || !strings.Contains(text, w) {
+					t.Fatalf("principle %d shares %q, which is not in the text %q", c.Number, w, text)
+				}
+			}
 		}
 	})
 }

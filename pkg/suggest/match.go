@@ -14,13 +14,17 @@ type term struct {
 	key   string   // the stems, space-separated ("=" first for an exact phrase)
 	stems []string // in order
 	// exact phrases are matched token by token, function words included
-	// ("you said, we did"). Other phrases skip function words where the
-	// entry has some between two words, if one of the entry's is among
-	// them ("centre of decision-making" meets "centre of all
-	// decision-making", "results of involvement" does not meet "results
-	// and involvement"), determiners anywhere ("develop our plans" meets
-	// "developing plans"), and nothing else ("community-centred" does not
-	// meet "communities at the centre").
+	// ("you said, we did"), but for determiners, any of which (or none)
+	// stands for the entry's ("have their say" meets "have your say" and
+	// "have a say"). Other phrases skip function words where the entry
+	// has some between two words, if one of the entry's is among them and
+	// none is a negation or conjunction the entry does not have there
+	// ("centre of decision-making" meets "centre of all decision-making";
+	// "results of involvement" does not meet "results and involvement",
+	// nor "right to be involved" "right not to be involved"), determiners
+	// anywhere ("develop our plans" meets "developing plans"), and
+	// nothing else ("community-centred" does not meet "communities at the
+	// centre"). No phrase is found across the end of a sentence.
 	exact bool
 	gaps  [][]string // gaps[k]: the entry's function words before stems[k]
 	words int        // words of meaning in it, for its weight
@@ -35,8 +39,14 @@ func compile(entry string) (term, bool) {
 	var content, all []string
 	var gaps [][]string
 	var gap []string
+	function := 0 // function words other than determiners
 	for _, t := range toks {
-		all = append(all, t.stem)
+		if !t.det {
+			all = append(all, t.stem)
+		}
+		if t.stop && !t.det {
+			function++
+		}
 		if t.stop {
 			if len(content) > 0 {
 				gap = append(gap, t.stem)
@@ -50,12 +60,13 @@ func compile(entry string) (term, bool) {
 	switch {
 	case len(content) >= 2:
 		return term{key: strings.Join(content, " "), stems: content, gaps: gaps, words: len(content)}, true
-	case len(toks) == 1 && len(content) == 1 && !toks[0].weak:
-		return term{key: content[0], stems: content, words: 1}, true
-	case len(toks) >= 2:
+	case len(content) == 1 && function > 0:
 		// One word of meaning with function words: as telling as a
-		// phrase of two words.
+		// phrase of two words. Its determiners are left out (see exact).
 		return term{key: "=" + strings.Join(all, " "), stems: all, exact: true, words: 2}, true
+	case len(content) == 1 && !slices.ContainsFunc(toks, func(t token) bool { return !t.stop && t.weak }):
+		// A word alone, or with determiners only ("the board").
+		return term{key: content[0], stems: content, words: 1}, true
 	}
 	return term{}, false
 }
@@ -64,27 +75,39 @@ func compile(entry string) (term, bool) {
 // when it starts at token i, or -1 if it does not match there.
 func (t term) match(toks []token, i int) int {
 	if t.exact {
-		if i+len(t.stems) > len(toks) {
-			return -1
+		if toks[i].det {
+			return -1 // an exact phrase starts at its first word, not a determiner before it
 		}
+		j := i
 		for k, s := range t.stems {
-			if toks[i+k].stem != s {
+			if k > 0 {
+				j++
+				for j < len(toks) && toks[j].det && !toks[j].broken {
+					j++
+				}
+			}
+			if j >= len(toks) || toks[j].stem != s || (k > 0 && toks[j].broken) {
 				return -1
 			}
 		}
-		return i + len(t.stems) - 1
+		return j
 	}
 	j := i
 	for k, s := range t.stems {
 		if k > 0 {
 			j++
 			// Function words other than determiners in the gap need one
-			// of the entry's own among them.
+			// of the entry's own among them, and no negation or
+			// conjunction the entry does not have there.
 			other, own := false, false
-			for j < len(toks) && toks[j].stop && (len(t.gaps[k]) > 0 || toks[j].det) {
+			for j < len(toks) && toks[j].stop && !toks[j].broken && (len(t.gaps[k]) > 0 || toks[j].det) {
 				if !toks[j].det {
+					mine := slices.Contains(t.gaps[k], toks[j].stem)
+					if breakers()[toks[j].stem] && !mine {
+						return -1
+					}
 					other = true
-					own = own || slices.Contains(t.gaps[k], toks[j].stem)
+					own = own || mine
 				}
 				j++
 			}
@@ -92,7 +115,7 @@ func (t term) match(toks []token, i int) int {
 				return -1
 			}
 		}
-		if j >= len(toks) || toks[j].stop || toks[j].stem != s {
+		if j >= len(toks) || toks[j].stop || toks[j].stem != s || (k > 0 && toks[j].broken) {
 			return -1
 		}
 	}

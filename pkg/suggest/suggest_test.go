@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -191,6 +192,22 @@ func readSet(t *testing.T, path string) []evalItem {
 	return items
 }
 
+// excludedPlaces are the held-out ICBs (Black Country, Gloucestershire,
+// South Yorkshire) and those in strategies/ (Suffolk and North East Essex,
+// Mid and South Essex, Lancashire and South Cumbria, Dorset), with the
+// places in them that name NHS bodies (CCGs, trusts, councils,
+// Healthwatch), as an organisation's name or its site's address would
+// have them.
+var excludedPlaces = []string{
+	"Black Country", "Wolverhampton", "Walsall", "Dudley", "Sandwell",
+	"Gloucestershire", "Gloucester", "Cheltenham",
+	"South Yorkshire", "Sheffield", "Rotherham", "Barnsley", "Doncaster", "Bassetlaw",
+	"Suffolk", "North East Essex", "Ipswich", "Colchester",
+	"Mid and South Essex", "Mid Essex", "South Essex", "Southend", "Thurrock", "Basildon", "Castle Point", "Chelmsford",
+	"Lancashire", "South Cumbria", "Morecambe", "Blackpool", "Blackburn", "Preston", "Chorley", "Fylde",
+	"Dorset", "Bournemouth", "Poole",
+}
+
 // TestEvaluationSetsAreWhatIssue22Asks: at least 60 reworded items from at
 // least 8 organisations, none of them the held-out three ICBs or an ICB in
 // strategies/, each with a source, its text and a judgement with a reason,
@@ -206,9 +223,9 @@ func TestEvaluationSetsAreWhatIssue22Asks(t *testing.T) {
 				t.Errorf("%s: %s is listed twice", path, it.ID)
 			}
 			ids[it.ID] = true
-			for _, banned := range []string{"Black Country", "Gloucestershire", "South Yorkshire", "Suffolk", "Mid and South Essex", "Lancashire", "Dorset"} {
-				if strings.Contains(it.ICB, banned) {
-					t.Errorf("%s: %s is from %s: the held-out ICBs and those in strategies/ are not in the sets", path, it.ID, it.ICB)
+			for _, place := range excludedPlaces {
+				if strings.Contains(it.ICB, place) || strings.Contains(it.Source, strings.ToLower(strings.ReplaceAll(place, " ", ""))) {
+					t.Errorf("%s: %s is from %s (%s): the held-out ICBs and those in strategies/, and the places in them, are not in the sets", path, it.ID, it.ICB, place)
 				}
 			}
 			if !strings.HasPrefix(it.Source, "https://") || it.Text == "" || it.Reason == "" || it.Kind == "" {
@@ -250,14 +267,14 @@ type floors struct{ top1, top3, precision, recall float64 }
 // (testdata/suggest/eval). The figures and every miss are written in
 // docs/suggest.md.
 func TestEvaluationSet(t *testing.T) {
-	measureSet(t, evalSet, "evaluation", floors{top1: 0.74, top3: 0.92, precision: 0.95, recall: 0.25})
+	measureSet(t, evalSet, "evaluation", floors{top1: 0.71, top3: 0.91, precision: 0.95, recall: 0.27})
 }
 
 // TestFreshSet measures the matcher on the second set: 17 NHS
 // organisations that are not ICBs, built blind to the matcher after the
 // first set had been used to shape it (testdata/suggest/fresh).
 func TestFreshSet(t *testing.T) {
-	measureSet(t, freshSet, "fresh", floors{top1: 0.61, top3: 0.79, precision: 0.95, recall: 0.11})
+	measureSet(t, freshSet, "fresh", floors{top1: 0.59, top3: 0.77, precision: 0.95, recall: 0.11})
 }
 
 func measureSet(t *testing.T, path, name string, floor floors) {
@@ -319,7 +336,10 @@ func measureSet(t *testing.T, path, name string, floor floors) {
 		t.Logf("%s %v %s %.2f tied=%v %s", e.ID, e.National, it.ConfidenceLevel, it.Confidence, it.Tied, suggestions(it))
 	}
 	pct := func(n, d int) string {
-		return fmt.Sprintf("%d of %d (%.0f%%)", n, d, 100*float64(n)/float64(max(d, 1)))
+		if d == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%d of %d (%.0f%%)", n, d, 100*float64(n)/float64(d))
 	}
 	precision := float64(writesRight) / float64(max(writes, 1))
 	recall := float64(writesRight) / float64(max(positives, 1))
@@ -357,7 +377,7 @@ func measureSet(t *testing.T, path, name string, floor floors) {
 	} {
 		switch {
 		case f.got < f.floor:
-			t.Errorf("%s set: %s: %s, below the %.0f%% it measured before (issue 22's target: %.0f%%)", name, f.what, f.figure, 100*f.floor, 100*f.target)
+			t.Errorf("%s set: %s: %s, below its floor of %.0f%% (issue 22's target: %.0f%%)", name, f.what, f.figure, 100*f.floor, 100*f.target)
 		case f.got < f.target:
 			t.Logf("%s set: %s: %s, short of issue 22's target of %.0f%%", name, f.what, f.figure, 100*f.target)
 		}
@@ -429,6 +449,7 @@ func TestTokens(t *testing.T) {
 		{"marginalized organizations", "marginalis organis"},
 		{"VCFSE and VCSE", "vcse *and vcse"},
 		{"making use of what works", "~make ~use *of *what ~work"},
+		{"answerable, answer; mutuality, mutual; resourcing, resources", "answerabl answer mutualiti mutual resourcing resourc"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -508,8 +529,29 @@ func TestPhrasesBeforeWords(t *testing.T) {
 			t.Errorf("Match(%q) = %d sharing %q, want 2 sharing the phrase whole", text, c.Number, c.Words)
 		}
 	}
-	if c := m.Match("the results and involvement", 1)[0]; slices.Contains(c.Words, "results and involvement") {
-		t.Errorf(`"results and involvement" is found as "results of involvement": a phrase's gap needs one of its own function words`)
+	// A gap needs one of the entry's function words, and no negation or
+	// conjunction the entry does not have; no phrase crosses the end of a
+	// sentence.
+	for _, text := range []string{"the results and involvement", "the results not of involvement", "the results and of involvement",
+		"We publish the results. Of involvement, more later"} {
+		for _, c := range m.Match(text, 10) {
+			for _, w := range c.Words {
+				if strings.Contains(w, "results") && strings.Contains(w, "nvolvement") {
+					t.Errorf("Match(%q): principle %d shares %q, want no phrase found across the gap", text, c.Number, w)
+				}
+			}
+		}
+	}
+	// In an exact phrase, one determiner stands for another, or for none.
+	for _, text := range []string{"have their say", "have your say", "have a say"} {
+		if c := m.Match("People "+text+" on every plan", 1)[0]; c.Number != 3 || !slices.Contains(c.Words, text) {
+			t.Errorf("Match(%q) = %d sharing %q, want 3 sharing %q", text, c.Number, c.Words, text)
+		}
+	}
+	for _, entry := range []string{"of the", "doing with", "the"} {
+		if _, ok := compile(entry); ok {
+			t.Errorf("compile(%q) is a term; want none: it has no word of meaning", entry)
+		}
 	}
 	if s := score("Tackling inequalities", 9); s != 0 {
 		t.Errorf(`"tackling inequalities" scores %v for principle 9 ("tackle system priorities"), want 0: "tackle" alone tells nothing`, s)
@@ -588,9 +630,11 @@ func BenchmarkFor40(b *testing.B) {
 	}
 }
 
-// TestVocabularySources: every term the sources file records is in its
-// principle's vocabulary, with the page it was read on and a quotation
-// that uses it, so the record and the framework file cannot drift apart.
+// TestVocabularySources: the terms the sources file records are the last
+// of their principle's vocabulary, in order (terms added later go at the
+// end, with their source), each with the page it was read on and a
+// quotation that uses it (its words, stemmed, in order), so the record and
+// the framework file cannot drift apart.
 func TestVocabularySources(t *testing.T) {
 	data, err := os.ReadFile("../../schemas/frameworks/sources/nhse-2022-vocabulary.yaml")
 	if err != nil {
@@ -616,25 +660,43 @@ func TestVocabularySources(t *testing.T) {
 	if src.Framework != fw.ID {
 		t.Fatalf("sources are for %q, want %q", src.Framework, fw.ID)
 	}
-	n := 0
-	for _, p := range src.Principles {
-		var vocab []string
-		for _, fp := range fw.Principles {
-			if fp.Number == p.Number {
-				vocab = fp.Vocabulary
-			}
-		}
+	if len(src.Principles) != len(fw.Principles) {
+		t.Fatalf("sources for %d principles, want %d", len(src.Principles), len(fw.Principles))
+	}
+	for i, p := range src.Principles {
+		vocab := fw.Principles[i].Vocabulary
+		var sourced []string
 		for _, term := range p.Terms {
-			n++
-			if !slices.Contains(vocab, term.Term) {
-				t.Errorf("principle %d: %q has a source but is not in the framework's vocabulary", p.Number, term.Term)
+			sourced = append(sourced, term.Term)
+			u, err := url.Parse(term.Source)
+			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.HasSuffix(u.Host, ".") {
+				t.Errorf("principle %d: %q: %q is not the address of a page", p.Number, term.Term, term.Source)
 			}
-			if !strings.HasPrefix(term.Source, "https://") && !strings.HasPrefix(term.Source, "http://") || term.Quote == "" {
-				t.Errorf("principle %d: %q wants the page it was read on and a quotation", p.Number, term.Term)
+			if !inOrder(tokens(term.Term), tokens(term.Quote)) {
+				t.Errorf("principle %d: %q is not used in its quotation %q", p.Number, term.Term, term.Quote)
 			}
 		}
+		if p.Number != fw.Principles[i].Number || len(sourced) > len(vocab) || !slices.Equal(sourced, vocab[len(vocab)-len(sourced):]) {
+			t.Errorf("principle %d: the sourced terms %q are not the end of its vocabulary", p.Number, sourced)
+		}
 	}
-	if n < 100 {
-		t.Errorf("%d terms recorded; the research added more than 100", n)
+}
+
+// inOrder says whether the words of meaning of term come in text in
+// order, as stems.
+func inOrder(term, text []token) bool {
+	j := 0
+	for _, w := range term {
+		if w.stop {
+			continue
+		}
+		for j < len(text) && text[j].stem != w.stem {
+			j++
+		}
+		if j == len(text) {
+			return false
+		}
+		j++
 	}
+	return true
 }

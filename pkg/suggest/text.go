@@ -22,6 +22,9 @@ type token struct {
 	// weak is a word with too little meaning alone ("make", "use",
 	// "work"): it counts only inside a phrase.
 	weak bool
+	// broken says a sentence ends between this word and the one before
+	// (".", ";", ":", "?" or "!"): no phrase is found across it.
+	broken bool
 }
 
 // tokens splits text into words, joins the prefixes "co" and "re" to the
@@ -48,6 +51,7 @@ func tokens(text string) []token {
 		words = append(words, word{text[start:], start, len(text)})
 	}
 	var out []token
+	prevEnd := 0
 	for i := 0; i < len(words); i++ {
 		w := strings.ToLower(words[i].s)
 		from, to := words[i].start, words[i].end
@@ -59,7 +63,9 @@ func tokens(text string) []token {
 		if utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		out = append(out, token{stem: stem(w), start: from, end: to, stop: stopword(w), det: determiners()[w], weak: weakWords()[w]})
+		broken := len(out) > 0 && strings.ContainsAny(text[prevEnd:from], ".;:?!")
+		out = append(out, token{stem: stem(w), start: from, end: to, stop: stopword(w), det: determiners()[w], weak: weakWords()[w], broken: broken})
+		prevEnd = to
 	}
 	return out
 }
@@ -127,8 +133,15 @@ func snowball(w string) string {
 // "information" is not the verb "inform", "accountable" is not "take into
 // account", "activities" are not being "active", a community's "needs"
 // are not what "they need", "planning" is not "plans", "governance" is not
-// "government", to explain "clearly" is not "clear" information.
+// "government", to explain "clearly" is not "clear" information; and
+// terms of the vocabulary whose stem would meet everyday words: being
+// "answerable" is not to "answer" a letter, "mutuality" not "mutual"
+// respect, "resourcing" partners not "resources", "representativeness"
+// not "representatives", "intersectional" not an "intersection".
 var keepApart = map[string]string{
+	"answerable": "answerabl", "answerability": "answerabl", "mutuality": "mutualiti",
+	"resourcing": "resourcing", "representativeness": "representativeness",
+	"intersectional": "intersectional", "intersectionality": "intersectional",
 	"accessible": "accessibl", "accessibility": "accessibl", "inaccessible": "accessibl",
 	"information": "information", "accountable": "accountabl", "accountability": "accountabl",
 	"earliest": "earli", "earlier": "earli", "learnt": "learn",
@@ -153,8 +166,18 @@ var moreStopWords = sync.OnceValue(func() map[string]bool {
 		whose every especially including etc`)
 })
 
+// breakers are function words that end a phrase's gap unless its entry
+// has them there: "the right not to be involved" is not "right to be
+// involved", "involved, but not in decisions" is not "involved in
+// decisions".
+var breakers = sync.OnceValue(func() map[string]bool {
+	return set(`not no nor but or and`)
+})
+
 // determiners may come between the words of any phrase: "develop our
-// plans" is "developing plans".
+// plans" is "developing plans"; in an exact phrase one stands for
+// another, or for none ("have their say" is "have your say" and "have a
+// say").
 var determiners = sync.OnceValue(func() map[string]bool {
 	return set(`a an the our their your its his her my this these those`)
 })
