@@ -80,7 +80,12 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares "+shared(c.Words)), note)
 				continue
 			}
-			// Each shared word or phrase stays on one line.
+			// Each shared word or phrase stays on one line, unless it is
+			// wider than the room it has: then it breaks between its words.
+			indent := 4 + 2 + 3 + labelWidth + 1
+			if below {
+				indent = 9
+			}
 			words := []string{th.Muted("shares")}
 			for i, w := range c.Words {
 				q := "'" + safetext.Terminal(w) + "'"
@@ -90,6 +95,12 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 				case i == len(c.Words)-2:
 					q += " and"
 				}
+				if safetext.Width(q) > width-indent {
+					for _, part := range strings.Fields(q) {
+						words = append(words, th.Muted(part))
+					}
+					continue
+				}
 				words = append(words, th.Muted(q))
 			}
 			if note != "" {
@@ -97,10 +108,10 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			}
 			if below {
 				b.WriteString(strings.TrimRight("    "+mark+label, " ") + "\n")
-				flow(&b, strings.Repeat(" ", 9), 9, words, " ", width)
+				flow(&b, strings.Repeat(" ", indent), indent, words, " ", width)
 				continue
 			}
-			flow(&b, "    "+mark+label+" ", 4+2+3+labelWidth+1, words, " ", width)
+			flow(&b, "    "+mark+label+" ", indent, words, " ", width)
 		}
 		if len(it.Tied) == 0 {
 			hangAt(&b, "    ", 6, "confidence: "+confidenceNote(it.ConfidenceLevel), width, plain)
