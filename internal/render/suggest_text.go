@@ -39,10 +39,11 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 		if r.Applicable(it) {
 			applied++
 		}
-		place := r.Places[it.Pointer]
-		line, col := place[0], place[1]
+		line, col := it.Line, it.Column
 		var what string
 		switch it.Reason {
+		case suggest.Follows:
+			what = fmt.Sprintf("%s %s serves %s, not mapped yet: mapping %s maps it", it.Kind, it.ID, ids(it.Serves), ids(it.Serves))
 		case suggest.Unmapped:
 			what = fmt.Sprintf("%s %s is not mapped to a national %s", it.Kind, it.ID, r.Noun)
 		case suggest.Doubtful:
@@ -51,33 +52,41 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, suggest.Numbers(it.Recorded, "and"))
 		}
 		hangAt(&b, fmt.Sprintf("%s:%d:%d: ", safetext.Terminal(r.File), line, col), 4, what, width, th.Bold)
-		text := safetext.Terminal(it.Text)
-		if width == 0 {
-			text = safetext.Truncate(text, 100)
-		}
-		hangAt(&b, "    ", 5, "“"+text+"”", width, th.Muted)
+		// The whole text, piped too (the words it shares may be anywhere),
+		// in the terminal's own colour: it is the evidence.
+		hangAt(&b, "    ", 5, "“"+safetext.Terminal(it.Text)+"”", width, plain)
 		if it.Top().Score == 0 {
-			hangAt(&b, "    ", 6, fmt.Sprintf("no word in common with any national %s: map it by hand", r.Noun), width, plain)
+			switch it.Reason {
+			case suggest.Unmapped:
+				hangAt(&b, "    ", 6, fmt.Sprintf("no word in common with any national %s: map it by hand", r.Noun), width, plain)
+			default:
+				hangAt(&b, "    ", 6, fmt.Sprintf("no word in common with any national %s", r.Noun), width, plain)
+			}
 			continue
 		}
 		if len(it.Tied) > 0 {
-			hangAt(&b, "    ", 6, fmt.Sprintf("equally close to %s: choose by hand", suggest.Numbers(it.Tied, "and")), width, plain)
+			tie := fmt.Sprintf("equally close to %s", suggest.Numbers(it.Tied, "and"))
+			if it.Reason == suggest.Unmapped || it.Reason == suggest.Follows {
+				tie += ": choose by hand"
+			}
+			hangAt(&b, "    ", 6, tie, width, plain)
 		}
 		for i, c := range it.Candidates {
-			if c.Score == 0 {
-				break
+			recorded := slices.Contains(it.Recorded, c.Number)
+			if c.Score == 0 && !recorded {
+				continue
 			}
 			mark := "  "
 			if i == 0 && len(it.Tied) == 0 {
 				mark = "→ "
 			}
 			note := ""
-			if slices.Contains(it.Recorded, c.Number) {
+			if recorded {
 				note = "  (recorded)"
 			}
 			label := fmt.Sprintf("%2d %s", c.Number, safetext.Pad(safetext.Truncate(c.Label, labelWidth), labelWidth))
 			if width == 0 {
-				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares "+shared(c.Words)), note)
+				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares ")+shared(c.Words), note)
 				continue
 			}
 			// Each shared word or phrase stays on one line, unless it is
@@ -95,13 +104,16 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 				case i == len(c.Words)-2:
 					q += " and"
 				}
+				// The shared words are the evidence: in the text's own
+				// colour, not dimmed.
 				if safetext.Width(q) > width-indent {
-					for _, part := range strings.Fields(q) {
-						words = append(words, th.Muted(part))
-					}
+					words = append(words, strings.Fields(q)...)
 					continue
 				}
-				words = append(words, th.Muted(q))
+				words = append(words, q)
+			}
+			if len(c.Words) == 0 {
+				words = append(words, "no word")
 			}
 			if note != "" {
 				words = append(words, strings.TrimSpace(note))
@@ -124,9 +136,15 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 	if r.All {
 		summary += fmt.Sprintf(", %d mapped plausibly", counts[suggest.Mapped])
 	}
+	if r.Following > 0 {
+		summary += "; " + plural(r.Following, "objective follows", "objectives follow") + " local principles not mapped yet"
+	}
 	hang(&b, "", summary+".", width, plain)
-	if applied > 0 {
-		hang(&b, "", fmt.Sprintf("engage suggest %s --apply would map the %d unmapped whose first suggestion is %s.", safetext.Terminal(r.File), applied, minLevel(r.MinConfidence)), width, plain)
+	switch {
+	case applied > 0:
+		hang(&b, "", fmt.Sprintf("engage suggest %s --apply would map the %d unmapped whose first suggestion is %s.", safetext.Terminal(r.File), applied, suggest.Least(r.MinConfidence)), width, plain)
+	case counts[suggest.Unmapped] > 0:
+		hang(&b, "", fmt.Sprintf("No unmapped item's first suggestion is %s: read each, then write national: [N] by hand, or accept one with engage suggest %s --apply --id ID.", suggest.Least(r.MinConfidence), safetext.Terminal(r.File)), width, plain)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -136,14 +154,29 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 // beside a principle's label.
 const minShared = 24
 
+// ids writes local principle IDs as "P1", "P1 and P2".
+func ids(list []string) string {
+	safe := make([]string, len(list))
+	for i, id := range list {
+		safe[i] = safetext.Terminal(id)
+	}
+	if len(safe) < 2 {
+		return strings.Join(safe, "")
+	}
+	return strings.Join(safe[:len(safe)-1], ", ") + " and " + safe[len(safe)-1]
+}
+
 // shared quotes the words an item shares with a principle: 'a', 'b' and 'c'.
 func shared(words []string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
 		q[i] = "'" + safetext.Terminal(w) + "'"
 	}
-	if len(q) < 2 {
-		return strings.Join(q, "")
+	switch len(q) {
+	case 0:
+		return "no word"
+	case 1:
+		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
@@ -154,15 +187,4 @@ func confidenceNote(level string) string {
 		return "unsure (few telling words, or others close behind)"
 	}
 	return level
-}
-
-// minLevel names the least confidence --apply takes: "likely or clear".
-func minLevel(min float64) string {
-	switch min {
-	case suggest.LikelyFrom:
-		return "likely or clear"
-	case suggest.ClearFrom:
-		return "clear"
-	}
-	return fmt.Sprintf("of confidence at least %.2f", min)
 }

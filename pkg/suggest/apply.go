@@ -16,6 +16,12 @@ type Mapping struct {
 	Kind   string // principle or objective
 	ID     string
 	Number int
+	// Label, Level and Named say, for the summary, what the principle is
+	// called, how confident the suggestion was, and whether it was named
+	// with --id.
+	Label string
+	Level string
+	Named bool
 }
 
 // Apply writes mappings into a strategy's source as "national: [N]", after
@@ -46,7 +52,17 @@ func Apply(src []byte, mappings []Mapping) ([]byte, string, error) {
 		if err := d.SetKey(item, "national", "["+strconv.Itoa(m.Number)+"]", after); err != nil {
 			return nil, "", fmt.Errorf("%s %s: %w", m.Kind, m.ID, err)
 		}
-		done = append(done, fmt.Sprintf("%s %s → %d", m.Kind, m.ID, m.Number))
+		what := fmt.Sprintf("%s %s → %d", m.Kind, m.ID, m.Number)
+		if m.Label != "" {
+			what += " " + m.Label
+		}
+		switch {
+		case m.Level != "" && m.Named:
+			what += " (" + m.Level + "; named with --id)"
+		case m.Level != "":
+			what += " (" + m.Level + ")"
+		}
+		done = append(done, what)
 	}
 	// Whatever the file's layout, nothing but the mappings may change.
 	err = edit.Check(src, d.Bytes(), func(doc map[string]any) bool {
@@ -62,7 +78,7 @@ func Apply(src []byte, mappings []Mapping) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return d.Bytes(), "mapped " + strings.Join(done, ", "), nil
+	return d.Bytes(), "mapped " + strings.Join(done, "; "), nil
 }
 
 // find returns the entry of the list under key whose id is id.

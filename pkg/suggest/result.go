@@ -25,8 +25,9 @@ type Result struct {
 	All bool `json:"-"`
 	// MinConfidence is the least confidence --apply accepts unasked.
 	MinConfidence float64 `json:"-"`
-	// Places are where each item is written (line, column), by pointer.
-	Places map[string][2]int `json:"-"`
+	// Following counts the objectives that follow unmapped local
+	// principles (listed only with All).
+	Following int `json:"-"`
 
 	strategy *strategy.Strategy
 }
@@ -36,30 +37,31 @@ type Result struct {
 // without naming items.
 func Build(doc *strategy.Document, fw *framework.Framework, o Options, minConfidence float64) *Result {
 	s := doc.Strategy
-	r := &Result{File: doc.Path, Framework: fw.ID, Items: For(s, fw, o), Noun: fw.Noun(),
+	r := &Result{File: doc.Path, Framework: fw.ID, Items: []Item{}, Noun: fw.Noun(),
 		Principles: len(s.Principles), Objectives: len(s.Objectives), All: o.All,
-		MinConfidence: minConfidence, Places: map[string][2]int{}, strategy: s}
-	if r.Items == nil {
-		r.Items = []Item{}
+		MinConfidence: minConfidence, strategy: s}
+	every := o
+	every.All = true
+	for _, it := range For(s, fw, every) {
+		if it.Reason == Follows {
+			r.Following++
+		}
+		if o.All || (it.Reason != Mapped && it.Reason != Follows) {
+			r.Items = append(r.Items, it)
+		}
 	}
-	for _, it := range r.Items {
-		line, col := doc.Locate(it.Pointer, false)
-		r.Places[it.Pointer] = [2]int{line, col}
+	for i, it := range r.Items {
+		r.Items[i].Line, r.Items[i].Column = doc.Locate(it.Pointer, false)
 	}
 	return r
 }
 
 // Applicable says whether Accept, naming no items, takes an item's first
-// suggestion: it is unmapped, has one first suggestion (no tie), is
-// confident enough, and is not an objective that serves local principles
-// (mapping those maps it).
+// suggestion: it is unmapped (an objective that follows its local
+// principles is not: mapping those maps it), has one first suggestion (no
+// tie) and is confident enough.
 func (r *Result) Applicable(it Item) bool {
-	if it.Reason != Unmapped || !it.Suggested() || it.Confidence < r.MinConfidence {
-		return false
-	}
-	return it.Kind != "objective" || !slices.ContainsFunc(r.strategy.Objectives, func(o strategy.Objective) bool {
-		return o.ID == it.ID && len(o.Principles) > 0
-	})
+	return it.Reason == Unmapped && it.Suggested() && it.Confidence >= r.MinConfidence
 }
 
 // Accept picks the mappings to write: the first suggestion for each
@@ -78,24 +80,40 @@ func (r *Result) Accept(ids []string) ([]Mapping, error) {
 			it, ok := byID[id]
 			switch {
 			case !ok && !r.has(id):
-				return nil, &UnknownIDError{ID: id}
-			case !ok || it.Reason != Unmapped:
-				return nil, fmt.Errorf("%s is already mapped to a national principle; change a recorded mapping by hand", id)
+				return nil, r.unknown(id)
+			case !ok || (it.Reason != Unmapped && it.Reason != Follows):
+				return nil, r.mapped(id)
 			case it.Top().Score == 0:
 				return nil, fmt.Errorf("%s: its words share nothing with any national principle; map it by hand", id)
 			case len(it.Tied) > 0:
 				return nil, fmt.Errorf("%s: its words are equally close to %s; choose by hand and write national: [N]", id, Numbers(it.Tied, "and"))
 			}
-			out = append(out, Mapping{Kind: it.Kind, ID: it.ID, Number: it.Top().Number})
+			out = append(out, mapping(it, true))
 		}
 		return out, nil
 	}
 	for _, it := range r.Items {
 		if r.Applicable(it) {
-			out = append(out, Mapping{Kind: it.Kind, ID: it.ID, Number: it.Top().Number})
+			out = append(out, mapping(it, false))
 		}
 	}
 	return out, nil
+}
+
+// mapping is an item's first suggestion as a Mapping.
+func mapping(it Item, named bool) Mapping {
+	return Mapping{Kind: it.Kind, ID: it.ID, Number: it.Top().Number, Label: it.Top().Label, Level: it.ConfidenceLevel, Named: named}
+}
+
+// mapped is the error for an item named with --id that is already mapped:
+// by its own national numbers, or through the local principles it serves.
+func (r *Result) mapped(id string) error {
+	for _, o := range r.strategy.Objectives {
+		if o.ID == id && len(o.National) == 0 && len(o.Principles) > 0 {
+			return fmt.Errorf("%s counts towards national principles through the local principles it serves (principles: [%s]); to change that, change those principles' national numbers or its principles", id, strings.Join(o.Principles, ", "))
+		}
+	}
+	return fmt.Errorf("%s is already mapped to a national principle (its national numbers); change a recorded mapping by hand", id)
 }
 
 // Numbers writes 3, "3 and 6" or "3, 6 and 9" (with "or" for conj "or").
@@ -116,10 +134,45 @@ func (r *Result) has(id string) bool {
 		slices.ContainsFunc(s.Objectives, func(o strategy.Objective) bool { return o.ID == id })
 }
 
+// unknown is the error for an ID that names nothing in the file, with the
+// likeliest fix: the ID as the file writes it, one --id each, or the IDs
+// there are.
+func (r *Result) unknown(id string) error {
+	var ids []string
+	for _, p := range r.strategy.Principles {
+		ids = append(ids, p.ID)
+	}
+	for _, o := range r.strategy.Objectives {
+		ids = append(ids, o.ID)
+	}
+	e := &UnknownIDError{ID: id}
+	switch i := slices.IndexFunc(ids, func(s string) bool { return strings.EqualFold(s, id) }); {
+	case i >= 0:
+		e.Hint = fmt.Sprintf("did you mean %s? IDs are matched as the file writes them", ids[i])
+	case strings.ContainsAny(id, ", "):
+		e.Hint = "give one ID to each --id, and repeat --id for more (--id P1 --id P2)"
+	default:
+		e.Hint = "its IDs are " + list(ids, 12)
+	}
+	return e
+}
+
+// list writes at most n of ids, saying how many more there are.
+func list(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:n], ", "), len(ids)-n)
+}
+
 // UnknownIDError is an ID given to Accept that names no principle or
-// objective in the file.
-type UnknownIDError struct{ ID string }
+// objective in the file, with a hint to fix it.
+type UnknownIDError struct{ ID, Hint string }
 
 func (e *UnknownIDError) Error() string {
-	return fmt.Sprintf("%s: the file has no principle or objective %s", e.ID, e.ID)
+	msg := fmt.Sprintf("%s: the file has no principle or objective %s", e.ID, e.ID)
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
 }

@@ -7,6 +7,7 @@
 package suggest
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/engage-icb/engage/internal/pointer"
@@ -23,6 +24,10 @@ const (
 	Doubtful = "doubtful"
 	// Mapped: the recorded mapping is plausible (listed with --all only).
 	Mapped = "mapped"
+	// Follows: an objective with no national numbers of its own that
+	// serves local principles none of which is mapped yet: mapping them
+	// maps it (listed with --all only).
+	Follows = "follows"
 )
 
 // Confidence in words: how clearly the first suggestion beats the next.
@@ -44,6 +49,18 @@ const (
 // suggestions are right, measured on reworded strategies.
 const DefaultMinConfidence = LikelyFrom
 
+// Least names, in words, the suggestions a least confidence takes:
+// "likely or clear", "clear", or "of confidence at least 0.40".
+func Least(min float64) string {
+	switch min {
+	case LikelyFrom:
+		return "likely or clear"
+	case ClearFrom:
+		return "clear"
+	}
+	return fmt.Sprintf("of confidence at least %.2f", min)
+}
+
 // Level is confidence in words: clear, likely or unsure.
 func Level(confidence float64) string {
 	switch {
@@ -62,10 +79,17 @@ type Item struct {
 	ID      string `json:"id"`
 	Text    string `json:"text"`
 	Pointer string `json:"pointer"`
+	// Line and Column are where the item is written in the file (set by
+	// Build; 0 when not known).
+	Line   int `json:"line"`
+	Column int `json:"column"`
 	// Recorded is the mapping the file records: an objective's own
 	// national numbers, or those of the local principles it serves.
-	Recorded []int  `json:"recorded"`
-	Reason   string `json:"reason"`
+	Recorded []int `json:"recorded"`
+	// Serves are the local principles an objective serves (its
+	// principles), through which it is mapped.
+	Serves []string `json:"serves,omitempty"`
+	Reason string   `json:"reason"`
 	// Confidence is how clearly the first candidate beats the next, 0 to
 	// 1: the difference of their scores over the first score plus the
 	// evidence a single telling word gives (so one weak word is never
@@ -160,15 +184,18 @@ func For(s *strategy.Strategy, fw *framework.Framework, o Options) []Item {
 			return
 		}
 		it.Reason = reason(it.Recorded, it.Candidates)
-		if it.Reason == Doubtful && inherited {
+		switch {
+		case it.Reason == Doubtful && inherited:
 			// Grouped under a local principle by the document itself: that
 			// is the strategy's structure, not a mapping to second-guess.
 			it.Reason = Mapped
+		case it.Reason == Unmapped && inherited:
+			it.Reason = Follows
 		}
-		if it.Reason == Mapped && !o.All {
+		if (it.Reason == Mapped || it.Reason == Follows) && !o.All {
 			return
 		}
-		it.Candidates = it.Candidates[:min(o.Keep, len(it.Candidates))]
+		it.Candidates = keep(it, o.Keep)
 		items = append(items, it)
 	}
 	for i, p := range s.Principles {
@@ -182,9 +209,24 @@ func For(s *strategy.Strategy, fw *framework.Framework, o Options) []Item {
 		}
 		slices.Sort(rec)
 		consider(Item{Kind: "objective", ID: ob.ID, Text: ob.Title, Pointer: pointer.New("objectives", i),
-			Recorded: slices.Compact(rec)}, len(ob.National) == 0)
+			Recorded: slices.Compact(rec), Serves: slices.Clone(ob.Principles)}, len(ob.National) == 0 && len(ob.Principles) > 0)
 	}
 	return items
+}
+
+// keep returns the first of an item's candidates, the next n-1 that share
+// words with it, and any other that shares the first place (a tie is
+// shown whole) or is recorded for it (so a reader sees what the recorded
+// mapping shares, even nothing), in rank order.
+func keep(it Item, n int) []Candidate {
+	var out []Candidate
+	for i, c := range it.Candidates {
+		switch {
+		case i == 0, slices.Contains(it.Recorded, c.Number), slices.Contains(it.Tied, c.Number), i < n && c.Score > 0:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // reason decides whether an item needs a suggestion: it is unmapped, or

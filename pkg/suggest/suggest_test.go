@@ -429,9 +429,57 @@ func TestUnmappedAndDoubtful(t *testing.T) {
 		t.Error("P1 is mapped plausibly, and is listed without --all")
 	}
 	for _, it := range items {
-		if it.Confidence < 0 || it.Confidence > 1 || len(it.Candidates) != 3 || it.ConfidenceLevel != Level(it.Confidence) {
+		if it.Confidence < 0 || it.Confidence > 1 || len(it.Candidates) == 0 || it.ConfidenceLevel != Level(it.Confidence) {
 			t.Errorf("%s: confidence %v (%s), %d candidates", it.ID, it.Confidence, it.ConfidenceLevel, len(it.Candidates))
 		}
+		for i, c := range it.Candidates {
+			if i > 0 && c.Score == 0 && !slices.Contains(it.Recorded, c.Number) && !slices.Contains(it.Tied, c.Number) {
+				t.Errorf("%s: candidate %d shares nothing and is neither recorded nor tied", it.ID, c.Number)
+			}
+		}
+	}
+	// The recorded principle is kept, whatever its rank: P7's 2.
+	if it := got["P7"]; !slices.ContainsFunc(it.Candidates, func(c Candidate) bool { return c.Number == 2 }) {
+		t.Errorf("P7 is mapped to 2, but 2 is not among its candidates %+v", it.Candidates)
+	}
+}
+
+// TestFollows: an objective that serves only unmapped local principles is
+// not unmapped itself (mapping its principle maps it): it is listed with
+// --all as following, with the principles it serves, and --apply leaves
+// it to its principle unless it is named.
+func TestFollows(t *testing.T) {
+	s, fw := load(t, "snee.yaml")
+	var served string
+	for i, ob := range s.Objectives {
+		if len(ob.National) == 0 && len(ob.Principles) > 0 {
+			served = ob.Principles[0]
+			for j, p := range s.Principles {
+				if slices.Contains(ob.Principles, p.ID) {
+					s.Principles[j].National = nil
+				}
+			}
+			s.Objectives[i].Principles = []string{served}
+			break
+		}
+	}
+	if served == "" {
+		t.Fatal("snee.yaml has no objective grouped under a local principle")
+	}
+	following := 0
+	for _, all := range []bool{false, true} {
+		for _, it := range For(s, fw, Options{All: all}) {
+			if it.Kind != "objective" || !slices.Contains(it.Serves, served) || len(it.Recorded) > 0 {
+				continue
+			}
+			following++
+			if !all || it.Reason != Follows {
+				t.Errorf("--all %v: objective %s serves unmapped %s: reason %q, want it listed only with --all, as %q", all, it.ID, served, it.Reason, Follows)
+			}
+		}
+	}
+	if following == 0 {
+		t.Errorf("no objective serving %s was listed with --all", served)
 	}
 }
 

@@ -111,14 +111,20 @@ func Execute(f *cmdutil.Factory, args []string) (code int) {
 	}()
 	cmd := NewCmdRoot(f)
 	cmd.SetArgs(cmdutil.NumberArgs(cmd, args))
-	err := cmd.Execute()
+	ran, err := cmd.ExecuteC()
 	if err == nil || errors.Is(err, cmdutil.ErrFindings) || errors.Is(err, cmdutil.ErrSilent) {
 		return cmdutil.ExitCode(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "engage: %s\n", err)
 	var usage *cmdutil.UsageError
 	if errors.As(err, &usage) || isCobraUsage(err) {
-		fmt.Fprintln(f.IOStreams.ErrOut, "Run 'engage --help' for usage.")
+		// The help of the command that was run ("engage suggest --help"),
+		// or engage's own for an unknown command.
+		path := "engage"
+		if ran != nil {
+			path = ran.CommandPath()
+		}
+		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", path)
 	}
 	return cmdutil.ExitCode(err)
 }

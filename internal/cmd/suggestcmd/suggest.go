@@ -105,11 +105,11 @@ func suggestRun(opts *Options) error {
 		case err != nil:
 			// Nothing to suggest for a named item is a finding about the
 			// file, not a mistake in the command line.
-			fmt.Fprintf(opts.IO.ErrOut, "engage: %s: --id %s; the file is unchanged\n", opts.File, err)
+			fmt.Fprintf(opts.IO.ErrOut, "engage: %s: --id %s; the file is unchanged\n", safetext.Terminal(opts.File), safetext.Terminal(err.Error()))
 			return cmdutil.ErrFindings
 		}
 		if len(mappings) == 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has one first suggestion with confidence of at least %.2f (name items with --id to accept others)\n", opts.File, opts.MinConfidence)
+			fmt.Fprintf(opts.IO.ErrOut, "%s: nothing to apply: no unmapped item has a first suggestion that is %s. Read the suggestions (engage suggest %s), then write national: [N] by hand, or accept one with --id ID\n", safetext.Terminal(opts.File), suggest.Least(opts.MinConfidence), safetext.Terminal(opts.File))
 			return nil
 		}
 		return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) {
