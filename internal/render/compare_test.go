@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/engage-icb/engage/internal/corpus"
 	"github.com/engage-icb/engage/internal/xlsx/xlsxtest"
 	"github.com/engage-icb/engage/pkg/compare"
@@ -47,11 +45,7 @@ func TestCompareExcel(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two workbooks of the same comparison differ")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, a.Bytes())
 	if got := strings.Join(f.GetSheetList(), ","); got != "Matrix,Matrix stg-2018,ICBs,Grades,L&SC,MSE,SNEE,Dorset" {
 		t.Errorf("sheets: %s", got)
 	}

@@ -86,11 +86,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestSheetsAndProperties(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(reportExcel(t, annualReports(t)["lsc.yaml"])))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, reportExcel(t, annualReports(t)["lsc.yaml"]))
 	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,About,Overdue,At risk or off track,Gaps,Principles,Objectives,Roadmap,Metrics,Metric values,Activities,Governance,Self-assessments" {
 		t.Errorf("sheets = %s", got)
 	}
@@ -142,11 +138,7 @@ func TestSheetsAndProperties(t *testing.T) {
 // TestFormulasStayText checks that texts starting =, +, - or @ are stored as
 // text: no cell holds a formula.
 func TestFormulasStayText(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(reportExcel(t, annualReports(t)["formulas.yaml"])))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, reportExcel(t, annualReports(t)["formulas.yaml"]))
 	found := 0
 	for _, sheet := range f.GetSheetList() {
 		rows, _ := f.GetRows(sheet)

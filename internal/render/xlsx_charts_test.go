@@ -210,6 +210,18 @@ func cellAt(t *testing.T, f *excelize.File, ref string) string {
 	return v
 }
 
+// openWorkbook opens a written workbook with excelize, closing it when
+// the test ends.
+func openWorkbook(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = f.Close() })
+	return f
+}
+
 // Issue 17: "Delivery by status" used two blues, not status colours, and
 // counts got half-step axes. Each status is now a series of its own in its
 // BRAG colour, named by the status cell, over the Objectives and
@@ -217,11 +229,7 @@ func cellAt(t *testing.T, f *excelize.File, ref string) string {
 func TestDeliveryChart(t *testing.T) {
 	r := annualReports(t)["lsc.yaml"]
 	data := reportExcel(t, r)
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, data)
 	c := chartTitled(t, readCharts(t, data), "Delivery in 2023/24 by status")
 	if !slices.Equal(c.Kinds, []string{"barChart"}) || len(c.Series) != len(strategy.Statuses) {
 		t.Fatalf("delivery chart: kinds %v, %d series; want one bar chart of %d", c.Kinds, len(c.Series), len(strategy.Statuses))
@@ -298,11 +306,7 @@ func part(t *testing.T, data []byte, name string) string {
 func TestMetricCharts(t *testing.T) {
 	r := annualReports(t)["lsc.yaml"]
 	data := reportExcel(t, r)
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, data)
 	charts := readCharts(t, data)
 	measured := 0
 	for _, m := range r.Metrics {
@@ -383,11 +387,7 @@ func TestNoChartWhenNothingToChart(t *testing.T) {
 	if charts := readCharts(t, data); len(charts) != 0 {
 		t.Errorf("%d charts of nothing: %+v", len(charts), charts)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, data)
 	text := func(sheet string) string {
 		rows, _ := f.GetRows(sheet)
 		var b strings.Builder
@@ -420,11 +420,7 @@ func TestGradesChart(t *testing.T) {
 	if err := (CompareXLSX{}).Render(&b, c); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = f.Close() }()
+	f := openWorkbook(t, b.Bytes())
 	charts := readCharts(t, b.Bytes())
 	if len(charts) != 1 {
 		t.Fatalf("%d charts, want the grades chart", len(charts))
