@@ -160,25 +160,20 @@ func ids(list []string) string {
 	for i, id := range list {
 		safe[i] = safetext.Terminal(id)
 	}
-	if len(safe) < 2 {
-		return strings.Join(safe, "")
-	}
-	return strings.Join(safe[:len(safe)-1], ", ") + " and " + safe[len(safe)-1]
+	return andList(safe)
 }
 
-// shared quotes the words an item shares with a principle: 'a', 'b' and 'c'.
+// shared quotes the words an item shares with a principle: 'a', 'b' and
+// 'c', or "no word".
 func shared(words []string) string {
+	if len(words) == 0 {
+		return "no word"
+	}
 	q := make([]string, len(words))
 	for i, w := range words {
 		q[i] = "'" + safetext.Terminal(w) + "'"
 	}
-	switch len(q) {
-	case 0:
-		return "no word"
-	case 1:
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return andList(q)
 }
 
 // confidenceNote says what the confidence level means.

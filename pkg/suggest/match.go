@@ -75,9 +75,6 @@ func compile(entry string) (term, bool) {
 // when it starts at token i, or -1 if it does not match there.
 func (t term) match(toks []token, i int) int {
 	if t.exact {
-		if toks[i].det {
-			return -1 // an exact phrase starts at its first word, not a determiner before it
-		}
 		j := i
 		for k, s := range t.stems {
 			if k > 0 {

@@ -46,7 +46,7 @@ func Build(doc *strategy.Document, fw *framework.Framework, o Options, minConfid
 		if it.Reason == Follows {
 			r.Following++
 		}
-		if o.All || (it.Reason != Mapped && it.Reason != Follows) {
+		if listed(it.Reason, o.All) {
 			r.Items = append(r.Items, it)
 		}
 	}

@@ -192,7 +192,7 @@ func For(s *strategy.Strategy, fw *framework.Framework, o Options) []Item {
 		case it.Reason == Unmapped && inherited:
 			it.Reason = Follows
 		}
-		if (it.Reason == Mapped || it.Reason == Follows) && !o.All {
+		if !listed(it.Reason, o.All) {
 			return
 		}
 		it.Candidates = keep(it, o.Keep)
@@ -212,6 +212,12 @@ func For(s *strategy.Strategy, fw *framework.Framework, o Options) []Item {
 			Recorded: slices.Compact(rec), Serves: slices.Clone(ob.Principles)}, len(ob.National) == 0 && len(ob.Principles) > 0)
 	}
 	return items
+}
+
+// listed says whether an item with this reason is listed: unmapped and
+// doubtful ones always, mapped and following ones with all.
+func listed(reason string, all bool) bool {
+	return all || (reason != Mapped && reason != Follows)
 }
 
 // keep returns the first of an item's candidates, the next n-1 that share
