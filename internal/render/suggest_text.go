@@ -55,7 +55,7 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 		// The whole text, piped too (the words it shares may be anywhere),
 		// in the terminal's own colour: it is the evidence.
 		hangAt(&b, "    ", 5, "“"+safetext.Terminal(it.Text)+"”", width, plain)
-		if it.Top().Score == 0 {
+		if !it.Top().Evident() {
 			switch it.Reason {
 			case suggest.Unmapped:
 				hangAt(&b, "    ", 6, fmt.Sprintf("no word in common with any national %s: map it by hand", r.Noun), width, plain)
@@ -73,7 +73,7 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 		}
 		for i, c := range it.Candidates {
 			recorded := slices.Contains(it.Recorded, c.Number)
-			if c.Score == 0 && !recorded {
+			if !c.Evident() && !recorded {
 				continue
 			}
 			mark := "  "
@@ -85,35 +85,16 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 				note = "  (recorded)"
 			}
 			label := fmt.Sprintf("%2d %s", c.Number, safetext.Pad(safetext.Truncate(c.Label, labelWidth), labelWidth))
-			if width == 0 {
-				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, th.Muted("shares ")+shared(c.Words), note)
-				continue
-			}
 			// Each shared word or phrase stays on one line, unless it is
 			// wider than the room it has: then it breaks between its words.
 			indent := 4 + 2 + 3 + labelWidth + 1
 			if below {
 				indent = 9
 			}
-			words := []string{th.Muted("shares")}
-			for i, w := range c.Words {
-				q := "'" + safetext.Terminal(w) + "'"
-				switch {
-				case i < len(c.Words)-2:
-					q += ","
-				case i == len(c.Words)-2:
-					q += " and"
-				}
-				// The shared words are the evidence: in the text's own
-				// colour, not dimmed.
-				if safetext.Width(q) > width-indent {
-					words = append(words, strings.Fields(q)...)
-					continue
-				}
-				words = append(words, q)
-			}
-			if len(c.Words) == 0 {
-				words = append(words, "no word")
+			words := evidence(th, c, width-indent)
+			if width == 0 {
+				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, strings.Join(words, " "), note)
+				continue
 			}
 			if note != "" {
 				words = append(words, strings.TrimSpace(note))
@@ -165,15 +146,73 @@ func ids(list []string) string {
 
 // shared quotes the words an item shares with a principle: 'a', 'b' and
 // 'c', or "no word".
-func shared(words []string) string {
-	if len(words) == 0 {
-		return "no word"
+// evidence is why a candidate is suggested, as items a line may break
+// between: the words it shares, as the item writes them ("shares
+// 'Healthwatch' and 'VCSE'"), then its words near in meaning to the
+// principle's ("near in meaning: 'publicising' (like 'publicity')"). The
+// words are the evidence: in the text's own colour, not dimmed. A word or
+// phrase wider than room breaks between its words (room 0 or less: never).
+func evidence(th Theme, c suggest.Candidate, room int) []string {
+	var items []string
+	quote := func(w string, i, n int) {
+		q := "'" + safetext.Terminal(w) + "'"
+		switch {
+		case i < n-2:
+			q += ","
+		case i == n-2:
+			q += " and"
+		}
+		if room > 0 && safetext.Width(q) > room {
+			items = append(items, strings.Fields(q)...)
+			return
+		}
+		items = append(items, q)
 	}
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = "'" + safetext.Terminal(w) + "'"
+	if len(c.Words) > 0 || len(c.Near) == 0 {
+		items = append(items, th.Muted("shares"))
 	}
-	return andList(q)
+	for i, w := range c.Words {
+		quote(w, i, len(c.Words))
+	}
+	switch {
+	case !c.Evident():
+		items = append(items, "no", "word")
+	case len(c.Near) > 0:
+		if len(c.Words) > 0 {
+			items[len(items)-1] += ";"
+		}
+		items = append(items, th.Muted("near"), th.Muted("in"), th.Muted("meaning:"))
+		for i, n := range c.Near {
+			quote(n.Word, 0, 1)
+			sep := ""
+			switch {
+			case i < len(c.Near)-2:
+				sep = ","
+			case i == len(c.Near)-2:
+				sep = " and"
+			}
+			switch {
+			case strings.EqualFold(n.In, n.Like): // inside another's phrase here
+				items = append(items, th.Muted("(its"), th.Muted("own"), th.Muted("word)")+sep)
+				continue
+			case n.In != "":
+				items = append(items, th.Muted("(in"))
+			default:
+				items = append(items, th.Muted("(like"))
+			}
+			like := n.Like
+			if n.In != "" {
+				like = n.In
+			}
+			q := "'" + safetext.Terminal(like) + "')" + sep
+			if room > 0 && safetext.Width(q) > room {
+				items = append(items, strings.Fields(q)...)
+				continue
+			}
+			items = append(items, q)
+		}
+	}
+	return items
 }
 
 // confidenceNote says what the confidence level means.

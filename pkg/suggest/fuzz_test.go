@@ -69,14 +69,15 @@ func FuzzApply(f *testing.F) {
 
 // FuzzMatch checks the matcher on any text: it does not panic, every
 // principle is ranked once, scores fall from the first, and each word it
-// says an item shares is a piece of the item's own text (quoted as
-// written, never a stem).
+// says an item shares, or has near in meaning to the principle's, is a
+// piece of the item's own text (quoted as written, never a stem).
 func FuzzMatch(f *testing.F) {
 	for _, s := range []string{
 		"Work with Healthwatch and the voluntary sector as key partners.",
 		"the right not to be involved in decisions; results. Of involvement",
 		"have a say – doing with co-production, you said, we did",
 		"", ".", "the", "co- re- under-", "Ünïcödé voice\u00a0of the patient",
+		"Publicising opportunities to hear people’s stories and LISTEN",
 	} {
 		f.Add(s)
 	}
@@ -98,6 +99,14 @@ func FuzzMatch(f *testing.F) {
 			for _, w := range c.Words {
 				if w == "" || !strings.Contains(text, w) {
 					t.Fatalf("principle %d shares %q, which is not in the text %q", c.Number, w, text)
+				}
+			}
+			if len(c.Near) > 3 {
+				t.Fatalf("principle %d names %d words near in meaning, want at most 3", c.Number, len(c.Near))
+			}
+			for _, n := range c.Near {
+				if n.Word == "" || !strings.Contains(text, n.Word) || n.Like == "" {
+					t.Fatalf("principle %d: near %+v is not a word of the text %q like one of the principle's", c.Number, n, text)
 				}
 			}
 		}

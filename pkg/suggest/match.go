@@ -134,6 +134,10 @@ type Matcher struct {
 	// weights are each principle's terms and what each weighs.
 	weights []map[string]float64
 	common  map[string]bool
+	// near is the framework's table of words near in meaning (nil: none),
+	// and within each principle's entries by the words they have.
+	near   *nearTable
+	within []map[string]string
 }
 
 // Weights of the matcher, in one place. A term weighs ln(N/df)+1, where
@@ -158,7 +162,10 @@ const (
 // quoted from the strategies themselves, so matching them would flatter
 // the very strategies they came from (see docs/suggest.md).
 func NewMatcher(fw *framework.Framework) *Matcher {
-	m := &Matcher{fw: fw, phrases: map[string][]term{}}
+	m := &Matcher{fw: fw, phrases: map[string][]term{}, near: loadNear(fw)}
+	if m.near != nil {
+		m.within = within(fw)
+	}
 	terms := map[string]term{}
 	add := func(entry string) (string, bool) {
 		t, ok := compile(entry)
@@ -276,6 +283,23 @@ func (m *Matcher) hits(toks []token) []hit {
 func (m *Matcher) Match(text string, keep int) []Candidate {
 	toks := tokens(text)
 	hits := m.hits(toks)
+	// The item's words that may be near in meaning: each once, as the
+	// table spells them, with where it first is.
+	type word struct {
+		row, at int // the word's row in the near table, its first token
+	}
+	var words []word
+	if m.near != nil {
+		seen := map[string]bool{}
+		for j, tk := range toks {
+			if w := nearWord(text, tk); !tk.stop && !tk.weak && !m.common[tk.stem] && !seen[w] {
+				seen[w] = true
+				if row := m.near.row(w); row >= 0 {
+					words = append(words, word{row, j})
+				}
+			}
+		}
+	}
 	all := make([]Candidate, len(m.fw.Principles))
 	for i, p := range m.fw.Principles {
 		type part struct {
@@ -309,14 +333,55 @@ func (m *Matcher) Match(text string, keep int) []Candidate {
 			}
 			return cmp.Compare(a.at, b.at)
 		})
-		words := []string{}
+		shared := []string{}
 		for _, pt := range parts[:min(len(parts), 5)] {
-			words = append(words, pt.words)
+			shared = append(shared, pt.words)
 		}
-		all[i] = Candidate{Number: p.Number, Label: p.Label, Score: round(score, 100), Words: words}
+		// Words near in meaning count whether shared or not (the nearness
+		// of a shared word is what makes it telling); the explanation names
+		// those not shared that are near enough to check.
+		type close struct {
+			near Near
+			x    float64
+		}
+		var named []close
+		for _, w := range words {
+			x, like := m.near.at(w.row, i)
+			if x == 0 {
+				continue
+			}
+			score += nearWeight * x
+			if x >= nearShown && !inShared(hits, m.weights[i], w.at) {
+				n := Near{Word: text[toks[w.at].start:toks[w.at].end], Like: like}
+				if stem(like) == toks[w.at].stem {
+					n.In = m.within[i][like]
+				}
+				named = append(named, close{n, x})
+			}
+		}
+		// The nearest first; a word or phrase of the principle is named
+		// once ("Report" and "Reporting" are both in "report back", "Hold"
+		// and "account" in "hold to account").
+		slices.SortStableFunc(named, func(a, b close) int { return cmp.Compare(b.x, a.x) })
+		var near []Near
+		for _, c := range named {
+			if len(near) < 3 && !slices.ContainsFunc(near, func(n Near) bool { return n.Like == c.near.Like || n.In != "" && n.In == c.near.In }) {
+				near = append(near, c.near)
+			}
+		}
+		all[i] = Candidate{Number: p.Number, Label: p.Label, Score: round(score, 100), Words: shared, Near: near}
 	}
 	slices.SortStableFunc(all, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
 	return all[:min(keep, len(all))]
+}
+
+// inShared says whether token j is inside a word or phrase the principle
+// of weights shares with the text.
+func inShared(hits []hit, weights map[string]float64, j int) bool {
+	return slices.ContainsFunc(hits, func(h hit) bool {
+		_, ok := weights[h.key]
+		return ok && h.first <= j && j <= h.last
+	})
 }
 
 func round(x, unit float64) float64 { return math.Round(x*unit) / unit }

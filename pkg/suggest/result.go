@@ -83,7 +83,7 @@ func (r *Result) Accept(ids []string) ([]Mapping, error) {
 				return nil, r.unknown(id)
 			case !ok || (it.Reason != Unmapped && it.Reason != Follows):
 				return nil, r.mapped(id)
-			case it.Top().Score == 0:
+			case !it.Top().Evident():
 				return nil, fmt.Errorf("%s: its words share nothing with any national principle; map it by hand", id)
 			case len(it.Tied) > 0:
 				return nil, fmt.Errorf("%s: its words are equally close to %s; choose by hand and write national: [N]", id, Numbers(it.Tied, "and"))

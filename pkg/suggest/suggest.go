@@ -106,20 +106,31 @@ type Item struct {
 func (it Item) Top() Candidate { return it.Candidates[0] }
 
 // Suggested says whether the item has one first suggestion: a principle
-// it shares words with, and no tie for the first place.
-func (it Item) Suggested() bool { return it.Top().Score > 0 && len(it.Tied) == 0 }
+// it shares words with or has words near in meaning to, and no tie for
+// the first place.
+func (it Item) Suggested() bool { return it.Top().Evident() && len(it.Tied) == 0 }
 
 // Candidate is one national principle suggested for an item.
 type Candidate struct {
 	Number int    `json:"number"`
 	Label  string `json:"label"`
 	// Score is the weight of the words and phrases the item shares with
-	// the principle (0: none).
+	// the principle, and of its words near in meaning to the principle's
+	// (0: none).
 	Score float64 `json:"score"`
 	// Words are those words and phrases as the item writes them (at most
 	// five): the weightiest first, and the framework's common words last.
 	Words []string `json:"words"`
+	// Near are the item's words, not shared, that are nearest in meaning
+	// to words of the principle (at most three, nearest first; only those
+	// near enough to name).
+	Near []Near `json:"near,omitempty"`
 }
+
+// Evident says whether a candidate has evidence a person can check: a
+// word it shares, or one near enough in meaning to name. A score from
+// faint nearness alone still ranks it, but suggests nothing.
+func (c Candidate) Evident() bool { return len(c.Words) > 0 || len(c.Near) > 0 }
 
 // Options shape the suggestions.
 type Options struct {
@@ -220,15 +231,15 @@ func listed(reason string, all bool) bool {
 	return all || (reason != Mapped && reason != Follows)
 }
 
-// keep returns the first of an item's candidates, the next n-1 that share
-// words with it, and any other that shares the first place (a tie is
+// keep returns the first of an item's candidates, the next n-1 with
+// evidence (see Evident), and any other that shares the first place (a tie is
 // shown whole) or is recorded for it (so a reader sees what the recorded
 // mapping shares, even nothing), in rank order.
 func keep(it Item, n int) []Candidate {
 	var out []Candidate
 	for i, c := range it.Candidates {
 		switch {
-		case i == 0, slices.Contains(it.Recorded, c.Number), slices.Contains(it.Tied, c.Number), i < n && c.Score > 0:
+		case i == 0, slices.Contains(it.Recorded, c.Number), slices.Contains(it.Tied, c.Number), i < n && c.Evident():
 			out = append(out, c)
 		}
 	}

@@ -40,8 +40,10 @@ to, and each whose mapping looks doubtful (its words are likely closer to
 another national principle), suggest national principles by the words and
 phrases they share: each national principle's wording and its vocabulary in
 the framework file (NHS England's description of it and the field's terms),
-each weighing more the fewer principles use it. Each suggestion quotes the
-words it shares, as the item writes them; the first comes with a confidence
+each weighing more the fewer principles use it; and by the item's words near
+in meaning to the principle's (from word vectors, in a table shipped with
+the framework). Each suggestion quotes the words it shares and the near
+ones, as the item writes them; the first comes with a confidence
 in words (clear, likely or unsure; a number from 0 to 1 in JSON), and an
 item equally close to two principles is shown as a tie.
 
