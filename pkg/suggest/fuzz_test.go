@@ -68,7 +68,8 @@ func FuzzApply(f *testing.F) {
 }
 
 // FuzzMatch checks the matcher on any text: it does not panic, every
-// principle is ranked once, scores fall from the first, and each word it
+// principle is ranked once, those with words to name first and each group
+// by score, and each word it
 // says an item shares, or has near in meaning to the principle's, is a
 // piece of the item's own text (quoted as written, never a stem).
 func FuzzMatch(f *testing.F) {
@@ -77,7 +78,7 @@ func FuzzMatch(f *testing.F) {
 		"the right not to be involved in decisions; results. Of involvement",
 		"have a say – doing with co-production, you said, we did",
 		"", ".", "the", "co- re- under-", "Ünïcödé voice\u00a0of the patient",
-		"Publicising opportunities to hear people’s stories and LISTEN",
+		"Pamphlets and posters to hear people’s stories and LISTEN; mobilise",
 	} {
 		f.Add(s)
 	}
@@ -93,8 +94,8 @@ func FuzzMatch(f *testing.F) {
 				t.Fatalf("principle %d ranked twice", c.Number)
 			}
 			seen[c.Number] = true
-			if i > 0 && c.Score > ranked[i-1].Score {
-				t.Fatalf("scores not in order: %v", ranked)
+			if i > 0 && c.Evident() == ranked[i-1].Evident() && c.Score > ranked[i-1].Score || i > 0 && c.Evident() && !ranked[i-1].Evident() {
+				t.Fatalf("not in order (those with words to name first, then by score): %v", ranked)
 			}
 			for _, w := range c.Words {
 				if w == "" || !strings.Contains(text, w) {
@@ -105,8 +106,35 @@ func FuzzMatch(f *testing.F) {
 				t.Fatalf("principle %d names %d words near in meaning, want at most 3", c.Number, len(c.Near))
 			}
 			for _, n := range c.Near {
-				if n.Word == "" || !strings.Contains(text, n.Word) || n.Like == "" {
+				if n.Word == "" || !strings.Contains(text, n.Word) || n.Like == "" || n.In != "" && !strings.Contains(strings.ToLower(n.In), strings.ToLower(n.Like)) {
 					t.Fatalf("principle %d: near %+v is not a word of the text %q like one of the principle's", c.Number, n, text)
+				}
+			}
+		}
+	})
+}
+
+// FuzzParseNear reads any bytes as a table of words near in meaning: it
+// is refused or read, never a panic, and a table read names only its
+// principles' words, in sorted rows that fit.
+func FuzzParseNear(f *testing.F) {
+	fw, common, vector := testFramework()
+	good, err := BuildNear(fw, common, vector, "test")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte(nearMagic + "\nfingerprint x\nsource y\nlike a\nlike b\nlike c\nwords 1\nz\n\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		table, _, err := parseNear(data, len(fw.Principles))
+		if err != nil {
+			return
+		}
+		for _, w := range table.words {
+			for p := range table.like {
+				if x, like := table.near(w, p); x < 0 || x > 1 || x > 0 && !slices.Contains(table.like[p], like) {
+					t.Fatalf("near(%q, %d) = %v %q: not a word of the principle", w, p, x, like)
 				}
 			}
 		}

@@ -310,10 +310,17 @@ func (m *Matcher) Match(text string, keep int) []Candidate {
 		}
 		var parts []part
 		seen := map[string]bool{}
+		sharedStems := map[string]bool{} // of every word inside what it shares
 		var score float64
 		for _, h := range hits {
 			x, ok := m.weights[i][h.key]
-			if !ok || seen[h.key] {
+			if !ok {
+				continue
+			}
+			for j := h.first; j <= h.last; j++ {
+				sharedStems[toks[j].stem] = true
+			}
+			if seen[h.key] {
 				continue
 			}
 			seen[h.key] = true
@@ -339,7 +346,9 @@ func (m *Matcher) Match(text string, keep int) []Candidate {
 		}
 		// Words near in meaning count whether shared or not (the nearness
 		// of a shared word is what makes it telling); the explanation names
-		// those not shared that are near enough to check.
+		// those near enough to check whose stem it shares nowhere in the
+		// text ("the experience of care" with "lived experience" shared
+		// names no "experience" again).
 		type close struct {
 			near Near
 			x    float64
@@ -351,7 +360,7 @@ func (m *Matcher) Match(text string, keep int) []Candidate {
 				continue
 			}
 			score += nearWeight * x
-			if x >= nearShown && !inShared(hits, m.weights[i], w.at) {
+			if x >= nearShown && !sharedStems[toks[w.at].stem] {
 				n := Near{Word: text[toks[w.at].start:toks[w.at].end], Like: like}
 				if stem(like) == toks[w.at].stem {
 					n.In = m.within[i][like]
@@ -371,16 +380,23 @@ func (m *Matcher) Match(text string, keep int) []Candidate {
 		}
 		all[i] = Candidate{Number: p.Number, Label: p.Label, Score: round(score, 100), Words: shared, Near: near}
 	}
-	slices.SortStableFunc(all, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
+	order(all)
 	return all[:min(keep, len(all))]
 }
 
-// inShared says whether token j is inside a word or phrase the principle
-// of weights shares with the text.
-func inShared(hits []hit, weights map[string]float64, j int) bool {
-	return slices.ContainsFunc(hits, func(h hit) bool {
-		_, ok := weights[h.key]
-		return ok && h.first <= j && j <= h.last
+// order ranks candidates: those with evidence to name first (faint
+// nearness alone orders the rest, but never puts one above a principle
+// the item shares a word with), each by score, best first, equal scores
+// in the framework's order.
+func order(all []Candidate) {
+	slices.SortStableFunc(all, func(a, b Candidate) int {
+		if a.Evident() != b.Evident() {
+			if a.Evident() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.Score, a.Score)
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -18,7 +19,7 @@ import (
 
 // Words near in meaning. Beyond the words an item shares with a
 // principle, each of its other words may be near in meaning to one of the
-// principle's own ("publicising" to "publicity", "listen" to "hear"). How
+// principle's own ("pamphlets" to "newsletters", "hear" to "listen"). How
 // near is read from word vectors (GloVe, trained on Wikipedia and news
 // text, public domain) once, by `make near`, into a table shipped next to
 // the framework (schemas/frameworks/ID.near): for each of the commonest
@@ -26,42 +27,75 @@ import (
 // principle's nearest word than to the other principles' on average, and
 // which word that is. Matching only looks words up in it.
 const (
-	// nearWeight is what a word exactly as near to a principle as to
-	// itself, and to no other, adds to the principle's score (4, between
-	// a word one principle has, 3.3, and a two-word phrase, 5).
+	// nearWeight times a word's nearness is what it adds to a
+	// principle's score. Nearness 1 would add 4; in nhse-2022's table the
+	// largest is 0.7 (2.8), and a word that means one principle is near
+	// it about 0.45 ("empowerment" to principle 7: 1.8, half what a word
+	// of one principle's vocabulary weighs).
 	nearWeight = 4.0
 	// nearShown is the least nearness (0 to 1) for which a word is named in
 	// the explanation: weaker ones still count, but are not evidence a
 	// person would check.
 	nearShown = 0.15
-	// nearScale is how a nearness is stored: in 1/200ths, one byte.
+	// nearScale is how a nearness is stored: in 1/200ths, one byte (at
+	// most 200: 1).
 	nearScale = 200.0
 )
 
 // A Near is a word of an item near in meaning to a word of a principle:
-// "publicising" (as the item writes it) like "publicity". When the
-// principle's word is the item's own, In is the shortest of the
-// principle's entries that has it: a phrase ("experience" in "lived
-// experience"), or the word itself when the item has it inside another
-// principle's phrase ("experiences" in "lived experiences").
+// "pamphlets" (as the item writes it) like "newsletters". When the
+// principle's word is the item's own, the principle has it only inside a
+// phrase, and In is the shortest of its label and vocabulary entries that
+// has it ("experience" in "lived experience"); or the item has it inside
+// another principle's phrase ("experiences" in "lived experiences"), and
+// In is the word itself.
 type Near struct {
 	Word string `json:"word"`
 	Like string `json:"like"`
 	In   string `json:"in,omitempty"`
 }
 
+// Evidence is a candidate's explanation, in phrases a person can check,
+// each word quoted by quote: the words it shares ("'Healthwatch'"), with
+// its own words the item has that it uses inside a phrase ("'experience'
+// as in 'lived experience'"); and its words near in meaning ("'pamphlets'
+// (like 'newsletters')"). It is the one wording of the explanation, for
+// the terminal and for the docs' tables.
+func (c Candidate) Evidence(quote func(string) string) (shared, near []string) {
+	for _, w := range c.Words {
+		shared = append(shared, quote(w))
+	}
+	for _, n := range c.Near {
+		switch {
+		case strings.EqualFold(n.In, n.Like): // a word of its own, inside another's phrase here
+			shared = append(shared, quote(n.Word))
+		case n.In != "":
+			shared = append(shared, quote(n.Word)+" as in "+quote(n.In))
+		default:
+			near = append(near, quote(n.Word)+" (like "+quote(n.Like)+")")
+		}
+	}
+	return shared, near
+}
+
 // within gives, for each principle of a framework, each of its words and
-// the shortest of its label, wording and vocabulary entries that has it,
-// for a Near's In.
+// the shortest of its label and vocabulary entries that has it, for a
+// Near's In: a phrase short enough to quote (a word of its wording alone
+// is the word itself).
 func within(fw *framework.Framework) []map[string]string {
 	out := make([]map[string]string, len(fw.Principles))
 	for i, p := range fw.Principles {
 		out[i] = map[string]string{}
-		for _, s := range append([]string{p.Label, p.Text}, p.Vocabulary...) {
+		for _, s := range append([]string{p.Label}, p.Vocabulary...) {
 			for _, tk := range tokens(s) {
 				if w := nearWord(s, tk); out[i][w] == "" || len(s) < len(out[i][w]) {
 					out[i][w] = s
 				}
+			}
+		}
+		for _, tk := range tokens(p.Text) {
+			if w := nearWord(p.Text, tk); out[i][w] == "" {
+				out[i][w] = w
 			}
 		}
 	}
@@ -81,22 +115,21 @@ const nearMagic = "engage-near 1"
 // none or it was made for other words than the framework now has. A table
 // is read once a run.
 func loadNear(fw *framework.Framework) *nearTable {
-	fp := fingerprint(fw)
-	if t, ok := nearTables.Load(fw.ID + " " + fp); ok {
+	if t, ok := nearTables.Load(fw); ok {
 		return t.(*nearTable)
 	}
 	var t *nearTable
 	if data, err := schemas.Frameworks.ReadFile("frameworks/" + fw.ID + ".near"); err == nil {
-		if table, tfp, err := parseNear(data, len(fw.Principles)); err == nil && tfp == fp {
+		if table, fp, err := parseNear(data, len(fw.Principles)); err == nil && fp == fingerprint(fw) {
 			t = table
 		}
 	}
-	nearTables.Store(fw.ID+" "+fp, t)
+	nearTables.Store(fw, t)
 	return t
 }
 
-// nearTables are the tables read, by framework ID and fingerprint (nil:
-// the framework has none that fits).
+// nearTables are the tables read, by framework (nil: it has none that
+// fits). Frameworks are read once a run and not changed after.
 var nearTables sync.Map
 
 // parseNear reads a table: a header of text lines, then the rows.
@@ -169,8 +202,8 @@ func parseNear(data []byte, principles int) (*nearTable, string, error) {
 	}
 	t.rows = data
 	for i := 0; i < len(data); i += 3 {
-		if k := int(binary.LittleEndian.Uint16(data[i+1:])); k >= len(t.like[i/3%principles]) {
-			return nil, "", fmt.Errorf("near table: row %d names no word", i/3)
+		if k := int(binary.LittleEndian.Uint16(data[i+1:])); k >= len(t.like[i/3%principles]) || float64(data[i]) > nearScale {
+			return nil, "", fmt.Errorf("near table: entry %d names no word or is over 1", i/3)
 		}
 	}
 	return t, fp, nil
@@ -178,8 +211,8 @@ func parseNear(data []byte, principles int) (*nearTable, string, error) {
 
 // row returns a word's row in the table, or -1. A British spelling the
 // table lacks is looked up in its American form, which the vectors' text
-// (mostly American) has more often: "publicising" as "publicizing",
-// "behaviour" as "behavior".
+// (mostly American) has more often: "mobilise" as "mobilize",
+// "organisational" as "organizational".
 func (t *nearTable) row(word string) int {
 	i, ok := slices.BinarySearch(t.words, word)
 	if !ok {
@@ -219,15 +252,16 @@ func (t *nearTable) at(i, p int) (float64, string) {
 // "hour", "four") are never in the table under the American form either,
 // or are the same word there.
 func american(w string) string {
+	if w == "programme" || w == "programmes" {
+		return strings.Replace(w, "mme", "m", 1)
+	}
 	for _, r := range [][2]string{
 		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
 		{"ises", "izes"}, {"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"},
 		{"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
 		{"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"ogues", "ogs"},
 	} {
-		if w == "programme" || w == "programmes" {
-			return strings.Replace(w, "mme", "m", 1)
-		}
+
 		if strings.HasSuffix(w, r[0]) && len(w) > len(r[0])+2 {
 			return strings.TrimSuffix(w, r[0]) + r[1]
 		}
@@ -261,10 +295,19 @@ func principleWords(fw *framework.Framework) [][]string {
 	return out
 }
 
-// fingerprint identifies the words a near table was made from: a
-// framework's labels, wordings, vocabularies and common words.
+// fingerprint identifies what a near table was made from: a framework's
+// labels, wordings, vocabularies and common words, the principle words
+// read from them (so a change to how words are read changes it too), the
+// function and weak words no row is kept for, and how many rows.
 func fingerprint(fw *framework.Framework) string {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00", nearMagic, NearWords)
+	for _, ws := range principleWords(fw) {
+		fmt.Fprintf(h, "w\x00%s\x00", strings.Join(ws, " "))
+	}
+	for _, m := range []map[string]bool{moreStopWords(), weakWords()} {
+		fmt.Fprintf(h, "s\x00%s\x00", strings.Join(slices.Sorted(maps.Keys(m)), " "))
+	}
 	for _, c := range fw.Common {
 		fmt.Fprintf(h, "c\x00%s\x00", c)
 	}
@@ -348,7 +391,7 @@ func BuildNear(fw *framework.Framework, common []string, vector func(string) []f
 		mean /= float64(len(units))
 		for p := range units {
 			q := math.Round((best[p] - mean) * nearScale)
-			q = max(0, min(255, q))
+			q = max(0, min(nearScale, q))
 			b.WriteByte(byte(q))
 			b.Write(binary.LittleEndian.AppendUint16(nil, uint16(at[p]))) //nolint:gosec // at[p] < len(units[p].words) <= MaxUint16, checked above
 		}

@@ -112,7 +112,7 @@ func TestBuildNear(t *testing.T) {
 	if x, like := table.near("organising", 2); x == 0 || like != "ownership" {
 		t.Errorf(`near("organising", 3) = %.2f %q, want it read as "organizing", near "ownership"`, x, like)
 	}
-	for british, us := range map[string]string{"organisations": "organizations", "behaviour": "behavior", "centre": "center", "programmes": "programs", "dialogue": "dialog", "listen": "listen", "is": "is"} {
+	for british, us := range map[string]string{"organisations": "organizations", "behaviour": "behavior", "centre": "center", "programmes": "programs", "listen": "listen", "is": "is"} {
 		if got := american(british); got != us {
 			t.Errorf("american(%q) = %q, want %q", british, got, us)
 		}
@@ -208,9 +208,34 @@ func TestNearExplains(t *testing.T) {
 	// The framework without a table is matched by its words alone.
 	fws, _ := framework.Builtin()
 	stg, _ := fws.Get("stg-2018")
-	for _, c := range NewMatcher(stg).Match("Publicising opportunities to engage with us.", 10) {
+	for _, c := range NewMatcher(stg).Match("Pamphlets to every home.", 10) {
 		if len(c.Near) > 0 {
 			t.Errorf("stg-2018 principle %d has words near in meaning %+v; it has no table", c.Number, c.Near)
 		}
+	}
+}
+
+// TestEvidentFirst: faint nearness orders principles with nothing to name,
+// but never above one that shares a word, and a principle with nothing to
+// name that outscores the first leaves it at confidence 0.
+func TestEvidentFirst(t *testing.T) {
+	ranked := []Candidate{
+		{Number: 7, Score: 5.84},
+		{Number: 5, Score: 3.42, Words: []string{"Healthwatch"}},
+		{Number: 1, Score: 0.2},
+	}
+	order(ranked)
+	it := judgeRanked(Item{}, ranked, 3)
+	if it.Top().Number != 5 || !it.Suggested() || it.Confidence != 0 || len(it.Tied) != 0 {
+		t.Errorf("first %d, suggested %v, confidence %v, tied %v; want 5, suggested, 0, no tie", it.Top().Number, it.Suggested(), it.Confidence, it.Tied)
+	}
+	if got := []int{it.Candidates[1].Number, it.Candidates[2].Number}; got[0] != 7 || got[1] != 1 {
+		t.Errorf("after the first: %v, want [7 1] (by score)", got)
+	}
+	// Equal scores with and without evidence are no tie.
+	ranked = []Candidate{{Number: 2, Score: 3.3}, {Number: 4, Score: 3.3, Near: []Near{{Word: "hear", Like: "listen"}}}}
+	order(ranked)
+	if it := judgeRanked(Item{}, ranked, 2); it.Top().Number != 4 || len(it.Tied) != 0 {
+		t.Errorf("first %d, tied %v; want 4 and no tie", it.Top().Number, it.Tied)
 	}
 }

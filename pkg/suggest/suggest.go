@@ -144,20 +144,28 @@ type Options struct {
 // judge ranks the principles for an item's text, keeping keep, and sets
 // its confidence and ties.
 func (m *Matcher) judge(it Item, keep int) Item {
-	ranked := m.Match(it.Text, len(m.fw.Principles))
+	return judgeRanked(it, m.Match(it.Text, len(m.fw.Principles)), keep)
+}
+
+// judgeRanked sets an item's confidence and ties from its ranked
+// candidates, keeping keep.
+func judgeRanked(it Item, ranked []Candidate, keep int) Item {
 	if len(ranked) == 0 {
 		return it
 	}
+	// The next best is the best score of the rest: a principle with
+	// nothing to name may outscore the first on faint nearness, and then
+	// the first is not clear at all.
 	second := 0.0
-	if len(ranked) > 1 {
-		second = ranked[1].Score
+	for _, c := range ranked[1:] {
+		second = max(second, c.Score)
 	}
 	it.Confidence = confidence(ranked[0].Score, second)
 	it.ConfidenceLevel = Level(it.Confidence)
 	it.Tied = nil
 	if top := ranked[0].Score; top > 0 {
 		for _, c := range ranked {
-			if c.Score == top {
+			if c.Score == top && c.Evident() == ranked[0].Evident() {
 				it.Tied = append(it.Tied, c.Number)
 			}
 		}
@@ -171,7 +179,7 @@ func (m *Matcher) judge(it Item, keep int) Item {
 
 // confidence is how clearly a score beats the next one, 0 to 1.
 func confidence(first, second float64) float64 {
-	if first <= 0 {
+	if first <= 0 || second >= first {
 		return 0
 	}
 	return round((first-second)/(first+evidence), 100)

@@ -81,26 +81,18 @@ func inTop3(it Item, labels []int) bool {
 func applied(it Item) bool { return it.Suggested() && it.Confidence >= DefaultMinConfidence }
 
 // suggestions writes an item's first three candidates for a table, with
-// the words each shares and those near in meaning: "5: ‘Healthwatch’,
-// ‘VCSE’ + near ‘key’ (in ‘key partners’); 10: ‘partners’" (those with
-// no evidence to name are left out).
+// the words each shares and those near in meaning, as Evidence words
+// them: "5: ‘Healthwatch’, ‘key’ as in ‘key partners’; 6: near
+// ‘pamphlets’ (like ‘newsletters’)" (those with nothing to name are left
+// out).
 func suggestions(it Item) string {
 	var parts []string
 	for _, c := range it.Candidates[:min(3, len(it.Candidates))] {
 		if !c.Evident() {
 			continue
 		}
-		why := quoted(c.Words)
-		var near []string
-		for _, n := range c.Near {
-			if strings.EqualFold(n.In, n.Like) {
-				near = append(near, fmt.Sprintf("‘%s’ (its own word)", n.Word))
-			} else if n.In != "" {
-				near = append(near, fmt.Sprintf("‘%s’ (in ‘%s’)", n.Word, n.In))
-			} else {
-				near = append(near, fmt.Sprintf("‘%s’ (like ‘%s’)", n.Word, n.Like))
-			}
-		}
+		shared, near := c.Evidence(func(w string) string { return "‘" + w + "’" })
+		why := strings.Join(shared, ", ")
 		switch {
 		case len(near) > 0 && why != "":
 			why += " + near " + strings.Join(near, ", ")
@@ -113,14 +105,6 @@ func suggestions(it Item) string {
 		return "none"
 	}
 	return strings.Join(parts, "; ")
-}
-
-func quoted(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = "‘" + w + "’"
-	}
-	return strings.Join(q, ", ")
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
