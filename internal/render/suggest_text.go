@@ -50,6 +50,9 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			what = fmt.Sprintf("%s %s is mapped to %s, but its words are closer to %d (doubtful)", it.Kind, it.ID, suggest.Numbers(it.Recorded, "and"), it.Top().Number)
 		default:
 			what = fmt.Sprintf("%s %s is mapped to %s", it.Kind, it.ID, suggest.Numbers(it.Recorded, "and"))
+			if len(it.Serves) > 0 {
+				what += fmt.Sprintf(" (serves %s)", ids(it.Serves))
+			}
 		}
 		hangAt(&b, fmt.Sprintf("%s:%d:%d: ", safetext.Terminal(r.File), line, col), 4, what, width, th.Bold)
 		// The whole text, piped too (the words it shares may be anywhere),
@@ -109,7 +112,7 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			flow(&b, "    "+mark+label+" ", indent, words, " ", width)
 		}
 		if len(it.Tied) == 0 {
-			hangAt(&b, "    ", 6, "confidence: "+confidenceNote(it.ConfidenceLevel), width, plain)
+			hangAt(&b, "    ", 6, "confidence: "+confidenceNote(it), width, plain)
 		}
 	}
 	if len(r.Items) > 0 {
@@ -121,13 +124,19 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 	}
 	if r.Following > 0 {
 		summary += "; " + plural(r.Following, "objective follows", "objectives follow") + " local principles not mapped yet"
+		if !r.All {
+			summary += " (--all lists them)"
+		}
 	}
 	hang(&b, "", summary+".", width, plain)
+	// The command to run next is on a line of its own, whole, to copy.
 	switch {
 	case applied > 0:
-		hang(&b, "", fmt.Sprintf("engage suggest %s --apply would map the %d unmapped whose first suggestion is %s.", safetext.Terminal(r.File), applied, suggest.Least(r.MinConfidence)), width, plain)
+		hang(&b, "", fmt.Sprintf("To map the %d unmapped whose first suggestion is %s, run:", applied, suggest.Least(r.MinConfidence)), width, plain)
+		fmt.Fprintf(&b, "    engage suggest %s --apply\n", safetext.Terminal(r.File))
 	case counts[suggest.Unmapped] > 0:
-		hang(&b, "", fmt.Sprintf("No unmapped item's first suggestion is %s: read each, then write national: [N] by hand, or accept one with engage suggest %s --apply --id ID.", suggest.Least(r.MinConfidence), safetext.Terminal(r.File)), width, plain)
+		hang(&b, "", fmt.Sprintf("No unmapped item's first suggestion is %s: read each, then write national: [N] by hand, or accept one with:", suggest.Least(r.MinConfidence)), width, plain)
+		fmt.Fprintf(&b, "    engage suggest %s --apply --id ID\n", safetext.Terminal(r.File))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -184,26 +193,34 @@ func evidence(th Theme, c suggest.Candidate, room int) []string {
 	return items
 }
 
-// fitRoom cuts an explanation's phrase into items a line may break
-// between: the item's word, then "as in ..." or "(like ...)" with the
-// principle's words together; and a piece wider than room between its
-// words (room 0 or less: never).
+// fitRoom keeps an explanation's phrase on one line if it fits room; a
+// wider one is cut before "(as in" or "(like", so the principle's words
+// stay together, and then between words (room 0 or less: never cut).
 func fitRoom(q string, room int) []string {
-	for _, at := range []string{" as in ", " (like "} {
+	if room <= 0 || safetext.Width(q) <= room {
+		return []string{q}
+	}
+	for _, at := range []string{" (as in ", " (like "} {
 		if i := strings.Index(q, at); i > 0 {
 			return append(fitRoom(q[:i], room), fitRoom(q[i+1:], room)...)
 		}
-	}
-	if room <= 0 || safetext.Width(q) <= room {
-		return []string{q}
 	}
 	return strings.Fields(q)
 }
 
 // confidenceNote says what the confidence level means.
-func confidenceNote(level string) string {
-	if level == suggest.Unsure {
-		return "unsure (few telling words, or others close behind)"
+func confidenceNote(it suggest.Item) string {
+	if it.ConfidenceLevel != suggest.Unsure {
+		return it.ConfidenceLevel
 	}
-	return level
+	// Unsure because the next is close behind, or because the first has
+	// too little to go on (see suggest's confidence).
+	next := 0.0
+	for _, c := range it.Candidates[1:] {
+		next = max(next, c.Score)
+	}
+	if next > it.Top().Score/2 {
+		return "unsure (others close behind)"
+	}
+	return "unsure (few telling words)"
 }

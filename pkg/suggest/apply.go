@@ -78,7 +78,11 @@ func Apply(src []byte, mappings []Mapping) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return d.Bytes(), "mapped " + strings.Join(done, "; "), nil
+	if len(done) == 1 {
+		return d.Bytes(), "mapped " + done[0], nil
+	}
+	// One mapping a line, so each fits a terminal.
+	return d.Bytes(), fmt.Sprintf("mapped %d items:\n  %s", len(done), strings.Join(done, "\n  ")), nil
 }
 
 // find returns the entry of the list under key whose id is id.

@@ -58,8 +58,8 @@ type Near struct {
 // Evidence is a candidate's explanation, in phrases a person can check,
 // each word quoted by quote: the words it shares ("'Healthwatch'"), with
 // its own words the item has that it uses inside a phrase ("'experience'
-// as in 'lived experience'"); and its words near in meaning ("'pamphlets'
-// (like 'newsletters')"). It is the one wording of the explanation, for
+// (as in 'lived experience')"); and its words near in meaning
+// ("'Pamphlets' (like 'newsletters')"). It is the one wording of the explanation, for
 // the terminal and for the docs' tables.
 func (c Candidate) Evidence(quote func(string) string) (shared, near []string) {
 	for _, w := range c.Words {
@@ -70,7 +70,7 @@ func (c Candidate) Evidence(quote func(string) string) (shared, near []string) {
 		case strings.EqualFold(n.In, n.Like): // a word of its own, inside another's phrase here
 			shared = append(shared, quote(n.Word))
 		case n.In != "":
-			shared = append(shared, quote(n.Word)+" as in "+quote(n.In))
+			shared = append(shared, quote(n.Word)+" (as in "+quote(n.In)+")")
 		default:
 			near = append(near, quote(n.Word)+" (like "+quote(n.Like)+")")
 		}
