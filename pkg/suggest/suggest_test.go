@@ -597,6 +597,10 @@ func TestPhrasesBeforeWords(t *testing.T) {
 		}
 	}
 	// In an exact phrase, one determiner stands for another, or for none.
+	// A verb's irregular past is the verb: "seldom hear" is "seldom heard".
+	if c := m.Match("Reach the people we seldom hear from", 1)[0]; c.Number != 4 || !slices.Contains(c.Words, "seldom hear") {
+		t.Errorf(`Match("...seldom hear from") = %d sharing %q, want 4 sharing "seldom hear"`, c.Number, c.Words)
+	}
 	for _, text := range []string{"have their say", "have your say", "have a say"} {
 		if c := m.Match("People "+text+" on every plan", 1)[0]; c.Number != 3 || !slices.Contains(c.Words, text) {
 			t.Errorf("Match(%q) = %d sharing %q, want 3 sharing %q", text, c.Number, c.Words, text)

@@ -90,6 +90,9 @@ func stem(w string) string {
 	if s, ok := keepApart[w]; ok {
 		return s
 	}
+	if base, ok := irregular[w]; ok {
+		w = base
+	}
 	stems.Lock()
 	s, ok := stems.m[w]
 	stems.Unlock()
@@ -147,6 +150,22 @@ var keepApart = map[string]string{
 	"earliest": "earli", "earlier": "earli", "learnt": "learn",
 	"activity": "activiti", "activities": "activiti",
 	"needs": "needs", "planning": "planning", "governance": "governance", "clearly": "clearly",
+}
+
+// irregular are past forms of English verbs that Snowball, which only
+// cuts endings, leaves apart from their verb: "seldom heard" is "seldom
+// hear", "what you told us" is "tell". Forms that are also other words
+// ("left", "found", "saw", "lead") are not here.
+var irregular = map[string]string{
+	"heard": "hear", "told": "tell", "said": "say", "gave": "give", "given": "give",
+	"took": "take", "taken": "take", "built": "build", "led": "lead", "held": "hold",
+	"brought": "bring", "thought": "think", "spoke": "speak", "spoken": "speak",
+	"chose": "choose", "chosen": "choose", "met": "meet", "sought": "seek", "taught": "teach",
+	"understood": "understand", "knew": "know", "known": "know", "shown": "show",
+	"grew": "grow", "grown": "grow", "began": "begin", "begun": "begin",
+	"went": "go", "gone": "go", "came": "come", "seen": "see", "wrote": "write",
+	"written": "write", "felt": "feel", "kept": "keep", "sent": "send", "spent": "spend",
+	"fed": "feed", "done": "do", "did": "do", "made": "make", "meant": "mean",
 }
 
 // joinStems are Snowball stems of one word family that its rules leave
