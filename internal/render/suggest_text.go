@@ -83,12 +83,6 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 			if i == 0 && len(it.Tied) == 0 {
 				mark = "→ "
 			}
-			// "(recorded)" comes first: after the evidence it would read as
-			// part of its last word's explanation.
-			note := ""
-			if recorded {
-				note = "(recorded) "
-			}
 			label := fmt.Sprintf("%2d %s", c.Number, safetext.Pad(safetext.Truncate(c.Label, labelWidth), labelWidth))
 			// Each shared word or phrase stays on one line, unless it is
 			// wider than the room it has: then it breaks between its words.
@@ -97,12 +91,14 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 				indent = 9
 			}
 			words := evidence(th, c, width-indent)
-			if width == 0 {
-				fmt.Fprintf(&b, "    %s%s %s%s\n", mark, label, note, strings.Join(words, " "))
-				continue
+			// "(recorded)" comes first: after the evidence it would read as
+			// part of its last word's explanation.
+			if recorded {
+				words = append([]string{"(recorded)"}, words...)
 			}
-			if note != "" {
-				words = append([]string{strings.TrimSpace(note)}, words...)
+			if width == 0 {
+				fmt.Fprintf(&b, "    %s%s %s\n", mark, label, strings.Join(words, " "))
+				continue
 			}
 			if below {
 				b.WriteString(strings.TrimRight("    "+mark+label, " ") + "\n")

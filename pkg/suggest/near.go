@@ -59,8 +59,8 @@ type Near struct {
 // each word quoted by quote: the words it shares ("'Healthwatch'"), with
 // its own words the item has that it uses inside a phrase ("'experience'
 // (as in 'lived experience')"); and its words near in meaning
-// ("'Pamphlets' (like 'newsletters')"). It is the one wording of the explanation, for
-// the terminal and for the docs' tables.
+// ("'Pamphlets' (like 'newsletters')"). It is the one wording of the
+// explanation, for the terminal and for the docs' tables.
 func (c Candidate) Evidence(quote func(string) string) (shared, near []string) {
 	for _, w := range c.Words {
 		shared = append(shared, quote(w))
@@ -261,7 +261,6 @@ func american(w string) string {
 		{"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourable", "orable"},
 		{"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"ogues", "ogs"},
 	} {
-
 		if strings.HasSuffix(w, r[0]) && len(w) > len(r[0])+2 {
 			return strings.TrimSuffix(w, r[0]) + r[1]
 		}
@@ -324,11 +323,11 @@ func fingerprint(fw *framework.Framework) string {
 const NearWords = 20000
 
 // BuildNear makes a framework's near table from word vectors: vector
-// gives a word's vector (nil if it has none), common lists candidate
+// gives a word's vector (nil if it has none), commonest lists candidate
 // words commonest first (the first NearWords words of letters only that
 // are not function words are kept). source says where the vectors come
 // from, for the table's header.
-func BuildNear(fw *framework.Framework, common []string, vector func(string) []float32, source string) ([]byte, error) {
+func BuildNear(fw *framework.Framework, commonest []string, vector func(string) []float32, source string) ([]byte, error) {
 	like := principleWords(fw)
 	type unit struct {
 		words []string
@@ -351,7 +350,7 @@ func BuildNear(fw *framework.Framework, common []string, vector func(string) []f
 	}
 	var words []string
 	seen := map[string]bool{}
-	for _, w := range common {
+	for _, w := range commonest {
 		if len(words) == NearWords {
 			break
 		}

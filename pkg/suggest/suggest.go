@@ -121,9 +121,10 @@ type Candidate struct {
 	// Words are those words and phrases as the item writes them (at most
 	// five): the weightiest first, and the framework's common words last.
 	Words []string `json:"words"`
-	// Near are the item's words, not shared, that are nearest in meaning
-	// to words of the principle (at most three, nearest first; only those
-	// near enough to name).
+	// Near are the item's words it does not share as a term that are
+	// near in meaning to words of the principle, or are the principle's
+	// own words inside its phrases (at most three, nearest first; only
+	// those near enough to name; see Evidence).
 	Near []Near `json:"near,omitempty"`
 }
 

@@ -154,17 +154,17 @@ var keepApart = map[string]string{
 
 // irregular are past forms of English verbs that Snowball, which only
 // cuts endings, leaves apart from their verb: "seldom heard" is "seldom
-// hear", "what you told us" is "tell". Forms that are also other words
-// ("left", "found", "saw", "lead") are not here.
+// hear", "what you told us" is "tell". Forms that are as often other
+// words ("left", "found", "saw", "thought", "felt", "met") are not here.
 var irregular = map[string]string{
 	"heard": "hear", "told": "tell", "said": "say", "gave": "give", "given": "give",
 	"took": "take", "taken": "take", "built": "build", "led": "lead", "held": "hold",
-	"brought": "bring", "thought": "think", "spoke": "speak", "spoken": "speak",
-	"chose": "choose", "chosen": "choose", "met": "meet", "sought": "seek", "taught": "teach",
+	"brought": "bring", "spoke": "speak", "spoken": "speak",
+	"chose": "choose", "chosen": "choose", "sought": "seek", "taught": "teach",
 	"understood": "understand", "knew": "know", "known": "know", "shown": "show",
 	"grew": "grow", "grown": "grow", "began": "begin", "begun": "begin",
 	"went": "go", "gone": "go", "came": "come", "seen": "see", "wrote": "write",
-	"written": "write", "felt": "feel", "kept": "keep", "sent": "send", "spent": "spend",
+	"written": "write", "kept": "keep", "sent": "send", "spent": "spend",
 	"fed": "feed", "done": "do", "did": "do", "made": "make", "meant": "mean",
 }
 
