@@ -48,7 +48,7 @@ func TestDist(t *testing.T) {
 		if p.OS == "windows" {
 			exe = "engage.exe"
 		}
-		want := []string{"LICENSE", "README.md", "completions/_engage", "completions/engage.bash", "completions/engage.fish", "completions/engage.ps1", exe}
+		want := []string{"LICENSE", "README.md", "completions/_engage", "completions/engage.bash", "completions/engage.fish", "completions/engage.ps1", exe, "near-NOTICE.txt"}
 		files, err := entries(name, data)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
