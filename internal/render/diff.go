@@ -85,7 +85,7 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 				if entries := len(f.Added) + len(f.Removed); entries > 0 {
 					// A list's entries, each on its own line and whole:
 					// two entries may differ only at their ends.
-					hangAt(&b, "      ", 8, f.Name+": "+f.Note, width, plain)
+					hangAt(&b, "      ", 8, f.Name+": "+safetext.Terminal(f.Note), width, plain)
 					for _, e := range f.Removed {
 						hang(&b, "        "+th.Removed("- "), safetext.Terminal(e), width, th.Removed)
 					}
@@ -97,7 +97,7 @@ func (t DiffText) Render(w io.Writer, r *diff.Report) error {
 				t.field(&b, f)
 			}
 			if ch.Regression != "" {
-				hangAt(&b, "      ", 8, "⚠ regression: "+ch.Regression, width, th.Error)
+				hangAt(&b, "      ", 8, "⚠ regression: "+safetext.Terminal(ch.Regression), width, th.Error)
 			}
 		}
 		if len(c.Coverage) > 0 {
@@ -149,7 +149,7 @@ func (t DiffText) field(b *strings.Builder, f diff.Field) {
 	if width == 0 {
 		fmt.Fprintf(b, "      %s: %s → %s", f.Name, th.Old(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 60))), newStyle(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 60))))
 		if f.Note != "" {
-			fmt.Fprintf(b, "  (%s)", f.Note)
+			fmt.Fprintf(b, "  (%s)", safetext.Terminal(f.Note))
 		}
 		b.WriteString("\n")
 		return
@@ -163,7 +163,7 @@ func (t DiffText) field(b *strings.Builder, f diff.Field) {
 		items = append(items, newStyle(w))
 	}
 	if f.Note != "" {
-		items = append(items, strings.Fields("("+f.Note+")")...)
+		items = append(items, strings.Fields("("+safetext.Terminal(f.Note)+")")...)
 	}
 	flow(b, "      ", 8, items, " ", width)
 }
@@ -227,7 +227,7 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 				}
 				for _, f := range ch.Fields {
 					if len(f.Added)+len(f.Removed) > 0 {
-						d := f.Name + ": " + safetext.MarkdownCell(f.Note)
+						d := f.Name + ": " + safetext.MarkdownCell(safetext.Terminal(f.Note))
 						for _, e := range f.Removed {
 							d += "<br>➖ " + safetext.MarkdownCell(safetext.Terminal(e))
 						}
@@ -239,12 +239,12 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 					}
 					d := fmt.Sprintf("%s: %s → %s", f.Name, safetext.MarkdownCell(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.Old), 80))), safetext.MarkdownCell(safetext.OrNone(safetext.Truncate(safetext.Terminal(f.New), 80))))
 					if f.Note != "" {
-						d += " (" + safetext.MarkdownCell(f.Note) + ")"
+						d += " (" + safetext.MarkdownCell(safetext.Terminal(f.Note)) + ")"
 					}
 					detail = append(detail, d)
 				}
 				if ch.Regression != "" {
-					detail = append(detail, "⚠️ regression: "+safetext.MarkdownCell(ch.Regression))
+					detail = append(detail, "⚠️ regression: "+safetext.MarkdownCell(safetext.Terminal(ch.Regression)))
 				}
 				b.WriteString(mdRow(opWord[ch.Op], item, strings.Join(detail, "<br>")))
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/engage-icb/engage/internal/gitrev"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/diff"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -109,7 +110,7 @@ func diffRun(opts *Options) error {
 	if opts.FailOnRegression {
 		regs := report.Regressions()
 		for _, r := range regs {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: regression: %s\n", r)
+			fmt.Fprintf(opts.IO.ErrOut, "engage: regression: %s\n", safetext.Terminal(r))
 		}
 		if len(regs) > 0 {
 			return cmdutil.ErrFindings
