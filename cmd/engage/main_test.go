@@ -146,6 +146,18 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(xlsxFill(ts.MkAbs(args[0]), args[1], args[2], args[3], args[4]))
 			},
+			// xlsxrename FILE OLD NEW renames a workbook's sheet, as Excel's
+			// Rename would.
+			"xlsxrename": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: xlsxrename FILE OLD NEW")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer func() { _ = f.Close() }()
+				ts.Check(f.SetSheetName(args[1], args[2]))
+				ts.Check(f.Save())
+			},
 			// resave FILE OUT opens a workbook in LibreOffice and saves it
 			// again as OUT (.xlsx), as a delivery lead's LibreOffice would
 			// (guard it with [soffice]).

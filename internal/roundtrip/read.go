@@ -21,7 +21,10 @@ import (
 // each row someone filled in.
 type Returned struct {
 	Strategy, ICB, SHA256 string
-	Rows                  []Row
+	// FromWorkbook is the strategy's path from the workbook's folder,
+	// slash-separated, when the workbook records it.
+	FromWorkbook string
+	Rows         []Row
 }
 
 // Row is one row with something typed into its columns to fill in. Cells
@@ -89,6 +92,8 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 		switch p.Name {
 		case PropStrategy:
 			ret.Strategy = v
+		case PropFromWorkbook:
+			ret.FromWorkbook = v
 		case PropICB:
 			ret.ICB = v
 		case PropSHA256:
@@ -102,10 +107,16 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 	var problems []Problem
 	sheets := 0
 	seen := map[string]string{} // kind+ID → the first row's place
-	for _, name := range f.GetSheetList() {
+	names := f.GetSheetList()
+	for _, name := range names {
 		sh, ok := SheetNamed(name)
 		if !ok {
-			continue // the Summary, and any sheet the user added
+			// The Summary, and any sheet the user added, are not read;
+			// but a sheet of engage's renamed would be, silently, not.
+			if p := renamed(f, name, names); p != nil {
+				problems = append(problems, *p)
+			}
+			continue
 		}
 		rows, perr := readSheet(f, sh)
 		if perr != nil {
@@ -163,15 +174,32 @@ type sheetRows struct {
 	problems []Problem
 }
 
-// readSheet reads a sheet's filled-in rows; nil when it has no columns to
-// fill in (a workbook from an older engage).
-func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
-	grid, err := f.GetRows(sh.Name, excelize.Options{RawCellValue: true})
+// renamed is a Problem when the sheet called name, which is not one that
+// takes updates, has the headings of one: a sheet renamed in Excel, whose
+// updates would otherwise be left unread without a word.
+func renamed(f *excelize.File, name string, names []string) *Problem {
+	grid, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, &Problem{Where: sh.Name, Message: "the sheet cannot be read: " + err.Error()}
+		return nil
 	}
-	head, cols := -1, map[string]string{}
-	for i := 0; i < len(grid) && i < headerRows && head < 0; i++ {
+	var like []string
+	for _, sh := range Sheets {
+		if row, _ := heading(grid, sh); row >= 0 && !slices.Contains(names, sh.Name) {
+			like = append(like, sh.Name)
+		}
+	}
+	if len(like) == 0 {
+		return nil
+	}
+	hint := "rename it back to " + strings.Join(like, " or ") + ": engage reads updates only from the sheets it named"
+	return &Problem{Where: name, Message: "this sheet has columns to fill in, but is not a sheet engage reads updates from", Hint: hint}
+}
+
+// heading finds a sheet's heading row: the first, among its first
+// headerRows, with an ID column and one of the sheet's columns to fill
+// in; and the column of each heading in it.
+func heading(grid [][]string, sh Sheet) (int, map[string]string) {
+	for i := 0; i < len(grid) && i < headerRows; i++ {
 		found := map[string]string{}
 		for j, v := range grid[i] {
 			found[strings.TrimSpace(v)] = colName(j)
@@ -181,11 +209,21 @@ func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
 		}
 		for _, h := range sh.Inputs {
 			if found[h] != "" {
-				head, cols = i, found
-				break
+				return i, found
 			}
 		}
 	}
+	return -1, nil
+}
+
+// readSheet reads a sheet's filled-in rows; nil when it has no columns to
+// fill in (a workbook from an older engage).
+func readSheet(f *excelize.File, sh Sheet) (*sheetRows, *Problem) {
+	grid, err := f.GetRows(sh.Name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &Problem{Where: sh.Name, Message: "the sheet cannot be read: " + err.Error()}
+	}
+	head, cols := heading(grid, sh)
 	if head < 0 {
 		return nil, nil
 	}

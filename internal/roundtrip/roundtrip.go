@@ -23,8 +23,13 @@ import (
 // in Excel) that tie it to the strategy it was made from.
 const (
 	PropStrategy = "engage-strategy" // the strategy file's path, as report was given it
-	PropICB      = "engage-icb"      // the ICB's code
-	PropSHA256   = "engage-sha256"   // SHA-256 of the file's bytes, in hex
+	// PropFromWorkbook is the strategy file's path from the workbook's
+	// folder, with forward slashes, so that engage import finds the file
+	// wherever it is run from (workbooks made before it have only
+	// PropStrategy).
+	PropFromWorkbook = "engage-strategy-from-workbook"
+	PropICB          = "engage-icb"    // the ICB's code
+	PropSHA256       = "engage-sha256" // SHA-256 of the file's bytes, in hex
 )
 
 // The headings of the columns to fill in, and of the column that records

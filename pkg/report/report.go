@@ -19,8 +19,12 @@ import (
 // Report is the annual review of one strategy for one financial year.
 type Report struct {
 	File string
-	Year string
-	AsOf string
+	// FromOutput is File's path from the folder the report is written to,
+	// slash-separated, when it is written to a file: a workbook keeps it,
+	// so that engage import finds the strategy from wherever it is run.
+	FromOutput string
+	Year       string
+	AsOf       string
 	// AsOfYearEnd says the report is as of the year's last day because
 	// the year had ended and no other date was given.
 	AsOfYearEnd bool

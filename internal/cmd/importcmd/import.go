@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
 	"github.com/engage-icb/engage/internal/roundtrip"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
@@ -133,9 +135,8 @@ func importRun(opts *Options) error {
 	readProblems := problems
 	file := opts.File
 	if file == "" {
-		file = ret.Strategy
-		if _, err := os.Stat(file); file == "" || err != nil {
-			return cmdutil.Usage(fmt.Errorf("%s was made from %q, which is not here: name the strategy file, engage import %s STRATEGY", opts.Workbook, ret.Strategy, opts.Workbook))
+		if file, err = madeFrom(opts.Workbook, ret); err != nil {
+			return cmdutil.Usage(err)
 		}
 	}
 	cmdutil.RoomFor(file)
@@ -233,7 +234,7 @@ func show(w io.Writer, workbook, file string, p *roundtrip.Plan) {
 	if !p.Same {
 		from = "the file has changed since the workbook was made"
 	}
-	fmt.Fprintf(w, "%s → %s (%s)\n", workbook, file, from)
+	fmt.Fprintf(w, "%s → %s (%s)\n", safetext.Terminal(workbook), safetext.Terminal(file), from)
 	for _, c := range p.Changes {
 		fmt.Fprintf(w, "  %s\n", c.Summary)
 	}
@@ -280,4 +281,57 @@ func it(n int) string {
 		return "this item"
 	}
 	return "these items"
+}
+
+// madeFrom finds the strategy file a workbook was made from, when the
+// command does not name it: by its path from the workbook's folder, which
+// workbooks record; for a workbook made before that, by the path report
+// was given, from here or from the workbook's folder, refusing to choose
+// when both are files. A path that is not relative is never followed:
+// the workbook's properties are anyone's to edit.
+func madeFrom(workbook string, ret *roundtrip.Returned) (string, error) {
+	name := func() error {
+		return fmt.Errorf("%s was made from %q, which is not here: name the strategy file, engage import %s STRATEGY", workbook, ret.Strategy, workbook)
+	}
+	relative := func(p string) bool {
+		return p != "" && !filepath.IsAbs(p) && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, `\`) && filepath.VolumeName(p) == ""
+	}
+	isFile := func(p string) bool {
+		info, err := os.Stat(p)
+		return err == nil && info.Mode().IsRegular()
+	}
+	dir := filepath.Dir(workbook)
+	if ret.FromWorkbook != "" {
+		if !relative(ret.FromWorkbook) {
+			return "", fmt.Errorf("%s names its strategy by a path that is not relative (%q): name the strategy file, engage import %s STRATEGY", workbook, ret.FromWorkbook, workbook)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(ret.FromWorkbook))
+		if !isFile(p) {
+			return "", name()
+		}
+		return p, nil
+	}
+	if !relative(ret.Strategy) {
+		if ret.Strategy == "" {
+			return "", name()
+		}
+		return "", fmt.Errorf("%s names its strategy by a path that is not relative (%q): name the strategy file, engage import %s STRATEGY", workbook, ret.Strategy, workbook)
+	}
+	here, there := filepath.Clean(ret.Strategy), filepath.Join(dir, ret.Strategy)
+	hereOK, thereOK := isFile(here), isFile(there)
+	switch {
+	case hereOK && thereOK && !sameFile(here, there):
+		return "", fmt.Errorf("%s was made from %q, and both %q and %q are such files: name the one it was made from, engage import %s STRATEGY", workbook, ret.Strategy, here, there, workbook)
+	case hereOK:
+		return here, nil
+	case thereOK:
+		return there, nil
+	}
+	return "", name()
+}
+
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }

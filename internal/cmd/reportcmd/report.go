@@ -147,6 +147,7 @@ func reportRun(opts *Options) error {
 	now := version(v, doc, "")
 	r := report.Build(opts.File, doc.Strategy, now.Framework, report.Options{Year: year, AsOf: asOf, AsOfYearEnd: yearEnd, Version: opts.Factory.Version})
 	r.Fingerprint = roundtrip.SHA256(doc.Source)
+	r.FromOutput = fromOutput(opts.File, opts.Output)
 	if opts.Since != "" {
 		old, err := atRevision(v, opts.File, opts.Since)
 		if err != nil {
@@ -290,4 +291,26 @@ func sameCells(existing, fresh []byte) (bool, error) {
 		return false, err
 	}
 	return ca.Equal(cb), nil
+}
+
+// fromOutput is file's path from the folder of out, slash-separated, or
+// "" when the report goes to standard output or no such path exists (two
+// Windows drives).
+func fromOutput(file, out string) string {
+	if out == "" {
+		return ""
+	}
+	absFile, err := filepath.Abs(file)
+	if err != nil {
+		return ""
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(filepath.Dir(absOut), absFile)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
