@@ -297,8 +297,18 @@ func compareICBSheet(wb *xlsx.Workbook, name string, bl compare.Block, icb compa
 }
 
 // sheetName makes a sheet name Excel accepts (at most 31 characters, none
-// of : \ / ? * [ ]) and that no other sheet has.
+// of : \ / ? * [ ]) and that no other sheet has, in any case: Excel's
+// sheet names are the same whatever their case ("SOMERSET" is
+// "Somerset", "ΣΑΣ" is "σας").
 func sheetName(want string, taken map[string]bool) string {
+	used := func(name string) bool {
+		for t := range taken {
+			if strings.EqualFold(t, name) {
+				return true
+			}
+		}
+		return strings.EqualFold(name, "ICBs") || strings.EqualFold(name, "Grades") || strings.EqualFold(name, "Matrix")
+	}
 	clean := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`:\/?*[]'`, r) {
 			return '-'
@@ -307,7 +317,7 @@ func sheetName(want string, taken map[string]bool) string {
 	}, safetext.Terminal(want))
 	clean = cutRunes(clean, 31)
 	name := clean
-	for i := 2; taken[name] || name == "" || name == "ICBs" || name == "Grades" || name == "Matrix"; i++ {
+	for i := 2; name == "" || used(name); i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
 		name = cutRunes(clean, 31-len(suffix)) + suffix
 	}
