@@ -272,9 +272,12 @@ var (
 	listOf = map[string]string{"objective": "objectives", "milestone": "roadmap", "metric": "metrics", "activity": "activities"}
 )
 
-// find returns the item with an ID in the named lists.
+// find returns the item with an ID in the named lists, refusing an ID
+// more than one item has: which was meant is not for engage to guess.
 func find(d *edit.Doc, id string, lists ...string) (string, *yaml.Node, error) {
-	var ids []string
+	var ids, places []string
+	var kind string
+	var found *yaml.Node
 	for _, list := range lists {
 		seq, _ := edit.Child(d.Root, list)
 		if seq == nil || seq.Kind != yaml.SequenceNode {
@@ -286,10 +289,19 @@ func find(d *edit.Doc, id string, lists ...string) (string, *yaml.Node, error) {
 				continue
 			}
 			if v.Value == id {
-				return kindOf[list], item, nil
+				kind, found = kindOf[list], item
+				places = append(places, fmt.Sprintf("%s at line %d", kindOf[list], item.Line))
+				continue
 			}
 			ids = append(ids, v.Value)
 		}
+	}
+	switch {
+	case len(places) > 1:
+		return "", nil, refuse("give each item its own ID (engage validate reports the duplicate-id)",
+			"%d items have the ID %q (%s), so which to record is not clear", len(places), id, strings.Join(places, ", "))
+	case found != nil:
+		return kind, found, nil
 	}
 	var kinds []string
 	for _, l := range lists {

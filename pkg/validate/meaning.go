@@ -273,7 +273,7 @@ func (m *meaning) ids() {
 		ptr := pointer.New(list, i, "id")
 		if first, dup := seen[id]; dup {
 			m.add(RuleDuplicateID, ptr,
-				fmt.Sprintf("ID %q is already used by a %s on line %d", id, first.kind, m.line(first.ptr)),
+				fmt.Sprintf("ID %q is already used by %s %s on line %d", id, article(first.kind), first.kind, m.line(first.ptr)),
 				"give each theme, principle, objective, milestone, metric, activity and assessment its own ID")
 			return
 		}
@@ -633,4 +633,12 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// article is "a" or "an", for the kinds of item a file has.
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an"
+	}
+	return "a"
 }
