@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/engage-icb/engage/internal/closest"
+	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -102,6 +103,11 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 		date := r.Date
 		if !r.DateGiven {
 			date = today
+		}
+		if when, err := calendar.ParseWhen(date); err == nil && status.AfterToday(when, today) {
+			problems = append(problems, Problem{Where: r.Cell(HeadDate), Message: fmt.Sprintf("%s is after today (%s)", date, today),
+				Hint: "check the year: record what has happened, on the day it did"})
+			continue
 		}
 		u := status.Update{ID: r.ID, Date: date, Note: r.Update, Evidence: r.Evidence, Force: true}
 		var now, asked string

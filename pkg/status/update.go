@@ -62,7 +62,10 @@ type Update struct {
 	Date     string // at any precision calendar.ParseWhen reads
 	Note     string
 	Evidence string
-	// Force allows a date before the item's last update.
+	// Today is the day it is (YYYY-MM-DD): a date that begins after it
+	// is refused, unless Force ("" checks nothing).
+	Today string
+	// Force allows a date before the item's last update, or after today.
 	Force bool
 }
 
@@ -79,6 +82,9 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	day, err := checkDate(u.Date)
 	if err != nil {
 		return nil, "", err
+	}
+	if AfterToday(day, u.Today) && !u.Force {
+		return nil, "", refuseField("Date", "check the year; add --force to record a date still to come", "%s is after today (%s)", u.Date, u.Today)
 	}
 	if err := checkText(u); err != nil {
 		return nil, "", err
@@ -177,6 +183,9 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if AfterToday(day, u.Today) && !u.Force {
+		return nil, "", refuseField("Date", "check the year; add --force to record a date still to come", "%s is after today (%s)", u.Date, u.Today)
+	}
 	if err := checkText(u); err != nil {
 		return nil, "", err
 	}
@@ -254,6 +263,14 @@ func checkDate(s string) (calendar.Range, error) {
 		return calendar.Range{}, refuseField("Date", "write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)", "--on %q is not a real date", s)
 	}
 	return r, nil
+}
+
+// AfterToday reports whether a date begins after today (YYYY-MM-DD; ""
+// is never): delivery is recorded when it has happened, and a year typed
+// wrong (2052 for 2025) would hold back every real entry after it.
+func AfterToday(r calendar.Range, today string) bool {
+	t, err := calendar.ParseDate(today)
+	return err == nil && t.Before(r.First)
 }
 
 // checkText refuses a note or evidence that is not UTF-8 text.

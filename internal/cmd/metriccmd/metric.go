@@ -72,16 +72,17 @@ negative VALUE such as -3 needs no "--" before it.`,
 			if runF != nil {
 				return runF(opts)
 			}
+			today := calendar.Day(opts.Now()).Format(time.DateOnly)
 			on := opts.On
 			if on == "" {
-				on = calendar.Day(opts.Now()).Format(time.DateOnly)
+				on = today
 			}
-			u := status.Update{ID: opts.ID, Value: opts.Value, Date: on, Note: opts.Note, Force: opts.Force}
+			u := status.Update{ID: opts.ID, Value: opts.Value, Date: on, Note: opts.Note, Today: today, Force: opts.Force}
 			return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.RecordMetric(src, u) })
 		},
 	}
 	cmd.Flags().StringVar(&opts.On, "on", "", "when it was measured, as exactly as you know it: a day (2024-03-31), a month (2024-03) or a year (default today)")
 	cmd.Flags().StringVar(&opts.Note, "note", "", "anything a reader needs to know about the value")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the last recorded value")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the last recorded value, or after today")
 	return cmd
 }

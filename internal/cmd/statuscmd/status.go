@@ -226,16 +226,17 @@ change after which the file would not validate.`,
 	cmd.Flags().StringVar(&opts.Note, "note", "", "what happened, in plain English")
 	cmd.Flags().StringVar(&opts.Evidence, "evidence", "", "a public web address that shows it")
 	cmd.Flags().StringVar(&opts.On, "on", "", "when it happened, as exactly as you know it: a day (2024-03-31), a month (2024-03), a year or a range (default today)")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the item's last update")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the item's last update, or after today")
 	return cmd
 }
 
 func setRun(opts *SetOptions) error {
+	today := calendar.Day(opts.Now()).Format(time.DateOnly)
 	on := opts.On
 	if on == "" {
-		on = calendar.Day(opts.Now()).Format(time.DateOnly)
+		on = today
 	}
-	u := status.Update{ID: opts.ID, Status: opts.Status, Date: on, Note: opts.Note, Evidence: opts.Evidence, Force: opts.Force}
+	u := status.Update{ID: opts.ID, Status: opts.Status, Date: on, Note: opts.Note, Evidence: opts.Evidence, Today: today, Force: opts.Force}
 	return Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.SetStatus(src, u) })
 }
 
