@@ -146,6 +146,15 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(xlsxFill(ts.MkAbs(args[0]), args[1], args[2], args[3], args[4]))
 			},
+			// crlf FILE ends every line of a file with CRLF, as git checks
+			// text out on Windows (core.autocrlf).
+			"crlf": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: crlf FILE")
+				}
+				data := strings.ReplaceAll(ts.ReadFile(args[0]), "\n", "\r\n")
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+			},
 			// xlsxrename FILE OLD NEW renames a workbook's sheet, as Excel's
 			// Rename would.
 			"xlsxrename": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -224,7 +224,8 @@ func atRevision(v *validate.Validator, file, rev string) (diff.Version, error) {
 }
 
 // check compares the report on disk with the one just generated: bytes
-// for Markdown, cell contents for Excel. The file on disk may be anything
+// for Markdown and HTML (with Windows line endings taken as engage's,
+// since git checks text out so on Windows), cell contents for Excel. The file on disk may be anything
 // (committed by anyone), so it is read within limits set by the fresh
 // report: a Markdown report of another size is stale unread, and a
 // workbook may be a few times larger than engage's (Excel adds to what it
@@ -242,11 +243,11 @@ func check(opts *Options, workbook bool, fresh []byte) error {
 		fmt.Fprintf(opts.IO.ErrOut, "engage: %s is stale: it differs from what the strategy gives now; regenerate it with the same command without --check\n", opts.Output)
 		return cmdutil.ErrFindings
 	}
-	maxSize := int64(len(fresh))
+	minSize, maxSize := int64(len(fresh)), int64(len(fresh)+bytes.Count(fresh, []byte("\n")))
 	if workbook {
-		maxSize = checkSlack + checkFactor*int64(len(fresh))
+		minSize, maxSize = 0, checkSlack+checkFactor*int64(len(fresh))
 	}
-	if info.Size() > maxSize || !workbook && info.Size() != int64(len(fresh)) {
+	if info.Size() > maxSize || info.Size() < minSize {
 		if workbook {
 			fmt.Fprintf(opts.IO.ErrOut, "engage: %s is %s, far larger than the workbook this report is (%s), so it cannot be this report; engage has not read it\n",
 				opts.Output, strategy.SizeText(info.Size()), strategy.SizeText(int64(len(fresh))))
@@ -257,14 +258,22 @@ func check(opts *Options, workbook bool, fresh []byte) error {
 	if err != nil {
 		return err
 	}
-	same := bytes.Equal(existing, fresh)
-	if !same && workbook {
+	same, crlf := bytes.Equal(existing, fresh), false
+	switch {
+	case !same && workbook:
 		if same, err = sameCells(existing, fresh); err != nil {
 			return fmt.Errorf("read %s: %w; regenerate it with the same command without --check", opts.Output, err)
 		}
+	case !same:
+		same = bytes.Equal(bytes.ReplaceAll(existing, []byte("\r\n"), []byte("\n")), fresh)
+		crlf = same
 	}
 	if !same {
 		return stale()
+	}
+	if crlf {
+		fmt.Fprintf(opts.IO.ErrOut, "%s is current (its lines end as Windows ends them, CRLF; engage writes LF)\n", opts.Output)
+		return nil
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s is current\n", opts.Output)
 	return nil
