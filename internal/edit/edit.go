@@ -43,8 +43,11 @@ var bom = []byte("\xEF\xBB\xBF")
 // Open parses src for editing.
 func Open(src []byte) (*Doc, error) {
 	d := &Doc{src: src, nl: "\n"}
+	crlf := bytes.Count(src, []byte("\r\n"))
 	switch {
-	case bytes.Contains(src, []byte("\r\n")):
+	case crlf > 0 && crlf >= bytes.Count(src, []byte("\n"))-crlf:
+		// Lines added end as most of the file's do: one stray CR LF
+		// (a line pasted from Windows) does not make them all CR LF.
 		d.nl = "\r\n"
 	case bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0:
 		d.cr = true

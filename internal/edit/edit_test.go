@@ -47,6 +47,10 @@ func TestAppend(t *testing.T) {
 		{"CRLF",
 			"objectives:\r\n  - id: O1\r\n    updates:\r\n      - date: 2024-01-01\r\n",
 			"objectives:\r\n  - id: O1\r\n    updates:\r\n      - date: 2024-01-01\r\n      - date: 2024-03-31\r\n        status: done\r\n        note: \"a \\\"b\\\", c: d\"\r\n"},
+		// One line pasted from Windows: what is added ends as most lines do.
+		{"one stray CRLF",
+			"# engage\r\nobjectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n",
+			"# engage\r\nobjectives:\n  - id: O1\n    updates:\n      - date: 2024-01-01\n      - date: 2024-03-31\n        status: done\n        note: \"a \\\"b\\\", c: d\"\n"},
 		// Issue 16: a quote inside plain text is text, not the start of a
 		// quoted value, so the entry lands in the item it is for.
 		{"flow item with an apostrophe, then another",
