@@ -353,8 +353,23 @@ func syntaxProblem(src []byte, err error) Problem {
 		p.Message = "a colon followed by a space starts a new key here, where none is expected"
 		p.Hint = `if this is text that contains ": ", put the whole text in quotes; otherwise check the indentation`
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
+		// yaml.v3 names the line where the block starts, not the line
+		// that breaks it: that is the first line the file cannot be read
+		// up to.
+		if bad, ok := firstBadLine(src, line); ok {
+			return afterValue(p, src, bad)
+		}
 		p.Message = "the block that starts here is not indented consistently: a line below it does not line up"
 		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
+	case strings.Contains(msg, "found character that cannot start any token"), strings.Contains(msg, "did not find expected alphabetic or numeric character"):
+		if c, ok := valueStart(text); ok && strings.ContainsRune("@`%*&!|>", rune(text[c])) {
+			p.Column = 1 + utf8.RuneCountInString(text[:c])
+			p.Message = fmt.Sprintf("a value cannot start with %q unquoted: YAML reads it as a sign of its own", text[c:c+1])
+			p.Hint = "put the whole text in quotes: \"" + strings.ReplaceAll(strings.TrimSpace(text[c:]), `"`, `\"`) + "\""
+		}
+	case strings.Contains(msg, "exceeded max depth"):
+		p.Message = "the file nests lists and blocks more than 10,000 levels deep, which no strategy does"
+		p.Hint = "check that the file is a strategy file; an indentation or bracket fault can nest it this deep"
 	case strings.Contains(msg, "could not find expected ':'"):
 		p.Message = "a key is missing its colon, or a text runs on to the next line without quotes"
 		p.Hint = "write key: value, and put text that runs over several lines in quotes or after >-"
@@ -363,6 +378,153 @@ func syntaxProblem(src []byte, err error) Problem {
 		p.Hint = "look for an opening \" ' [ or { above without its closing partner"
 	}
 	return p
+}
+
+// badLineLimit is the largest file firstBadLine searches: it reads the
+// file's first lines again a few times over (a binary search), and a
+// strategy is a few tens of KB.
+const badLineLimit = 256 << 10
+
+// firstBadLine is the first line, from line from on, such that the file
+// cannot be read up to and including it: the line that breaks a block
+// yaml.v3 reports by the block's first line. A file cut in the middle of
+// a text over several lines ends unfinished; that is not counted.
+func firstBadLine(src []byte, from int) (int, bool) {
+	if len(src) > badLineLimit {
+		return 0, false
+	}
+	ends := []int{} // ends[i]: the offset after line i+1
+	for i, b := range src {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(src) {
+		ends = append(ends, len(src))
+	}
+	fails := func(line int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(src[:ends[line-1]], &n)
+		return err != nil && !strings.Contains(err.Error(), "unexpected end")
+	}
+	lo, hi := max(from, 1), len(ends)
+	if !fails(hi) {
+		return 0, false
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, true
+}
+
+// afterValue explains the line that breaks a block: a value quoted or in
+// brackets with more text after it, or else the line's indentation.
+func afterValue(p Problem, src []byte, line int) Problem {
+	text := sourceLine(src, line)
+	p.Line, p.Column = line, 1+len(text)-len(strings.TrimLeft(text, " "))
+	c, ok := valueStart(text)
+	if !ok {
+		p.Message = "this line does not line up with the block it is in"
+		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
+		return p
+	}
+	value := strings.TrimSpace(text[c:])
+	if value == "" || !textAfter(value) {
+		p.Message = "this line does not line up with the block it is in"
+		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
+		return p
+	}
+	p.Column = 1 + utf8.RuneCountInString(text[:c])
+	switch value[0] {
+	case '\'', '"':
+		p.Message = "the text goes on after its closing quote"
+		p.Hint = "put the whole text in quotes"
+		if value[0] == '\'' {
+			p.Hint = "inside '...', write an apostrophe as two ('People''s panel'), or put the whole text in double quotes"
+		}
+	case '[', '{':
+		p.Message = fmt.Sprintf("a value starting with %q is read as a list or a block, and the text goes on after it", value[:1])
+		p.Hint = "put the whole text in quotes: \"" + strings.ReplaceAll(value, `"`, `\"`) + "\""
+	default:
+		p.Message = "this line does not line up with the block it is in"
+		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
+	}
+	return p
+}
+
+// textAfter reports whether a value that starts with a quote or a bracket
+// has more than a comment after its close ("'People\'s plan'", "[Draft]
+// plan"); false for any other value.
+func textAfter(value string) bool {
+	end := -1
+	switch value[0] {
+	case '\'':
+		for i := 1; i < len(value); i++ {
+			if value[i] == '\'' {
+				if i+1 < len(value) && value[i+1] == '\'' {
+					i++
+					continue
+				}
+				end = i
+				break
+			}
+		}
+	case '"':
+		for i := 1; i < len(value); i++ {
+			if value[i] == '\\' {
+				i++
+				continue
+			}
+			if value[i] == '"' {
+				end = i
+				break
+			}
+		}
+	case '[', '{':
+		depth := 0
+		for i := 0; i < len(value) && end < 0; i++ {
+			switch value[i] {
+			case '[', '{':
+				depth++
+			case ']', '}':
+				if depth--; depth == 0 {
+					end = i
+				}
+			}
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(value[end+1:])
+	return rest != "" && !strings.HasPrefix(rest, "#")
+}
+
+// valueStart is the byte offset where a line's value starts: after
+// "key: " or "- ", when there is one.
+func valueStart(text string) (int, bool) {
+	i := len(text) - len(strings.TrimLeft(text, " "))
+	for strings.HasPrefix(text[i:], "- ") {
+		i += 2
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+	}
+	if k := strings.Index(text[i:], ": "); k >= 0 && !strings.ContainsAny(text[i:i+k], "'\"[{") {
+		i += k + 2
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+	}
+	if i >= len(text) {
+		return 0, false
+	}
+	return i, true
 }
 
 // colonColumn is the column of the colon that starts an unexpected key on

@@ -65,7 +65,11 @@ func TestParseProblems(t *testing.T) {
 		{"list", "- a\n- b\n", RuleNotMapping, 1, 1},
 		{"scalar", "hello\n", RuleNotMapping, 1, 1},
 		{"tab indent", "icb:\n\tcode: QJG\n", RuleSyntax, 2, 1},
-		{"bad indent", "icb:\n  code: QJG\n name: x\n", RuleSyntax, 2, 1}, // yaml.v3 reports where the block starts
+		// yaml.v3 reports where the block starts; engage, the line that breaks it.
+		{"bad indent", "icb:\n  code: QJG\n name: x\n", RuleSyntax, 3, 2},
+		{"text after a closing quote", "icb:\n  code: QJG\n  name: 'People\\'s ICB'\n", RuleSyntax, 3, 9},
+		{"text after a bracket", "strategy:\n  title: x\n  vision: [Draft] our vision\n", RuleSyntax, 3, 11},
+		{"an at sign first", "strategy:\n  title: @home visits\n", RuleSyntax, 2, 10},
 		{"unclosed quote", "title: \"abc\n", RuleSyntax, 2, 1},
 		{"duplicate key", "engage: 1\nicb: {}\nengage: 1\n", RuleDuplicateKey, 3, 1},
 		{"duplicate nested", "icb:\n  code: A\n  code: B\n", RuleDuplicateKey, 3, 3},
