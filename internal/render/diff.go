@@ -257,7 +257,7 @@ func (DiffMarkdown) Render(w io.Writer, r *diff.Report) error {
 				if g.Regression {
 					flag = "⚠️ regression"
 				}
-				b.WriteString(mdRow(fmt.Sprintf("%d %s", g.Number, safetext.MarkdownCell(g.Label)), g.Old.String(), g.New.String(), flag))
+				b.WriteString(mdRow(fmt.Sprintf("%d %s", g.Number, safetext.MarkdownCell(safetext.Terminal(g.Label))), g.Old.String(), g.New.String(), flag))
 			}
 			b.WriteString("\n")
 		}

@@ -42,7 +42,7 @@ func (Markdown) Render(w io.Writer, r *validate.Result) error {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for _, file := range files {
-		fmt.Fprintf(&b, "\n### %s\n\n", safetext.Markdown(filepath.ToSlash(file)))
+		fmt.Fprintf(&b, "\n### %s\n\n", safetext.Markdown(safetext.Terminal(filepath.ToSlash(file))))
 		b.WriteString("| where | severity | rule | finding |\n| --- | --- | --- | --- |\n")
 		for _, f := range byFile[file] {
 			text := safetext.MarkdownCell(safetext.Terminal(f.Message))
@@ -56,7 +56,7 @@ func (Markdown) Render(w io.Writer, r *validate.Result) error {
 		b.WriteString("\n### Suppressed\n\n| file | where | rule | reason | until |\n| --- | --- | --- | --- | --- |\n")
 		for _, s := range r.Suppressed {
 			f := s.Finding
-			b.WriteString(mdRow(safetext.MarkdownCell(filepath.ToSlash(f.File)), fmt.Sprintf("%d:%d", f.Line, f.Column), "`"+f.Rule+"`", safetext.MarkdownCell(safetext.Terminal(s.Reason)), s.Expires))
+			b.WriteString(mdRow(safetext.MarkdownCell(safetext.Terminal(filepath.ToSlash(f.File))), fmt.Sprintf("%d:%d", f.Line, f.Column), "`"+f.Rule+"`", safetext.MarkdownCell(safetext.Terminal(s.Reason)), s.Expires))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

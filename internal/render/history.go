@@ -98,7 +98,7 @@ type HistoryMarkdown struct{}
 // Render writes the history.
 func (HistoryMarkdown) Render(w io.Writer, r *history.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Delivery history of %s\n\n%s.", safetext.Markdown(r.File), plural(r.Commits, "commit", "commits"))
+	fmt.Fprintf(&b, "## Delivery history of %s\n\n%s.", safetext.Markdown(safetext.Terminal(r.File)), plural(r.Commits, "commit", "commits"))
 	if r.Unchanged > 0 {
 		fmt.Fprintf(&b, " %s whose status never changed not shown.", plural(r.Unchanged, "item", "items"))
 	}

@@ -61,7 +61,7 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 			b.WriteString("\n### By national principle\n\n")
 			counts("principle", func(row func(string, status.Counts)) {
 				for _, g := range bd.ByPrinciple {
-					row(g.Key+" "+safetext.MarkdownCell(g.Label), g.Counts)
+					row(g.Key+" "+safetext.MarkdownCell(safetext.Terminal(g.Label)), g.Counts)
 				}
 			})
 		}

@@ -11,7 +11,12 @@ import (
 // breaks become spaces, and so do the Unicode controls that reorder how
 // text is shown (bidirectional embeddings, overrides and isolates), so a
 // value cannot make what a reader sees differ from what it says.
-func HTML(s string) string {
+func HTML(s string) string { return Shown(s) }
+
+// Shown is text from a file made fit to show as it is: Terminal's
+// cleaning, and the Unicode controls that reorder how text is shown
+// removed (a page, a workbook's cell).
+func Shown(s string) string {
 	s = Terminal(s)
 	if !strings.ContainsFunc(s, isBidi) {
 		return s

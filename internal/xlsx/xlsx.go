@@ -306,13 +306,13 @@ func WebAddress(url string) bool {
 	return false
 }
 
-// clean makes text safe for a cell: valid UTF-8 with no control
-// characters but its line breaks (a wrapped cell shows them), within
-// Excel's limit.
+// clean makes text safe for a cell: valid UTF-8 with no control or
+// bidirectional formatting characters but its line breaks (a wrapped
+// cell shows them), within Excel's limit.
 func clean(v string) string {
 	lines := strings.Split(strings.ReplaceAll(strings.ToValidUTF8(v, "\uFFFD"), "\r\n", "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = safetext.Terminal(l)
+		lines[i] = safetext.Shown(l)
 	}
 	return cut(strings.Join(lines, "\n"))
 }

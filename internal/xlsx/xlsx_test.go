@@ -26,7 +26,7 @@ func sample(t *testing.T) []byte {
 	wb := New()
 	s, err := wb.Table("Items", []float64{10, 30, 12}, []string{"ID", "Title", "Value"}, [][]any{
 		{"A-1", `=HYPERLINK("http://x","y")`, 3},
-		{"A-2", "tab\there, bell\a, bad \xff byte & <tag>", 2.5},
+		{"A-2", "tab\there, bell\a, bad \xff byte & <tag>\u202e, reordered\u202c", 2.5},
 		{"A-3", strings.Repeat("long ", 8000), math.Inf(1)},
 		{"A-4", "  spaced  ", nil},
 		{"A-5", Link{Text: "report", URL: "https://example.org/r?a=1&b=2"}, Percent(0.35)},
@@ -77,7 +77,7 @@ func TestWorkbookReadByExcelize(t *testing.T) {
 	}
 	for ref, want := range map[string]string{
 		"B2": `=HYPERLINK("http://x","y")`,
-		"B3": "tab here, bell, bad \uFFFD byte & <tag>",
+		"B3": "tab here, bell, bad \uFFFD byte & <tag>, reordered",
 		"C2": "3", "C3": "2.5", "C4": "+Inf", "B5": "  spaced  ",
 		"B6": "report", "C6": "35%", "B7": "local", "C7": "31 Mar 2024", "C8": "Jul 2023",
 	} {
