@@ -83,6 +83,12 @@ func generate(t *testing.T, dir string) {
 	write("nest-keys.yaml", []byte("engage: 1\nicb: "+strings.Repeat("{a: ", 10_000)+"x"+strings.Repeat("}", 10_000)+"\n"))
 	write("nest-20000.yaml", []byte("engage: 1\nprinciples: "+strings.Repeat("[", 20_000)+strings.Repeat("]", 20_000)+"\n"))
 	write("unreadable.yaml", body)
+	// Notepad's "Unicode": UTF-16, little-endian, with its byte-order mark.
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range string(body) {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	write("utf16.yaml", utf16)
 	write("victim.yaml", body)
 	lsc, err := os.ReadFile("../../strategies/lsc.yaml")
 	if err != nil {

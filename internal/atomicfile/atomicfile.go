@@ -201,6 +201,8 @@ func Resolve(path string) (string, error) {
 // read-only, or with more than one name. path names it in the message.
 func Replaceable(path string, info fs.FileInfo) error {
 	switch {
+	case info.IsDir():
+		return fmt.Errorf("cannot write %q: it is a folder; name a file in it", path)
 	case !info.Mode().IsRegular():
 		return fmt.Errorf("cannot write %q: it is not a regular file (engage replaces files whole, so it cannot write to a device or pipe); name a file, or leave out the output to print", path)
 	case readOnly(info):
@@ -228,7 +230,7 @@ func replace(path, real string, data []byte, old fs.FileInfo, perm fs.FileMode, 
 	dir := filepath.Dir(real)
 	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(real)))
 	if err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
+		return folderError(path, dir, err)
 	}
 	defer func() {
 		if err != nil {
@@ -263,6 +265,25 @@ func replace(path, real string, data []byte, old fs.FileInfo, perm fs.FileMode, 
 	}
 	syncDir(dir)
 	return nil
+}
+
+// folderError explains why no file can be made in the folder a file is
+// to be written in, naming the folder rather than engage's temporary
+// file.
+func folderError(path, dir string, err error) error {
+	switch info, serr := os.Stat(dir); {
+	case errors.Is(serr, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %q: the folder %s does not exist; make it first (mkdir %s), or write somewhere else", path, dir, dir)
+	case serr == nil && !info.IsDir():
+		return fmt.Errorf("cannot write %q: %s is a file, not a folder", path, dir)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write %q: engage may not make files in the folder %s; write somewhere else, or ask for write access to it", path, dir)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot write %q: %w", path, err)
 }
 
 // TempPrefix and TempSuffix frame the names of engage's temporary files:

@@ -112,15 +112,29 @@ func (g *Registry[R]) Binary(name string) bool {
 // an extension) the default. An extension no format claims is an error
 // that lists those that do, rather than a silent default: report -o
 // x.docx would otherwise write Markdown into a file Word cannot open.
+//
+// A format named that is not the one the extension claims is refused
+// too: report -f xlsx -o x.md would write a workbook into a file every
+// program opens as Markdown.
 func (g *Registry[R]) Choose(flag, output string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(output))
 	if flag != "" {
 		name, err := g.Canonical(flag)
 		if err != nil {
 			return "", fmt.Errorf("--format: %w", err)
 		}
+		for _, s := range g.specs {
+			if slices.Contains(s.Exts, ext) && s.Name != name {
+				want, _ := g.spec(name)
+				better := "a name without an extension"
+				if len(want.Exts) > 0 {
+					better = "a name ending " + want.Exts[0]
+				}
+				return "", fmt.Errorf("-o %s ends %s, which is %s, but -f %s writes %s: give the file %s, or leave out -f", output, ext, s.Name, flag, name, better)
+			}
+		}
 		return name, nil
 	}
-	ext := strings.ToLower(filepath.Ext(output))
 	if ext == "" {
 		return g.Default(), nil
 	}

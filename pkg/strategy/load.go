@@ -290,6 +290,11 @@ func topLevel(doc *yaml.Node, example string) (*yaml.Node, []Problem) {
 
 // checkText refuses content that is not UTF-8 text.
 func checkText(src []byte) (Problem, bool) {
+	if utf16(src) {
+		return Problem{Rule: RuleNotText, Line: 1, Column: 1,
+			Message: "the file is saved as UTF-16 (Notepad's \"Unicode\"); engage reads UTF-8 text",
+			Hint:    "save it again as UTF-8: in Notepad, Save As with Encoding UTF-8; in VS Code, click the encoding in the status bar, then Save with Encoding, UTF-8"}, true
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := lineCol(src, i)
 		return Problem{Rule: RuleNotText, Line: line, Column: col,
@@ -311,6 +316,23 @@ func checkText(src []byte) (Problem, bool) {
 	return Problem{Rule: RuleNotText, Line: line, Column: col,
 		Message: fmt.Sprintf("the file is not valid UTF-8 text (byte 0x%02X)", src[i]),
 		Hint:    "re-save the file as UTF-8; text pasted from Word or saved as Windows-1252 often causes this"}, true
+}
+
+// utf16 reports text saved as UTF-16: with its byte-order mark, or with
+// every other byte of its first characters zero.
+func utf16(src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	if len(src) < 8 {
+		return false
+	}
+	le, be := true, true
+	for i := 0; i < 8; i += 2 {
+		le = le && src[i] != 0 && src[i+1] == 0
+		be = be && src[i] == 0 && src[i+1] != 0
+	}
+	return le || be
 }
 
 // lineCol turns a byte offset into a 1-based line and column (in characters).

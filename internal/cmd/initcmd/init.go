@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -113,7 +114,9 @@ func initRun(opts *Options) error {
 		_, err := opts.IO.Out.Write(data)
 		return err
 	}
-	if _, err := os.Stat(opts.Output); err == nil && !opts.Force {
+	if info, err := os.Stat(opts.Output); err == nil && info.IsDir() {
+		return cmdutil.Usage(fmt.Errorf("%s is a folder: name the file to write, such as %s", opts.Output, filepath.Join(opts.Output, "strategy.yaml")))
+	} else if err == nil && !opts.Force {
 		return cmdutil.Usage(fmt.Errorf("%s already exists: choose another file, or add --force to replace it", opts.Output))
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("write %q: %w", opts.Output, err)
