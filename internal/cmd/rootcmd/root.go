@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -71,7 +73,7 @@ against the ten principles of NHS England's statutory guidance.`,
 	cmd.SetErr(f.IOStreams.ErrOut)
 	cmd.SetVersionTemplate("engage version {{.Version}}\n")
 	setHelp(cmd, f.IOStreams)
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(err) })
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.Usage(plainFlagError(err)) })
 	cmd.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "same as --color=never")
 	cmd.PersistentFlags().IntVar(&width, "width", 0, "the terminal's width in columns (default: the window's, or COLUMNS); piped output is never wrapped")
@@ -139,4 +141,23 @@ func isCobraUsage(err error) bool {
 		}
 	}
 	return false
+}
+
+var flagValueRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^invalid argument "(.*)" for "(.*?)" flag: (strconv\.Parse(Int|Uint|Float|Bool)): .*$`)
+})
+
+// plainFlagError says in plain words what a flag's value should be, for
+// the parse errors of numbers and yes/no flags, which name Go's parser.
+func plainFlagError(err error) error {
+	m := flagValueRE().FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	want := map[string]string{"Int": "a whole number, such as 5", "Uint": "a whole number, such as 5", "Float": "a number", "Bool": "true or false"}[m[4]]
+	flag := m[2]
+	if i := strings.LastIndex(flag, "--"); i >= 0 {
+		flag = flag[i:] // "-n, --number" names the long form
+	}
+	return fmt.Errorf("%s: %q is not %s", flag, m[1], want)
 }
