@@ -65,6 +65,10 @@ func Discover(paths []string) ([]string, error) {
 			continue
 		}
 		var found []string
+		realRoot, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return nil, ReadError(typed, err)
+		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return ReadError(p, err)
@@ -75,9 +79,16 @@ func Discover(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if rel, err := filepath.Rel(root, p); err == nil && InScan(rel) {
-				found = append(found, p)
+			rel, err := filepath.Rel(root, p)
+			if err != nil || !InScan(rel) {
+				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if err := within(realRoot, p); err != nil {
+					return err
+				}
+			}
+			found = append(found, p)
 			return nil
 		})
 		if err != nil {
@@ -96,6 +107,22 @@ func Discover(paths []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// within refuses a link, found in a folder searched, to a file outside
+// that folder: a change that adds a link to a file elsewhere on the
+// machine (a CI runner's credentials) would otherwise have its lines
+// quoted in the findings. A file named on the command line is read
+// wherever it leads.
+func within(realRoot, link string) error {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return nil // a loop, or a link to nothing: reading it says so
+	}
+	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("%q is a link to a file outside the folder searched (%q): engage reads links only to files inside it; name the file itself to read it", link, target)
+	}
+	return nil
 }
 
 // pathError explains, in plain words, why a path cannot be read.
