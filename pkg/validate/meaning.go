@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -62,23 +64,23 @@ func checkMeaning(doc *strategy.Document, fws *framework.Set, fw *framework.Fram
 	m.activities()
 	m.assessments()
 	m.coverage()
-	m.unwritten(doc.Root, nil)
+	m.texts(doc.Root, nil)
 	return m.out
 }
 
-// unwritten reports texts still holding engage init's placeholder.
-// unwritten reports every text still holding engage init's placeholder.
-// The path to a node is kept as parts and joined into a pointer only for
-// a finding: every scalar of the file is visited.
-func (m *meaning) unwritten(n *yaml.Node, path []any) {
+// texts reports every text still holding engage init's placeholder, and
+// every text with a character a reader would not see. The path to a node
+// is kept as parts and joined into a pointer only for a finding: every
+// scalar of the file is visited.
+func (m *meaning) texts(n *yaml.Node, path []any) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			m.unwritten(n.Content[i+1], append(path, n.Content[i].Value))
+			m.texts(n.Content[i+1], append(path, n.Content[i].Value))
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
-			m.unwritten(e, append(path, i))
+			m.texts(e, append(path, i))
 		}
 	case yaml.ScalarNode:
 		if strings.HasPrefix(n.Value, scaffold.Placeholder) {
@@ -86,7 +88,36 @@ func (m *meaning) unwritten(n *yaml.Node, path []any) {
 				fmt.Sprintf("this is still to be written: %q", n.Value),
 				"replace it with your own words, traceable to a public source")
 		}
+		if i := strings.IndexFunc(n.Value, hidden); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(n.Value[i:])
+			m.add(RuleHiddenCharacter, pointer.New(path...),
+				fmt.Sprintf("this text holds a character no reader sees (U+%04X, %s), which can hide or reorder what the text shows", r, hiddenName(r)),
+				"retype the text, or paste it as plain text; engage leaves such characters out of reports, pages and workbooks")
+		}
 	}
+}
+
+// hidden reports a character a text should not hold: a control character
+// other than a line break or tab, or one of the Unicode controls that
+// reorder how text is shown (bidirectional embeddings, overrides and
+// isolates; marks too).
+func hidden(r rune) bool {
+	if r == '\n' || r == '\t' || r == '\r' {
+		return false
+	}
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
+}
+
+func hiddenName(r rune) string {
+	switch {
+	case r == 0x1b:
+		return "an escape, which starts terminal commands"
+	case unicode.Is(unicode.Bidi_Control, r):
+		return "a right-to-left or left-to-right control"
+	case r == '\u2028' || r == '\u2029':
+		return "a line or paragraph separator"
+	}
+	return "a control character"
 }
 
 func (m *meaning) framework() {

@@ -42,6 +42,7 @@ const (
 	RuleUnmapped         = "principle-unmapped"
 	RuleNotWhole         = "not-whole"
 	RuleDroppedNoReason  = "dropped-without-reason"
+	RuleHiddenCharacter  = "hidden-character"
 )
 
 // Rules lists every rule, in the order docs/rules.md documents them.
@@ -74,6 +75,7 @@ var Rules = []Rule{
 	{RulePrincipleMissing, finding.Error, "Nothing in the strategy answers a national principle."},
 	{RulePrincipleStated, finding.Warning, "A national principle is stated but nothing delivers it."},
 	{RuleUnwritten, finding.Warning, "A text is still the placeholder engage init wrote."},
+	{RuleHiddenCharacter, finding.Warning, "A text holds a character no reader sees: a control character, or one that reorders text."},
 	{RuleNotKnown, finding.Warning, "Something the source does not say is recorded as unknown: a principle's wording, the strategy period or an end of it, when an activity took place."},
 	{RuleUnmapped, finding.Warning, "A local principle is mapped to no national principle."},
 	{RuleNotWhole, finding.Error, "A count (of people, responses, groups...) is not a whole number."},
