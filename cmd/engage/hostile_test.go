@@ -89,6 +89,7 @@ func generate(t *testing.T, dir string) {
 		utf16 = append(utf16, byte(r), byte(r>>8))
 	}
 	write("utf16.yaml", utf16)
+	write("two-boms.yaml", append([]byte("\xEF\xBB\xBF\xEF\xBB\xBF"), body...))
 	write("victim.yaml", body)
 	lsc, err := os.ReadFile("../../strategies/lsc.yaml")
 	if err != nil {

@@ -295,6 +295,11 @@ func checkText(src []byte) (Problem, bool) {
 			Message: "the file is saved as UTF-16 (Notepad's \"Unicode\"); engage reads UTF-8 text",
 			Hint:    "save it again as UTF-8: in Notepad, Save As with Encoding UTF-8; in VS Code, click the encoding in the status bar, then Save with Encoding, UTF-8"}, true
 	}
+	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF\xEF\xBB\xBF")) {
+		return Problem{Rule: RuleNotText, Line: 1, Column: 1,
+			Message: "the file starts with two byte-order marks (invisible characters an editor writes), and YAML reads the second as text",
+			Hint:    "save the file again as UTF-8 (in VS Code: click the encoding in the status bar, then Save with Encoding, UTF-8)"}, true
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := lineCol(src, i)
 		return Problem{Rule: RuleNotText, Line: line, Column: col,
