@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -285,49 +287,62 @@ func it(n int) string {
 
 // madeFrom finds the strategy file a workbook was made from, when the
 // command does not name it: by its path from the workbook's folder, which
-// workbooks record; for a workbook made before that, by the path report
-// was given, from here or from the workbook's folder, refusing to choose
-// when both are files. A path that is not relative is never followed:
-// the workbook's properties are anyone's to edit.
+// workbooks record; else (a workbook moved since, or made before engage
+// recorded that path) by the path report was given, from here or from the
+// workbook's folder, refusing to choose when both are files. A path is
+// followed only where it is relative and leads inside this folder or the
+// workbook's: the workbook's properties are anyone's to edit.
 func madeFrom(workbook string, ret *roundtrip.Returned) (string, error) {
-	name := func() error {
-		return fmt.Errorf("%s was made from %q, which is not here: name the strategy file, engage import %s STRATEGY", workbook, ret.Strategy, workbook)
-	}
-	relative := func(p string) bool {
-		return p != "" && !filepath.IsAbs(p) && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, `\`) && filepath.VolumeName(p) == ""
-	}
-	isFile := func(p string) bool {
-		info, err := os.Stat(p)
-		return err == nil && info.Mode().IsRegular()
-	}
 	dir := filepath.Dir(workbook)
-	if ret.FromWorkbook != "" {
-		if !relative(ret.FromWorkbook) {
-			return "", fmt.Errorf("%s names its strategy by a path that is not relative (%q): name the strategy file, engage import %s STRATEGY", workbook, ret.FromWorkbook, workbook)
+	var tried []string
+	found := func(p string) bool {
+		if !slices.Contains(tried, p) {
+			tried = append(tried, p)
 		}
-		p := filepath.Join(dir, filepath.FromSlash(ret.FromWorkbook))
-		if !isFile(p) {
-			return "", name()
+		info, err := os.Stat(p)
+		return err == nil && info.Mode().IsRegular() && (inside(p, ".") || inside(p, dir))
+	}
+	if relative(ret.FromWorkbook) {
+		if p := filepath.Join(dir, filepath.FromSlash(ret.FromWorkbook)); found(p) {
+			return p, nil
 		}
-		return p, nil
 	}
-	if !relative(ret.Strategy) {
-		if ret.Strategy == "" {
-			return "", name()
+	if relative(ret.Strategy) {
+		here, there := filepath.Clean(ret.Strategy), filepath.Join(dir, ret.Strategy)
+		hereOK, thereOK := found(here), found(there)
+		switch {
+		case hereOK && thereOK && !sameFile(here, there):
+			return "", fmt.Errorf("%s was made from %q, and both %q and %q are such files: name the one it was made from, engage import %s STRATEGY", workbook, ret.Strategy, here, there, workbook)
+		case hereOK:
+			return here, nil
+		case thereOK:
+			return there, nil
 		}
-		return "", fmt.Errorf("%s names its strategy by a path that is not relative (%q): name the strategy file, engage import %s STRATEGY", workbook, ret.Strategy, workbook)
 	}
-	here, there := filepath.Clean(ret.Strategy), filepath.Join(dir, ret.Strategy)
-	hereOK, thereOK := isFile(here), isFile(there)
-	switch {
-	case hereOK && thereOK && !sameFile(here, there):
-		return "", fmt.Errorf("%s was made from %q, and both %q and %q are such files: name the one it was made from, engage import %s STRATEGY", workbook, ret.Strategy, here, there, workbook)
-	case hereOK:
-		return here, nil
-	case thereOK:
-		return there, nil
+	if len(tried) == 0 {
+		return "", fmt.Errorf("%s does not say, by a relative path, which strategy it was made from (%q): name the strategy file, engage import %s STRATEGY", workbook, ret.Strategy, workbook)
 	}
-	return "", name()
+	quoted := make([]string, len(tried))
+	for i, p := range tried {
+		quoted[i] = strconv.Quote(p)
+	}
+	return "", fmt.Errorf("%s was made from %q, which is not at %s (engage looks only inside this folder and the workbook's): name the strategy file, engage import %s STRATEGY", workbook, ret.Strategy, strings.Join(quoted, " or "), workbook)
+}
+
+// relative reports a path that names no root, drive or share.
+func relative(p string) bool {
+	return p != "" && !filepath.IsAbs(p) && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, `\`) && filepath.VolumeName(p) == ""
+}
+
+// inside reports whether path p is in folder dir or below it.
+func inside(p, dir string) bool {
+	ap, err1 := filepath.Abs(p)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(ad, ap)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func sameFile(a, b string) bool {
