@@ -273,11 +273,11 @@ func replace(path, real string, data []byte, old fs.FileInfo, perm fs.FileMode, 
 func folderError(path, dir string, err error) error {
 	switch info, serr := os.Stat(dir); {
 	case errors.Is(serr, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %q: the folder %s does not exist; make it first (mkdir %s), or write somewhere else", path, dir, dir)
+		return fmt.Errorf("cannot write %q: the folder %q does not exist; make it first, or write somewhere else", path, dir)
 	case serr == nil && !info.IsDir():
-		return fmt.Errorf("cannot write %q: %s is a file, not a folder", path, dir)
+		return fmt.Errorf("cannot write %q: %q is a file, not a folder", path, dir)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot write %q: engage may not make files in the folder %s; write somewhere else, or ask for write access to it", path, dir)
+		return fmt.Errorf("cannot write %q: engage may not make files in the folder %q; write somewhere else, or ask for write access to it", path, dir)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

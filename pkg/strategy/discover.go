@@ -110,7 +110,7 @@ func Discover(paths []string) ([]string, error) {
 }
 
 // within refuses a link, found in a folder searched, to a file outside
-// that folder: a change that adds a link to a file elsewhere on the
+// that folder, or to one the search leaves out (hidden, or not YAML): a change that adds a link to a file elsewhere on the
 // machine (a CI runner's credentials) would otherwise have its lines
 // quoted in the findings. A file named on the command line is read
 // wherever it leads.
@@ -119,8 +119,13 @@ func within(realRoot, link string) error {
 	if err != nil {
 		return nil // a loop, or a link to nothing: reading it says so
 	}
-	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	rel, err := filepath.Rel(realRoot, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return fmt.Errorf("%q is a link to a file outside the folder searched (%q): engage reads links only to files inside it; name the file itself to read it", link, target)
+	}
+	if !InScan(rel) {
+		// A link to a file the search leaves out (.git/config, .env).
+		return fmt.Errorf("%q is a link to a hidden file, or one that is not YAML (%q), which a folder search never reads; name the file itself to read it", link, target)
 	}
 	return nil
 }

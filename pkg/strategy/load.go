@@ -383,7 +383,7 @@ func syntaxProblem(src []byte, err error) Problem {
 		// yaml.v3 names the line where the block starts, not the line
 		// that breaks it: that is the first line the file cannot be read
 		// up to.
-		if bad, ok := firstBadLine(src, line); ok {
+		if bad, ok := firstBadLine(src, line, err.Error()); ok {
 			return afterValue(p, src, bad)
 		}
 		p.Message = "the block that starts here is not indented consistently: a line below it does not line up"
@@ -413,10 +413,11 @@ func syntaxProblem(src []byte, err error) Problem {
 const badLineLimit = 256 << 10
 
 // firstBadLine is the first line, from line from on, such that the file
-// cannot be read up to and including it: the line that breaks a block
-// yaml.v3 reports by the block's first line. A file cut in the middle of
-// a text over several lines ends unfinished; that is not counted.
-func firstBadLine(src []byte, from int) (int, bool) {
+// read up to and including it fails as the whole file does (msg): the
+// line that breaks a block yaml.v3 reports by the block's first line. A
+// file cut anywhere else fails otherwise (in the middle of a text or a
+// list over several lines), and so does not count.
+func firstBadLine(src []byte, from int, msg string) (int, bool) {
 	if len(src) > badLineLimit {
 		return 0, false
 	}
@@ -432,11 +433,11 @@ func firstBadLine(src []byte, from int) (int, bool) {
 	fails := func(line int) bool {
 		var n yaml.Node
 		err := yaml.Unmarshal(src[:ends[line-1]], &n)
-		return err != nil && !strings.Contains(err.Error(), "unexpected end")
+		return err != nil && err.Error() == msg
 	}
 	lo, hi := max(from, 1), len(ends)
-	if !fails(hi) {
-		return 0, false
+	if lo > hi || !fails(hi) {
+		return 0, false // lines that end in lone CRs, which are not counted
 	}
 	for lo < hi {
 		mid := (lo + hi) / 2

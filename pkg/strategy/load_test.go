@@ -70,6 +70,10 @@ func TestParseProblems(t *testing.T) {
 		{"text after a closing quote", "icb:\n  code: QJG\n  name: 'People\\'s ICB'\n", RuleSyntax, 3, 9},
 		{"text after a bracket", "strategy:\n  title: x\n  vision: [Draft] our vision\n", RuleSyntax, 3, 11},
 		{"an at sign first", "strategy:\n  title: @home visits\n", RuleSyntax, 2, 10},
+		// A list over two lines before the fault: cut inside it, the file
+		// fails otherwise, which is not the fault.
+		{"bad indent after a list over two lines", "engage: 1\nicb:\n  code: QJG\n  tags: [a,\n    b]\n  - bad\n", RuleSyntax, 6, 3},
+		{"bad indent, lone CRs", "icb:\r  code: QJG\r name: x\r", RuleSyntax, 2, 1}, // as yaml.v3 says: where the block starts
 		{"unclosed quote", "title: \"abc\n", RuleSyntax, 2, 1},
 		{"duplicate key", "engage: 1\nicb: {}\nengage: 1\n", RuleDuplicateKey, 3, 1},
 		{"duplicate nested", "icb:\n  code: A\n  code: B\n", RuleDuplicateKey, 3, 3},

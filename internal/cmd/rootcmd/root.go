@@ -144,7 +144,7 @@ func isCobraUsage(err error) bool {
 }
 
 var flagValueRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^invalid argument "(.*)" for "(.*?)" flag: (strconv\.Parse(Int|Uint|Float|Bool)): .*$`)
+	return regexp.MustCompile(`^invalid argument "(.*)" for "(.*?)" flag: (strconv\.Parse(Int|Uint|Float|Bool)): (.*)$`)
 })
 
 // plainFlagError says in plain words what a flag's value should be, for
@@ -158,6 +158,9 @@ func plainFlagError(err error) error {
 	flag := m[2]
 	if i := strings.LastIndex(flag, "--"); i >= 0 {
 		flag = flag[i:] // "-n, --number" names the long form
+	}
+	if strings.Contains(m[5], "value out of range") {
+		return fmt.Errorf("%s: %s is too large", flag, m[1])
 	}
 	return fmt.Errorf("%s: %q is not %s", flag, m[1], want)
 }
