@@ -317,3 +317,20 @@ func TestAt(t *testing.T) {
 		t.Errorf("EnumDescription(done) = %q", d)
 	}
 }
+
+func TestWebAddress(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://example.org/minutes": true,
+		"http://x":                    true,
+		"https://":                    false,
+		"http://":                     false,
+		"https://exa mple.org":        false,
+		"https://example.org/\u00a0x": false, // ECMA's \s, as the editors read the pattern
+		"ftp://example.org":           false,
+		"example.org":                 false,
+	} {
+		if got := WebAddress(s); got != want {
+			t.Errorf("WebAddress(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/engage-icb/engage/internal/edit"
+	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -56,8 +57,8 @@ func AddActivity(src []byte, a NewActivity) ([]byte, string, error) {
 		}
 	}
 	for _, e := range a.Evidence {
-		if !webAddress(e) {
-			return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https:// or http://", e)
+		if !schema.WebAddress(e) {
+			return nil, "", refuse("evidence must be a public web address", "%q is not a web address (one starting https:// or http://, without spaces)", e)
 		}
 	}
 	d, err := edit.Open(src)
@@ -131,8 +132,8 @@ func RecordOutcome(src []byte, o Outcome) ([]byte, string, error) {
 			return nil, "", refuse("type or paste it again as plain text", "%q is not valid UTF-8 text", t)
 		}
 	}
-	if o.Evidence != "" && !webAddress(o.Evidence) {
-		return nil, "", refuse("evidence must be a public web address", "%q is not a web address starting https:// or http://", o.Evidence)
+	if o.Evidence != "" && !schema.WebAddress(o.Evidence) {
+		return nil, "", refuse("evidence must be a public web address", "%q is not a web address (one starting https:// or http://, without spaces)", o.Evidence)
 	}
 	d, err := edit.Open(src)
 	if err != nil {
@@ -190,10 +191,6 @@ func itemIDs(d *edit.Doc) []string {
 		}
 	}
 	return ids
-}
-
-func webAddress(s string) bool {
-	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
 // flowList writes texts as a YAML flow list of quoted strings.

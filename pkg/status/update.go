@@ -15,6 +15,7 @@ import (
 	"github.com/engage-icb/engage/internal/atomicfile"
 	"github.com/engage-icb/engage/internal/closest"
 	"github.com/engage-icb/engage/internal/edit"
+	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/finding"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -89,8 +90,8 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if err := checkText(u); err != nil {
 		return nil, "", err
 	}
-	if u.Evidence != "" && !webAddress(u.Evidence) {
-		return nil, "", refuseField("Evidence", "evidence must be a public web address", "%q is not a web address starting https:// or http://", u.Evidence)
+	if u.Evidence != "" && !schema.WebAddress(u.Evidence) {
+		return nil, "", refuseField("Evidence", "evidence must be a public web address", "%q is not a web address (one starting https:// or http://, without spaces)", u.Evidence)
 	}
 	d, err := edit.Open(src)
 	if err != nil {

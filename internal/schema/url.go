@@ -1,0 +1,32 @@
+package schema
+
+import (
+	"encoding/json"
+	"regexp"
+	"sync"
+
+	"github.com/engage-icb/engage/schemas"
+)
+
+// webAddress is the pattern of the strategy file format's web address
+// ($defs/url in schemas/strategy.schema.json), read from the schema
+// itself, so that a command refusing an address before it writes one
+// agrees with validate.
+var webAddress = sync.OnceValues(func() (*regexp.Regexp, error) {
+	var doc struct {
+		Defs map[string]struct {
+			Pattern string `json:"pattern"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schemas.StrategySchema, &doc); err != nil {
+		return nil, err
+	}
+	return compilePattern(doc.Defs["url"].Pattern)
+})
+
+// WebAddress reports whether s is a web address as the strategy file
+// format defines one (https:// or http://, then no spaces).
+func WebAddress(s string) bool {
+	re, err := webAddress()
+	return err == nil && re.MatchString(s)
+}
