@@ -134,7 +134,11 @@ func siteRun(opts *Options) error {
 	if err := write(opts.Output, pages, previous); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d pages for %d strategies as of %s; open %s\n", opts.Output, countPages(pages), len(s.ICBs), s.AsOf, filepath.Join(opts.Output, "index.html"))
+	strategies := fmt.Sprintf("%d strategies", len(s.ICBs))
+	if len(s.ICBs) == 1 {
+		strategies = "1 strategy"
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s: %d pages for %s as of %s; open %s\n", opts.Output, countPages(pages), strategies, s.AsOf, filepath.Join(opts.Output, "index.html"))
 	return readErr
 }
 
@@ -262,6 +266,9 @@ func ownFiles(dir string) ([]string, error) {
 // ICBs' site here, and the site can always be rebuilt): the list, written
 // last, is (atomicfile.Write).
 func write(dir string, files []render.Asset, previous []string) error {
+	if err := checkTargets(dir, files, previous); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil { //nolint:gosec // G301: a website others read
 		return err
 	}
@@ -277,11 +284,57 @@ func write(dir string, files []render.Asset, previous []string) error {
 		return err
 	}
 	for _, old := range previous {
-		if !slices.Contains(names, old) {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(old))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
+		if slices.Contains(names, old) || linkOnTheWay(dir, old) != "" {
+			continue
+		}
+		// Only a file (or a link, itself) engage wrote: never a folder,
+		// never through a link to elsewhere.
+		p := filepath.Join(dir, filepath.FromSlash(old))
+		if info, err := os.Lstat(p); err != nil || info.IsDir() {
+			continue
+		}
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
 	}
 	return nil
+}
+
+// checkTargets refuses to write the site where it would write through a
+// link in the folder (to files elsewhere), replace the list of engage's
+// files through a link, or replace a file engage did not write there.
+func checkTargets(dir string, files []render.Asset, previous []string) error {
+	if info, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return cmdutil.Usage(fmt.Errorf("%s is a link: engage does not write through links in the site's folder; remove it, or name a new folder", filepath.Join(dir, Marker)))
+	}
+	for _, f := range files {
+		if link := linkOnTheWay(dir, f.Name); link != "" {
+			return cmdutil.Usage(fmt.Errorf("%s is a link: engage does not write through links in the site's folder, which could lead anywhere; remove it, or name a new folder", link))
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		info, err := os.Lstat(p)
+		switch {
+		case err != nil:
+			continue
+		case info.IsDir():
+			return cmdutil.Usage(fmt.Errorf("%s is a folder where engage writes a page; move it, or name a new folder", p))
+		case !slices.Contains(previous, f.Name):
+			return cmdutil.Usage(fmt.Errorf("%s is not a file engage wrote (it is not in %s), and the site has a page of that name; move it, or name a new folder, so nothing of yours is replaced", p, Marker))
+		}
+	}
+	return nil
+}
+
+// linkOnTheWay is the first folder between dir and the file rel names
+// (slash-separated) that is a link, or "".
+func linkOnTheWay(dir, rel string) string {
+	parts := strings.Split(rel, "/")
+	p := dir
+	for _, part := range parts[:len(parts)-1] {
+		p = filepath.Join(p, part)
+		if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return p
+		}
+	}
+	return ""
 }
