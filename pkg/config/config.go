@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -35,6 +36,7 @@ const (
 	RuleUnknownRule        = "unknown-rule"
 	RuleSuppressionExpired = "suppression-expired"
 	RuleSuppressionUnused  = "suppression-unused"
+	RuleNotConfigurable    = "rule-not-configurable"
 
 	// ruleInvalidDate is the rule strategies' impossible dates raise too.
 	ruleInvalidDate = "invalid-date"
@@ -247,6 +249,16 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 		known[r] = true
 	}
 	checkRule := func(rule, ptr string, key bool) {
+		if slices.Contains(strategy.ReadRules, rule) {
+			n := locate(root, ptr)
+			if key {
+				n = locateKey(root, ptr)
+			}
+			out = append(out, at(display, n, RuleNotConfigurable, ptr,
+				fmt.Sprintf("%s cannot be turned off, changed or suppressed: a file it finds is not read, so nothing in it would be checked", rule),
+				"remove this; fix the file instead (engage validate says where)"))
+			return
+		}
 		if known[rule] {
 			return
 		}

@@ -61,6 +61,11 @@ const (
 	RuleUnsupportedYAML   = "unsupported-yaml"
 )
 
+// ReadRules are the loader's rules: a file one of them finds is not read,
+// so nothing in it is checked. They cannot be turned off, lowered or
+// suppressed (.engage.yaml): a file engage cannot read would pass.
+var ReadRules = []string{RuleTooLarge, RuleNotText, RuleSyntax, RuleEmpty, RuleMultipleDocuments, RuleNotMapping, RuleDuplicateKey, RuleUnsupportedYAML}
+
 // Document is one strategy file as read: its source, its YAML tree (which
 // knows where every value is) and the typed model. A file with Problems has
 // no Strategy.

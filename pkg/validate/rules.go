@@ -83,6 +83,7 @@ var Rules = []Rule{
 	{config.RuleUnknownRule, finding.Error, "The configuration names a rule that does not exist."},
 	{config.RuleSuppressionExpired, finding.Warning, "A suppression in the configuration has expired; its findings are reported again."},
 	{config.RuleSuppressionUnused, finding.Warning, "A suppression in the configuration hides nothing."},
+	{config.RuleNotConfigurable, finding.Error, "The configuration changes or suppresses a rule about reading a file, which cannot be changed."},
 }
 
 // RuleIDs lists every rule's ID.
