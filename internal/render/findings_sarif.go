@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -139,7 +140,7 @@ func (s SARIF) Render(w io.Writer, r *validate.Result) error {
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel[f.Severity],
 			Message: sarifText{Text: msg},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(f.File)},
+				ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)},
 				Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column},
 			}}},
 		}
@@ -175,4 +176,15 @@ func ruleName(id string) string {
 		}
 	}
 	return b.String()
+}
+
+// sarifURI is a file's path as a relative URI reference, as SARIF's
+// artifactLocation.uri is: each part percent-encoded, so that "ICB #1.yaml"
+// is not read as "ICB " and an anchor, nor "50%" as an escape.
+func sarifURI(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
 }

@@ -277,3 +277,19 @@ func TestCounts(t *testing.T) {
 		t.Errorf("counts = %q", got)
 	}
 }
+
+// A file's path in SARIF is a URI reference: "#", "?", "%" and spaces are
+// percent-encoded, so code scanning opens the file named.
+func TestSARIFURI(t *testing.T) {
+	for path, want := range map[string]string{
+		"strategies/lsc.yaml":      "strategies/lsc.yaml",
+		"fn2/ICB #1.yaml":          "fn2/ICB%20%231.yaml",
+		"fn2/my strategy 50%.yaml": "fn2/my%20strategy%2050%25.yaml",
+		"fn2/café?.yaml":           "fn2/caf%C3%A9%3F.yaml",
+		"/abs/x.yaml":              "/abs/x.yaml",
+	} {
+		if got := sarifURI(path); got != want {
+			t.Errorf("sarifURI(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
