@@ -405,9 +405,22 @@ type Commit struct {
 }
 
 // Log lists the commits that changed a file, newest first, following
-// renames. path is relative to the top.
-func (r *Repo) Log(path string) ([]Commit, error) {
-	out, err := git(r.Top, "log", "--follow", "--no-color", "-z", "--raw", "--no-abbrev", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", "--end-of-options", "HEAD", "--", path)
+// renames, on every branch merged into HEAD. path is relative to the top.
+func (r *Repo) Log(path string) ([]Commit, error) { return r.log(path, false) }
+
+// Mainline lists the commits that changed a file as HEAD's own line of
+// history saw them (its first parents), newest first, following renames:
+// a branch merged in counts from its merge, as the commit that brought its
+// changes, so what the file held on a day is what HEAD's branch held then,
+// not a draft on a branch merged later.
+func (r *Repo) Mainline(path string) ([]Commit, error) { return r.log(path, true) }
+
+func (r *Repo) log(path string, firstParent bool) ([]Commit, error) {
+	args := []string{"log", "--follow", "--no-color", "-z", "--raw", "--no-abbrev", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s"}
+	if firstParent {
+		args = append(args, "--first-parent", "--diff-merges=first-parent")
+	}
+	out, err := git(r.Top, append(args, "--end-of-options", "HEAD", "--", path)...)
 	if err != nil {
 		if strings.Contains(err.Error(), "does not have any commits") {
 			return nil, nil

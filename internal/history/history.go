@@ -86,7 +86,7 @@ type snapshot struct {
 // Revisions where the file is absent or cannot be read are listed in
 // Skipped, not hidden.
 func Build(repo *gitrev.Repo, path, display string) (*Report, error) {
-	commits, err := repo.Log(path)
+	commits, err := repo.Mainline(path)
 	if err != nil {
 		return nil, err
 	}

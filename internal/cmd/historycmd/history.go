@@ -31,7 +31,8 @@ func NewCmdHistory(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 		Short: "Show each objective's and milestone's status over the file's git history",
 		Long: `Read every committed version of a strategy file, following it through
 renames, and show when each objective's and milestone's status changed: the
-date, commit and author, and the status it moved from and to. Versions where
+date, commit and author, and the status it moved from and to. The history is
+the checked-out branch's own line: a branch merged in counts from its merge. Versions where
 the file was deleted, could not be read or was over the size limit
 (--max-file-size) are listed, not hidden.
 

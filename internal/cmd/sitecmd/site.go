@@ -194,7 +194,7 @@ func earlier(v *validate.Validator, repos map[string]*gitrev.Repo, path string, 
 	if err != nil {
 		return nil
 	}
-	commits, err := repo.Log(rel)
+	commits, err := repo.Mainline(rel)
 	if err != nil {
 		return nil
 	}
