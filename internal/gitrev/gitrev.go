@@ -84,6 +84,14 @@ func Open(dir string) (*Repo, error) {
 	return &Repo{Top: strings.TrimSpace(out)}, nil
 }
 
+// Shallow reports a shallow clone: one holding only the newest commits
+// (actions/checkout's default), so that older history is not there to
+// read.
+func (r *Repo) Shallow() bool {
+	out, err := git(r.Top, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(out) == "true"
+}
+
 // Close stops the cat-file processes.
 func (r *Repo) Close() error {
 	r.mu.Lock()

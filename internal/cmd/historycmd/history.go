@@ -80,6 +80,9 @@ func historyRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if repo.Shallow() {
+		fmt.Fprintln(opts.IO.ErrOut, "engage: this is a shallow clone, so only its newest commits are here and the history starts with them; check out the whole history (fetch-depth: 0 in actions/checkout, or git fetch --unshallow)")
+	}
 	if !opts.All {
 		report = report.Changed()
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/engage-icb/engage/internal/gitrev"
 	"github.com/engage-icb/engage/internal/iostreams"
 	"github.com/engage-icb/engage/internal/render"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/site"
 	"github.com/engage-icb/engage/pkg/validate"
@@ -122,7 +123,9 @@ func siteRun(opts *Options) error {
 	for _, r := range readable {
 		in := site.Input{Path: r.Path, Strategy: r.Doc.Strategy, Framework: r.Framework}
 		if !opts.NoGit {
-			in.Earlier = earlier(v, repos, r.Path, in, asOf)
+			in.Earlier = earlier(v, repos, r.Path, in, asOf, func(why string) {
+				fmt.Fprintf(opts.IO.ErrOut, "engage: %s: %s\n", safetext.Terminal(r.Path), why)
+			})
 		}
 		inputs = append(inputs, in)
 	}
@@ -175,8 +178,10 @@ func countPages(files []render.Asset) int {
 
 // earlier reads a strategy as its git history holds it at the end of each
 // earlier year it has work in. A file outside git, or a year before its
-// first commit, has none.
-func earlier(v *validate.Validator, repos map[string]*gitrev.Repo, path string, in site.Input, asOf time.Time) []site.Earlier {
+// first commit, has none. A year left out for another reason (the version
+// then cannot be read; the clone is shallow, so the history is not here)
+// is told to leftOut, so that a public site never loses a year unsaid.
+func earlier(v *validate.Validator, repos map[string]*gitrev.Repo, path string, in site.Input, asOf time.Time, leftOut func(string)) []site.Earlier {
 	_, years := site.Years(in.Strategy, asOf)
 	if len(years) == 0 {
 		return nil
@@ -199,25 +204,37 @@ func earlier(v *validate.Validator, repos map[string]*gitrev.Repo, path string, 
 		return nil
 	}
 	var out []site.Earlier
+	var before []string // years no commit reaches
 	for _, y := range years {
 		end := y.Last().AddDate(0, 0, 1)
+		found := false
 		for _, c := range commits { // newest first
 			when, err := time.Parse(time.RFC3339, c.Date)
 			if err != nil || !when.Before(end) || c.Blob == "" {
 				continue
 			}
+			found = true
+			short := c.Hash[:min(7, len(c.Hash))]
 			data, err := repo.ReadFile(c.Hash, c.Path)
 			if err != nil {
+				leftOut(fmt.Sprintf("the %s review is left out: its version (commit %s) cannot be read from git: %v", y, short, err))
 				break
 			}
 			doc := v.Parse(path, data)
 			if doc.Strategy == nil || len(v.Blocking(doc)) > 0 {
+				leftOut(fmt.Sprintf("the %s review is left out: the file as committed then (commit %s, %s) has errors; engage validate on that version says what", y, short, calendar.Day(when).Format(time.DateOnly)))
 				break
 			}
 			fw, _ := v.Framework(doc.Strategy)
 			out = append(out, site.Earlier{Year: y, Rev: c.Hash, Date: calendar.Day(when).Format(time.DateOnly), Strategy: doc.Strategy, Framework: fw})
 			break
 		}
+		if !found {
+			before = append(before, y.String())
+		}
+	}
+	if len(before) > 0 && repo.Shallow() {
+		leftOut(fmt.Sprintf("the %s reviews are left out: this is a shallow clone, so the history they come from is not here; check out the whole history (fetch-depth: 0 in actions/checkout, or git fetch --unshallow)", strings.Join(before, ", ")))
 	}
 	return out
 }
