@@ -84,6 +84,9 @@ func Open(dir string) (*Repo, error) {
 	return &Repo{Top: strings.TrimSpace(out)}, nil
 }
 
+// ErrNoCommits is a repository with no commits yet.
+var ErrNoCommits = errors.New("the repository has no commits yet: commit the strategy first (git add, then git commit)")
+
 // Shallow reports a shallow clone: one holding only the newest commits
 // (actions/checkout's default), so that older history is not there to
 // read.
@@ -430,8 +433,8 @@ func (r *Repo) log(path string, firstParent bool) ([]Commit, error) {
 	}
 	out, err := git(r.Top, append(args, "--end-of-options", "HEAD", "--", path)...)
 	if err != nil {
-		if strings.Contains(err.Error(), "does not have any commits") {
-			return nil, nil
+		if strings.Contains(err.Error(), "does not have any commits") || strings.Contains(err.Error(), "bad revision 'HEAD'") {
+			return nil, ErrNoCommits
 		}
 		return nil, err
 	}

@@ -6,6 +6,8 @@ package history
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"gopkg.in/yaml.v3"
 
@@ -91,6 +93,9 @@ func Build(repo *gitrev.Repo, path, display string) (*Report, error) {
 		return nil, err
 	}
 	if len(commits) == 0 {
+		if _, err := os.Stat(display); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s does not exist, and has no history in this repository", display)
+		}
 		return nil, fmt.Errorf("%s has no history in this repository: is it committed?", display)
 	}
 	// Oldest first.
