@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -51,6 +52,12 @@ func (c *Config) Apply(fs []finding.Finding, checked []string, asOf time.Time, d
 	}
 	for i, s := range c.Suppressions {
 		switch {
+		case !inScope[s.abs] && !exists(s.abs):
+			// A file that is nowhere (a typo, or a pattern: suppressions
+			// name one file each) would hide nothing, ever.
+			res.Findings = append(res.Findings, c.about(s, RuleSuppressionUnused, defaults,
+				fmt.Sprintf("the suppression of %s names %s, which does not exist, so it hides nothing", s.Rule, s.File),
+				"name the strategy file as it is, relative to .engage.yaml (one file each: no patterns)"))
 		case !inScope[s.abs]:
 		case expired(s, asOf):
 			res.Findings = append(res.Findings, c.about(s, RuleSuppressionExpired, defaults,
@@ -112,4 +119,10 @@ func abs(p string) string {
 		return filepath.Clean(p)
 	}
 	return a
+}
+
+// exists reports whether a path names something on disk.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

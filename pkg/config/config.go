@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -294,6 +295,10 @@ func Parse(path string, src []byte, rules []string) (*Config, []finding.Finding,
 		if sup.expires, err = calendar.ParseDate(s.Expires); err != nil {
 			out = append(out, at(display, locate(root, ptr+"/expires"), ruleInvalidDate, ptr+"/expires",
 				fmt.Sprintf("%q is not a real date", s.Expires), "check the day and month: write YYYY-MM-DD"))
+		}
+		if s.Reason != "" && strings.TrimSpace(s.Reason) == "" {
+			out = append(out, at(display, locate(root, ptr+"/reason"), schema.RuleInvalidValue, ptr+"/reason",
+				"the reason is blank", "say why the finding is accepted for now, and who agreed it"))
 		}
 		c.Suppressions = append(c.Suppressions, sup)
 	}

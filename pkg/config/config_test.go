@@ -154,6 +154,13 @@ suppressions:
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Parse: %v %v", problems, err)
 	}
+	// s/other.yaml is there, but not checked in this run.
+	if err := os.MkdirAll(filepath.Join(dir, "s"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "s", "other.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	a := filepath.Join(dir, "s", "a.yaml")
 	fs := []finding.Finding{
 		{Rule: "principle-stated-only", Severity: finding.Warning, File: a, Line: 5, Pointer: "/principles/0/national"},
