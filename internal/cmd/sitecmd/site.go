@@ -111,6 +111,11 @@ func siteRun(opts *Options) error {
 		return err
 	}
 	readable, readErr := cmdutil.ReadStrategies(opts.IO.ErrOut, v, files, "is left out of the site")
+	if len(readable) == 0 {
+		// A site of nothing would replace a published one with empty pages.
+		fmt.Fprintf(opts.IO.ErrOut, "engage: no strategy could be read, so no site is written (%s is as it was)\n", opts.Output)
+		return cmdutil.ErrSilent
+	}
 	repos := map[string]*gitrev.Repo{}
 	defer func() {
 		for _, r := range repos {
