@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,7 +121,7 @@ func ParseFigure(s string) (Figure, error) {
 		return Figure{}, fmt.Errorf("%q is not a figure: write a number, with a qualifier (%s) and a unit if the source gives them, such as \"over 200 people\"", s, strings.Join(Qualifiers, ", "))
 	}
 	f.Value, f.Unit = v, strings.TrimSpace(unit)
-	if CountUnit(f.Unit) && v != float64(int64(v)) {
+	if CountUnit(f.Unit) && v != math.Trunc(v) {
 		return Figure{}, fmt.Errorf("%q: a count of %s must be a whole number", s, f.Unit)
 	}
 	return f, nil

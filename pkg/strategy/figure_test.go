@@ -9,6 +9,7 @@ func TestParseFigure(t *testing.T) {
 		wantErr bool
 	}{
 		{"over 200 people", Figure{Value: 200, Qualifier: "over", Unit: "people"}, false},
+		{"99999999999999999999999 people", Figure{Value: 99999999999999999999999, Unit: "people"}, false}, // whole, though past int64
 		{"at least 400 responses", Figure{Value: 400, Qualifier: "at least", Unit: "responses"}, false},
 		{"1,340", Figure{Value: 1340}, false},
 		{"around 50%", Figure{Value: 50, Qualifier: "around", Unit: "%"}, false},
