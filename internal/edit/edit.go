@@ -608,6 +608,12 @@ func (d *Doc) SetKey(m *yaml.Node, key, value, after string) error {
 		return errors.New("cannot find the entry to change")
 	}
 	if v, _ := Child(m, key); v != nil {
+		if v.Kind == yaml.AliasNode {
+			return fmt.Errorf("%s is an alias (*%s) of a value written elsewhere, which other entries may share; write the value out in full here", key, v.Value)
+		}
+		if v.Anchor != "" {
+			return fmt.Errorf("%s is anchored (&%s), so aliases elsewhere may share it; write the value out in full where it is used", key, v.Anchor)
+		}
 		if v.Kind == yaml.SequenceNode && len(v.Content) == 0 && v.Style&yaml.FlowStyle != 0 {
 			open := d.start(v)
 			end, err := d.flowEnd(open)
