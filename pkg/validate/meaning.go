@@ -88,7 +88,7 @@ func (m *meaning) texts(n *yaml.Node, path []any) {
 				fmt.Sprintf("this is still to be written: %q", n.Value),
 				"replace it with your own words, traceable to a public source")
 		}
-		if i := strings.IndexFunc(n.Value, hidden); i >= 0 {
+		if i := hiddenAt(n.Value); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(n.Value[i:])
 			m.add(RuleHiddenCharacter, pointer.New(path...),
 				fmt.Sprintf("this text holds a character no reader sees (U+%04X, %s), which can hide or reorder what the text shows", r, hiddenName(r)),
@@ -97,15 +97,37 @@ func (m *meaning) texts(n *yaml.Node, path []any) {
 	}
 }
 
-// hidden reports a character a text should not hold: a control character
-// other than a line break or tab, or one of the Unicode controls that
-// reorder how text is shown (bidirectional embeddings, overrides and
-// isolates; marks too).
-func hidden(r rune) bool {
-	if r == '\n' || r == '\t' || r == '\r' {
-		return false
+// hiddenAt is the offset of the first character in s a text should not
+// hold, or -1: a control character other than a line break or tab, one
+// of the Unicode controls that reorder how text is shown (bidirectional
+// embeddings, overrides and isolates; marks too), or a line or paragraph
+// separator. Every text of a file is scanned, so printable ASCII, nearly
+// all of it, is passed over a byte at a time.
+func hiddenAt(s string) int {
+	for i := 0; i < len(s); {
+		if b := s[i]; b >= 0x20 && b < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if hidden(r) {
+			return i
+		}
+		i += size
 	}
-	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
+	return -1
+}
+
+func hidden(r rune) bool {
+	switch {
+	case r == '\n', r == '\t', r == '\r':
+		return false
+	case r < 0x20, r >= 0x7f && r < 0xa0: // C0 and C1 controls, DEL
+		return true
+	case r == '\u061c', r == '\u200e', r == '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069': // Bidi_Control
+		return true
+	}
+	return r == '\u2028' || r == '\u2029'
 }
 
 func hiddenName(r rune) string {
