@@ -429,7 +429,9 @@ func (r *Repo) Mainline(path string) ([]Commit, error) { return r.log(path, true
 func (r *Repo) log(path string, firstParent bool) ([]Commit, error) {
 	args := []string{"log", "--follow", "--no-color", "-z", "--raw", "--no-abbrev", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s"}
 	if firstParent {
-		args = append(args, "--first-parent", "--diff-merges=first-parent")
+		// -m: a merge's change against its first parent, in every git
+		// (--diff-merges=first-parent, which says so, is git 2.31 on).
+		args = append(args, "--first-parent", "-m")
 	}
 	out, err := git(r.Top, append(args, "--end-of-options", "HEAD", "--", path)...)
 	if err != nil {
