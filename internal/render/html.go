@@ -122,7 +122,7 @@ type Segment struct{ Text, URL string }
 // prose splits text into plain pieces and links to the http and https
 // addresses in it (as the Markdown report links them).
 func prose(s string) []Segment {
-	s = safetext.HTML(s)
+	s = safetext.Shown(s)
 	var out []Segment
 	for s != "" {
 		at := urlStart(s)
@@ -178,7 +178,7 @@ func percent(v float64) string {
 
 var htmlFuncs = template.FuncMap{
 	"prose":   prose,
-	"text":    safetext.HTML,
+	"text":    safetext.Shown,
 	"weblink": func(s string) string { u, _ := safetext.WebLink(s); return u },
 	"status":  statusTag,
 	"grade":   gradeTag,

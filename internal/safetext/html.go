@@ -6,41 +6,36 @@ import (
 	"unicode"
 )
 
-// HTML makes text from a file safe to put in a web page as text (the
-// page's template escapes it): control characters are removed, line
-// breaks become spaces, and so do the Unicode controls that reorder how
-// text is shown (bidirectional embeddings, overrides and isolates), so a
-// value cannot make what a reader sees differ from what it says.
-func HTML(s string) string { return Shown(s) }
-
-// Shown is text from a file made fit to show as it is: Terminal's
-// cleaning, and the Unicode controls that reorder how text is shown
-// removed (a page, a workbook's cell).
+// Shown makes text from a file fit to show as text on a web page (whose
+// template escapes it) or in a workbook's cell: control characters are
+// removed and line breaks become spaces (Terminal), and the Unicode
+// controls that reorder how text is shown (bidirectional embeddings,
+// overrides and isolates) are removed, so a value cannot make what a
+// reader sees differ from what it says.
 func Shown(s string) string {
 	s = Terminal(s)
-	if !strings.ContainsFunc(s, isBidi) {
+	if !strings.ContainsFunc(s, IsBidi) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isBidi(r) {
+		if IsBidi(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
 
-// isBidi reports whether r is a bidirectional formatting character:
-// marks, embeddings, overrides and isolates.
-func isBidi(r rune) bool {
+// IsBidi reports whether r is a bidirectional formatting character:
+// marks, embeddings, overrides and isolates (Unicode's Bidi_Control,
+// written out: validate asks it of every character of a file).
+func IsBidi(r rune) bool {
 	switch {
 	case r == '\u061c', r == '\u200e', r == '\u200f':
 		return true
 	case r >= '\u202a' && r <= '\u202e':
 		return true
-	case r >= '\u2066' && r <= '\u2069':
-		return true
 	}
-	return unicode.Is(unicode.Bidi_Control, r)
+	return r >= '\u2066' && r <= '\u2069'
 }
 
 // WebLink returns a web address fit to be a link's target: an absolute
@@ -48,7 +43,7 @@ func isBidi(r rune) bool {
 // characters. Anything else (javascript:, data:, a relative path) gives
 // false: show it as text instead.
 func WebLink(s string) (string, bool) {
-	if s == "" || s != strings.TrimSpace(s) || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || isBidi(r) }) {
+	if s == "" || s != strings.TrimSpace(s) || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || IsBidi(r) }) {
 		return "", false
 	}
 	u, err := url.Parse(s)

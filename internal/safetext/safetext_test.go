@@ -46,10 +46,10 @@ func TestTruncate(t *testing.T) {
 	}
 }
 
-func TestHTML(t *testing.T) {
+func TestShown(t *testing.T) {
 	in := "a\u202eb\u2066c\u200fd\x1b[0me\nf<script>"
-	if got, want := HTML(in), "abcd[0me f<script>"; got != want {
-		t.Errorf("HTML(%q) = %q, want %q", in, got, want)
+	if got, want := Shown(in), "abcd[0me f<script>"; got != want {
+		t.Errorf("Shown(%q) = %q, want %q", in, got, want)
 	}
 }
 

@@ -80,12 +80,9 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		}
 		return nil, "", refuseField("Status", hint, "%q is not a status", u.Status)
 	}
-	day, err := checkDate(u.Date)
+	day, err := checkWhen(u)
 	if err != nil {
 		return nil, "", err
-	}
-	if AfterToday(day, u.Today) && !u.Force {
-		return nil, "", refuseField("Date", "check the year; add --force to record a date still to come", "%s is after today (%s)", u.Date, u.Today)
 	}
 	if err := checkText(u); err != nil {
 		return nil, "", err
@@ -180,12 +177,9 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	day, err := checkDate(u.Date)
+	day, err := checkWhen(u)
 	if err != nil {
 		return nil, "", err
-	}
-	if AfterToday(day, u.Today) && !u.Force {
-		return nil, "", refuseField("Date", "check the year; add --force to record a date still to come", "%s is after today (%s)", u.Date, u.Today)
 	}
 	if err := checkText(u); err != nil {
 		return nil, "", err
@@ -264,6 +258,16 @@ func checkDate(s string) (calendar.Range, error) {
 		return calendar.Range{}, refuseField("Date", "write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)", "--on %q is not a real date", s)
 	}
 	return r, nil
+}
+
+// checkWhen reads an update's date, refusing one that begins after today
+// unless forced.
+func checkWhen(u Update) (calendar.Range, error) {
+	day, err := checkDate(u.Date)
+	if err == nil && AfterToday(day, u.Today) && !u.Force {
+		return day, refuseField("Date", "check the year; add --force to record a date still to come", "%s is after today (%s)", u.Date, u.Today)
+	}
+	return day, err
 }
 
 // AfterToday reports whether a date begins after today (YYYY-MM-DD; ""

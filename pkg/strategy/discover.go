@@ -110,17 +110,17 @@ func Discover(paths []string) ([]string, error) {
 }
 
 // within refuses a link, found in a folder searched, to a file outside
-// that folder, or to one the search leaves out (hidden, or not YAML): a change that adds a link to a file elsewhere on the
-// machine (a CI runner's credentials) would otherwise have its lines
-// quoted in the findings. A file named on the command line is read
-// wherever it leads.
+// that folder, or to one the search leaves out (hidden, or not YAML): a
+// change that adds a link to a file elsewhere on the machine (a CI
+// runner's credentials) would otherwise have its lines quoted in the
+// findings. A file named on the command line is read wherever it leads.
 func within(realRoot, link string) error {
 	target, err := filepath.EvalSymlinks(link)
 	if err != nil {
 		return nil // a loop, or a link to nothing: reading it says so
 	}
 	rel, err := filepath.Rel(realRoot, target)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || !filepath.IsLocal(rel) {
 		return fmt.Errorf("%q is a link to a file outside the folder searched (%q): engage reads links only to files inside it; name the file itself to read it", link, target)
 	}
 	if !InScan(rel) {

@@ -460,32 +460,24 @@ func firstBadLine(src []byte, from int, msg string) (int, bool) {
 func afterValue(p Problem, src []byte, line int) Problem {
 	text := sourceLine(src, line)
 	p.Line, p.Column = line, 1+len(text)-len(strings.TrimLeft(text, " "))
+	p.Message = "this line does not line up with the block it is in"
+	p.Hint = "items of the same list, and keys of the same block, must start in the same column"
 	c, ok := valueStart(text)
-	if !ok {
-		p.Message = "this line does not line up with the block it is in"
-		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
+	if !ok || !textAfter(strings.TrimSpace(text[c:])) {
 		return p
 	}
 	value := strings.TrimSpace(text[c:])
-	if value == "" || !textAfter(value) {
-		p.Message = "this line does not line up with the block it is in"
-		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
-		return p
-	}
 	p.Column = 1 + utf8.RuneCountInString(text[:c])
 	switch value[0] {
-	case '\'', '"':
+	case '\'':
+		p.Message = "the text goes on after its closing quote"
+		p.Hint = "inside '...', write an apostrophe as two ('People''s panel'), or put the whole text in double quotes"
+	case '"':
 		p.Message = "the text goes on after its closing quote"
 		p.Hint = "put the whole text in quotes"
-		if value[0] == '\'' {
-			p.Hint = "inside '...', write an apostrophe as two ('People''s panel'), or put the whole text in double quotes"
-		}
-	case '[', '{':
+	default: // [ or {: textAfter is true for nothing else
 		p.Message = fmt.Sprintf("a value starting with %q is read as a list or a block, and the text goes on after it", value[:1])
 		p.Hint = "put the whole text in quotes: \"" + strings.ReplaceAll(value, `"`, `\"`) + "\""
-	default:
-		p.Message = "this line does not line up with the block it is in"
-		p.Hint = "items of the same list, and keys of the same block, must start in the same column"
 	}
 	return p
 }
@@ -494,6 +486,9 @@ func afterValue(p Problem, src []byte, line int) Problem {
 // has more than a comment after its close ("'People\'s plan'", "[Draft]
 // plan"); false for any other value.
 func textAfter(value string) bool {
+	if value == "" {
+		return false
+	}
 	end := -1
 	switch value[0] {
 	case '\'':

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -15,6 +14,7 @@ import (
 	"github.com/engage-icb/engage/internal/closest"
 	"github.com/engage-icb/engage/internal/icb"
 	"github.com/engage-icb/engage/internal/pointer"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/internal/scaffold"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/coverage"
@@ -124,17 +124,15 @@ func hidden(r rune) bool {
 		return false
 	case r < 0x20, r >= 0x7f && r < 0xa0: // C0 and C1 controls, DEL
 		return true
-	case r == '\u061c', r == '\u200e', r == '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069': // Bidi_Control
-		return true
 	}
-	return r == '\u2028' || r == '\u2029'
+	return safetext.IsBidi(r) || r == '\u2028' || r == '\u2029'
 }
 
 func hiddenName(r rune) string {
 	switch {
 	case r == 0x1b:
 		return "an escape, which starts terminal commands"
-	case unicode.Is(unicode.Bidi_Control, r):
+	case safetext.IsBidi(r):
 		return "a right-to-left or left-to-right control"
 	case r == '\u2028' || r == '\u2029':
 		return "a line or paragraph separator"

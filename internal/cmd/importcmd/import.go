@@ -342,7 +342,7 @@ func inside(p, dir string) bool {
 		return false
 	}
 	rel, err := filepath.Rel(ad, ap)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return err == nil && filepath.IsLocal(rel)
 }
 
 func sameFile(a, b string) bool {

@@ -224,10 +224,11 @@ func atRevision(v *validate.Validator, file, rev string) (diff.Version, error) {
 }
 
 // check compares the report on disk with the one just generated: bytes
-// for Markdown and HTML (with Windows line endings taken as engage's,
-// since git checks text out so on Windows), cell contents for Excel. The file on disk may be anything
-// (committed by anyone), so it is read within limits set by the fresh
-// report: a Markdown report of another size is stale unread, and a
+// for Markdown and HTML (Windows line endings taken as engage's, since
+// git checks text out so on Windows), cell contents for Excel. The file
+// on disk may be anything (committed by anyone), so it is read within
+// limits set by the fresh report: a Markdown report of another size
+// (allowing a CR for each line) is stale unread, and a
 // workbook may be a few times larger than engage's (Excel adds to what it
 // saves) but no more.
 func check(opts *Options, workbook bool, fresh []byte) error {
