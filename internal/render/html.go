@@ -292,16 +292,16 @@ func keyFigures(r *report.Report) []htmlFact {
 		}
 		return strings.Join(parts, ", ")
 	}
-	in := func(c status.Counts) string {
-		s := fmt.Sprintf("%d in %s", c.Total(), r.Year)
+	in := func(c status.Counts, note string) string {
+		s := fmt.Sprintf("%d in %s%s", c.Total(), r.Year, note)
 		if by := words(c); by != "" {
 			s += ": " + by
 		}
 		return s
 	}
 	facts := []htmlFact{
-		{"Objectives", in(sum.Objectives) + ". " + dueDone(sum.Due, sum.DueDone, r.AsOf)},
-		{"Milestones", in(sum.Milestones) + "."},
+		{"Objectives", in(sum.Objectives, carriedOver(sum, r.Year)) + ". " + dueDone(sum.Due, sum.DueDone, r.AsOf)},
+		{"Milestones", in(sum.Milestones, "") + "."},
 	}
 	total := sum.Objectives.Total() + sum.Milestones.Total()
 	if total == 0 {

@@ -68,7 +68,7 @@ func (m *reportMD) summary() {
 	r, p := m.r, m.p
 	sum := r.Summary
 	p("\n## Summary\n\n")
-	objectives := fmt.Sprintf("%d in %s", sum.Objectives.Total(), r.Year)
+	objectives := fmt.Sprintf("%d in %s%s", sum.Objectives.Total(), r.Year, carriedOver(sum, r.Year))
 	if by := byStatus(sum.Objectives); by != "" {
 		objectives += ": " + by
 	}
@@ -444,7 +444,11 @@ func (m *reportMD) objectives() {
 	p(".\n\n")
 	t := newTable("objective", r.Noun()+"s", "status", "due", "latest update")
 	for _, o := range obs {
-		t.row(idCell(o.ID)+" "+cell(report.Short(o.Title, tableTitle)), serves(o), statusCell(o.Status), dateCell(calendar.Display(o.Due)),
+		title := idCell(o.ID) + " " + cell(report.Short(o.Title, tableTitle))
+		if o.CarriedOver {
+			title += " *(set for " + o.Year + ")*"
+		}
+		t.row(title, serves(o), statusCell(o.Status), dateCell(calendar.Display(o.Due)),
 			latestCell(o))
 	}
 	p("%s", t.String())
@@ -848,6 +852,25 @@ func dueLine(bd *status.Board, asOf string) string {
 
 // dueDone says how many of the objectives due by now are done, after
 // the objectives' counts.
+// carriedOver says how many of a year's objectives were set for earlier
+// years: " (2 of them carried over from earlier years, not finished or
+// updated in 2025/26)", or "" for none.
+func carriedOver(sum report.Summary, year string) string {
+	switch sum.CarriedOver {
+	case 0:
+		return ""
+	case 1:
+		if sum.Objectives.Total() == 1 {
+			return fmt.Sprintf(" (carried over from an earlier year: not finished, or updated in %s)", year)
+		}
+		return fmt.Sprintf(" (1 of them carried over from an earlier year: not finished, or updated in %s)", year)
+	}
+	if sum.Objectives.Total() == sum.CarriedOver {
+		return fmt.Sprintf(" (all carried over from earlier years: not finished, or updated in %s)", year)
+	}
+	return fmt.Sprintf(" (%d of them carried over from earlier years: not finished, or updated in %s)", sum.CarriedOver, year)
+}
+
 func dueDone(due, done int, asOf string) string {
 	if due == 0 {
 		return "None is due by " + asOf + "."

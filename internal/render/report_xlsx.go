@@ -231,7 +231,7 @@ func (wb *workbook) summary(r *report.Report) error {
 	gaps := len(r.Gaps)
 	principles := len(r.Coverage.Principles)
 	for _, f := range [][]any{
-		{"Objectives in " + r.Year, sum.Objectives.Total()},
+		{"Objectives in " + r.Year + carriedOver(sum, r.Year), sum.Objectives.Total()},
 		{"Milestones overlapping " + r.Year, sum.Milestones.Total()},
 		{"Objectives due by " + asOf + ": done", sum.DueDone, sum.Due, share(sum.DueDone, sum.Due)},
 		{"Overdue in " + r.Year + " (objectives and milestones)", sum.Overdue},

@@ -98,6 +98,14 @@ func (s Span) Contains(t time.Time) bool {
 	return !t.Before(s.First()) && !t.After(s.Last())
 }
 
+// DatedIn reports whether a date, at any precision ParseWhen reads, ends
+// in the financial year: the year's updates and versions are those whose
+// last day falls in it.
+func (y Year) DatedIn(when string) bool {
+	d, err := ParseWhen(when)
+	return err == nil && !d.Last.Before(y.First()) && !d.Last.After(y.Last())
+}
+
 // Covers reports whether every year of o lies inside s.
 func (s Span) Covers(o Span) bool {
 	return o.From.Start >= s.From.Start && o.To.Start <= s.To.Start

@@ -103,16 +103,20 @@ type Section struct {
 
 // Row is an objective or milestone as the report shows it.
 type Row struct {
-	Kind       string
-	ID         string
-	Title      string
-	Status     string
-	Year       string // objectives: the financial year(s)
-	From, To   string // milestones
-	Due        string
-	Owner      string
-	LatestDate string
-	LatestNote string
+	Kind   string
+	ID     string
+	Title  string
+	Status string
+	Year   string // objectives: the financial year(s)
+	// CarriedOver says an objective set for an earlier year is in the
+	// year's review because it is not finished, or was updated in the
+	// year (status.InYear).
+	CarriedOver bool
+	From, To    string // milestones
+	Due         string
+	Owner       string
+	LatestDate  string
+	LatestNote  string
 	// Log is its delivery log, as the file has it.
 	Log      []strategy.Update
 	Evidence string // the latest evidence link
@@ -147,11 +151,12 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	r.Activities = activitiesIn(s.Activities, year)
 	var objectives []Row
 	for _, ob := range s.Objectives {
-		span, err := calendar.ParseSpan(ob.Year.From, ob.Year.To)
-		if err != nil || year.Start < span.From.Start || year.Start > span.To.Start {
+		in, carried := status.InYear(ob, year)
+		if !in {
 			continue
 		}
-		row := Row{Kind: "objective", ID: ob.ID, Title: ob.Title, Status: ob.Status, Year: ob.Year.String(), Due: ob.Due, Owner: ob.Owner}
+		span, _ := calendar.ParseSpan(ob.Year.From, ob.Year.To)
+		row := Row{Kind: "objective", ID: ob.ID, Title: ob.Title, Status: ob.Status, Year: ob.Year.String(), CarriedOver: carried, Due: ob.Due, Owner: ob.Owner}
 		if row.Due == "" {
 			row.Due = span.Last().Format(time.DateOnly)
 		}

@@ -21,8 +21,11 @@ const SummaryItems = 5
 
 // Summary is the report's key figures: what a board reads first.
 type Summary struct {
-	// Objectives and Milestones are the year's, counted by status.
+	// Objectives and Milestones are the year's, counted by status;
+	// CarriedOver is how many of the objectives were set for an earlier
+	// year (status.InYear).
 	Objectives, Milestones status.Counts
+	CarriedOver            int
 	// Due is how many of the year's objectives are due by the as-of date
 	// (not dropped), DueDone how many of those are done.
 	Due, DueDone int
@@ -118,7 +121,7 @@ func dueOrder(it status.Item) time.Time {
 // summarise fills in the report's summary.
 func (r *Report) summarise(s *strategy.Strategy, year calendar.Year) {
 	bd := r.Board
-	sum := Summary{Objectives: bd.Objectives, Milestones: bd.Milestones, Due: bd.Due, DueDone: bd.DueDone,
+	sum := Summary{Objectives: bd.Objectives, Milestones: bd.Milestones, CarriedOver: bd.CarriedOver, Due: bd.Due, DueDone: bd.DueDone,
 		Overdue: len(bd.Overdue), Troubled: len(bd.Troubled), Activities: len(r.Activities), Metrics: len(s.Metrics)}
 	for _, a := range r.Activities {
 		if len(a.Changed) > 0 {
@@ -145,11 +148,7 @@ func (r *Report) summarise(s *strategy.Strategy, year calendar.Year) {
 			sum.Grades = append(sum.Grades, GradeCount{Grade: g, Count: n})
 		}
 	}
-	in := calendar.Range{First: year.First(), Last: year.Last()}
-	during := func(date string) bool {
-		d, err := calendar.ParseWhen(date)
-		return err == nil && in.Contains(d.Last)
-	}
+	during := year.DatedIn
 	for _, v := range s.Meta.Versions {
 		if during(v.Date) {
 			sum.Year.Versions = append(sum.Year.Versions, v)

@@ -85,6 +85,9 @@ type Item struct {
 	From       string `json:"from,omitempty"` // milestones
 	LastUpdate string `json:"lastUpdate,omitempty"`
 	Note       string `json:"note,omitempty"` // the latest note
+	// CarriedFrom is the year an objective was set for, when a dashboard
+	// of a later year carries it over (see InYear).
+	CarriedFrom string `json:"carriedOverFrom,omitempty"`
 }
 
 // Value is a metric value as its source states it, and when it was
@@ -129,15 +132,18 @@ type Board struct {
 	AsOf string `json:"asOf"`
 	// NextReview is when the strategy says it will next be reviewed, as
 	// it writes it; ReviewOverdue that the date has passed.
-	NextReview    string  `json:"nextReview,omitempty"`
-	ReviewOverdue bool    `json:"reviewOverdue"`
-	Year          string  `json:"year,omitempty"`
-	Window        string  `json:"window"`
-	StaleMonths   int     `json:"staleMonths"`
-	Objectives    Counts  `json:"objectives"`
-	Milestones    Counts  `json:"milestones"`
-	ByYear        []Group `json:"byYear"`
-	ByPrinciple   []Group `json:"byPrinciple"`
+	NextReview    string `json:"nextReview,omitempty"`
+	ReviewOverdue bool   `json:"reviewOverdue"`
+	Year          string `json:"year,omitempty"`
+	Window        string `json:"window"`
+	StaleMonths   int    `json:"staleMonths"`
+	Objectives    Counts `json:"objectives"`
+	// CarriedOver is how many of Objectives a dashboard of one year
+	// carries over from earlier years (see InYear).
+	CarriedOver int     `json:"carriedOver"`
+	Milestones  Counts  `json:"milestones"`
+	ByYear      []Group `json:"byYear"`
+	ByPrinciple []Group `json:"byPrinciple"`
 	// ByTheme groups objectives and milestones by the themes of the local
 	// principles they deliver, when the strategy has themes.
 	ByTheme []Group `json:"byTheme,omitempty"`
@@ -189,9 +195,12 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 	years := map[string]Counts{}
 	inScope := map[string]bool{}
 	for _, ob := range s.Objectives {
-		span, ok := yearSpan(ob.Year)
-		if o.Year != nil && (!ok || o.Year.Start < span.From.Start || o.Year.Start > span.To.Start) {
-			continue
+		var carried bool
+		if o.Year != nil {
+			var in bool
+			if in, carried = InYear(ob, *o.Year); !in {
+				continue
+			}
 		}
 		inScope["objective/"+ob.ID] = true
 		b.Objectives[ob.Status]++
@@ -201,6 +210,10 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		}
 		years[key][ob.Status]++
 		it := item("objective", ob.ID, ob.Title, ob.Status, ob.Updates)
+		if carried {
+			it.CarriedFrom = key
+			b.CarriedOver++
+		}
 		due, hasDue := dueOf(ob)
 		if hasDue {
 			it.Due = ob.Due
@@ -410,6 +423,32 @@ func item(kind, id, title, status string, updates []strategy.Update) Item {
 		}
 	}
 	return it
+}
+
+// InYear says whether an objective is in a financial year's review: set
+// for the year (its year, or span of years, includes it), or carried
+// over: set for an earlier year and, by the file, not finished (planned,
+// in progress, at risk or off track) or updated during the year. An
+// objective whose status is not reported is not carried over on that
+// alone: its own year's review already says its status is not known.
+func InYear(ob strategy.Objective, y calendar.Year) (in, carried bool) {
+	span, ok := yearSpan(ob.Year)
+	switch {
+	case !ok || span.From.Start > y.Start:
+		return false, false
+	case span.To.Start >= y.Start:
+		return true, false
+	}
+	switch ob.Status {
+	case strategy.Planned, strategy.InProgress, strategy.AtRisk, strategy.OffTrack:
+		return true, true
+	}
+	for _, u := range ob.Updates {
+		if y.DatedIn(u.Date) {
+			return true, true
+		}
+	}
+	return false, false
 }
 
 func yearSpan(p strategy.Period) (calendar.Span, bool) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
 
@@ -64,6 +65,37 @@ func TestPercent(t *testing.T) {
 	}{{12.5, 13}, {66.666, 67}, {12.4999, 12}, {0, 0}, {99.5, 100}} {
 		if got := RoundPercent(tc.p); got != tc.want {
 			t.Errorf("RoundPercent(%v) = %d, want %d", tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestInYear: a year's review holds the objectives set for it and carries
+// over those of earlier years the file records as not finished, or
+// updated in the year; never later years', nor unreported ones on that
+// alone.
+func TestInYear(t *testing.T) {
+	y := calendar.Year{Start: 2024}
+	one := strategy.Period{From: "2023/24", To: "2023/24"}
+	for _, c := range []struct {
+		name        string
+		ob          strategy.Objective
+		in, carried bool
+	}{
+		{"set for it", strategy.Objective{Year: strategy.Period{From: "2024/25", To: "2024/25"}, Status: strategy.Done}, true, false},
+		{"a span that includes it", strategy.Objective{Year: strategy.Period{From: "2023/24", To: "2025/26"}, Status: strategy.NotReported}, true, false},
+		{"a later year", strategy.Objective{Year: strategy.Period{From: "2025/26", To: "2025/26"}, Status: strategy.InProgress}, false, false},
+		{"earlier, in progress", strategy.Objective{Year: one, Status: strategy.InProgress}, true, true},
+		{"earlier, planned", strategy.Objective{Year: one, Status: strategy.Planned}, true, true},
+		{"earlier, off track", strategy.Objective{Year: one, Status: strategy.OffTrack}, true, true},
+		{"earlier, done before the year", strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{{Date: "2024-03", Status: strategy.Done}}}, false, false},
+		{"earlier, done in the year", strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{{Date: "2024-05", Status: strategy.Done}}}, true, true},
+		{"earlier, a range ending in the year", strategy.Objective{Year: one, Status: strategy.Dropped, Updates: []strategy.Update{{Date: "2024-03/2024-04", Status: strategy.Dropped}}}, true, true},
+		{"earlier, not reported", strategy.Objective{Year: one, Status: strategy.NotReported}, false, false},
+		{"an unreadable year", strategy.Objective{Year: strategy.Period{From: "2023-24", To: "2023-24"}, Status: strategy.InProgress}, false, false},
+	} {
+		in, carried := InYear(c.ob, y)
+		if in != c.in || carried != c.carried {
+			t.Errorf("%s: InYear = %v, %v; want %v, %v", c.name, in, carried, c.in, c.carried)
 		}
 	}
 }

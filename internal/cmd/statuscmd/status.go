@@ -69,7 +69,7 @@ Record progress with engage status set and engage metric record.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
-	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives and milestones, such as 2024/25")
+	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives (and earlier years' not finished) and milestones, such as 2024/25")
 	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "text", "output format")
 	cmd.Flags().BoolVar(&opts.Details, "details", false, "after the overview of several strategies, each one's dashboard (text; Markdown and JSON always have them)")
 	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
