@@ -310,7 +310,10 @@ func keyFigures(r *report.Report) []htmlFact {
 		facts = append(facts, htmlFact{"Overdue", fmt.Sprintf("%s of the year's %d objectives and milestones (due before %s, not done or dropped).", countOrNone(sum.Overdue), total, r.AsOf)})
 	}
 	facts = append(facts, htmlFact{"At risk or off track", countOrNone(sum.Troubled) + "."})
-	if r.Framework != nil {
+	switch {
+	case r.Ratings != nil:
+		facts = append(facts, htmlFact{"National " + r.Noun() + "s", r.RatingsSummary() + "."})
+	case r.Framework != nil:
 		var grades []string
 		for _, g := range sum.Grades {
 			grades = append(grades, fmt.Sprintf("%d %s", g.Count, g.Grade))

@@ -91,7 +91,10 @@ func (m *reportMD) summary() {
 			countOrNone(sum.Overdue), total, items, r.AsOf)
 	}
 	p("- **At risk or off track:** %s.\n", countOrNone(sum.Troubled))
-	if r.Framework != nil {
+	switch {
+	case r.Ratings != nil:
+		p("- **National %ss:** %s.\n", r.Noun(), text(r.RatingsSummary()))
+	case r.Framework != nil:
 		var grades []string
 		for _, g := range sum.Grades {
 			grades = append(grades, fmt.Sprintf("%d %s %s", g.Count, g.Grade.Symbol(), g.Grade))
@@ -342,11 +345,23 @@ func (m *reportMD) principles() {
 	}
 	noun := r.Framework.Noun()
 	p("\n## The national %ss\n\n", noun)
-	p("How strongly the strategy answers each (as `engage coverage` grades it), and how much of %s's work serves it:\n\n", r.Year)
-	t := newTable(noun, "grade", "objectives", "milestones").alignRight(2)
+	if r.Ratings != nil {
+		p("A self-assessment: the rating it recorded for each; then, for information (a self-assessment need not answer them), how strongly the file answers each (as `engage coverage` grades it), and how much of %s's work serves it:\n\n", r.Year)
+	} else {
+		p("How strongly the strategy answers each (as `engage coverage` grades it), and how much of %s's work serves it:\n\n", r.Year)
+	}
+	heads := []string{noun, "grade", "objectives", "milestones"}
+	if r.Ratings != nil {
+		heads = slices.Insert(heads, 1, "rating")
+	}
+	t := newTable(heads...).alignRight(len(heads) - 2)
 	for _, s := range r.Principles {
-		t.row(fmt.Sprintf("%d. %s", s.Number, cell(s.Label)), s.Grade.Symbol()+"\u00a0"+s.Grade.String(),
-			strconv.Itoa(len(s.Objectives)), strconv.Itoa(len(s.Milestones)))
+		cells := []string{fmt.Sprintf("%d. %s", s.Number, cell(s.Label)), s.Grade.Symbol() + "\u00a0" + s.Grade.String(),
+			strconv.Itoa(len(s.Objectives)), strconv.Itoa(len(s.Milestones))}
+		if r.Ratings != nil {
+			cells = slices.Insert(cells, 1, cell(r.RatingOf(s.Number)))
+		}
+		t.row(cells...)
 	}
 	p("%s", t.String())
 	for _, s := range r.Principles {

@@ -250,15 +250,7 @@ func column(in Input, asOf time.Time) ICB {
 	}
 	if col.Kind == strategy.KindSelfAssessment {
 		for _, p := range in.Framework.Principles {
-			rating := strategy.NotReported
-			for _, a := range s.SelfAssessments {
-				for _, f := range a.Findings {
-					if f.Principle == p.Number && f.Rating != "" {
-						rating = f.Rating
-					}
-				}
-			}
-			col.Ratings = append(col.Ratings, rating)
+			col.Ratings = append(col.Ratings, cmp.Or(s.Rating(p.Number), strategy.NotReported))
 		}
 	}
 	board := status.Of(in.Path, s, in.Framework, status.Options{AsOf: asOf})

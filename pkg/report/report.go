@@ -6,6 +6,8 @@ package report
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/engage-icb/engage/pkg/calendar"
@@ -49,7 +51,12 @@ type Report struct {
 	// what the strategy's sources leave unsaid.
 	Gaps     []Gap
 	Unknowns []string
-	Themes   []strategy.Theme
+	// Ratings are, for a self-assessment, the rating it recorded for each
+	// of the framework's principles, in order ("" where none is): a
+	// self-assessment is judged by what it found, not by coverage, so it
+	// has no Gaps. Nil for a strategy.
+	Ratings []Rating
+	Themes  []strategy.Theme
 	// Principles are the national principles with the year's work on each;
 	// Unlinked holds the local principles, objectives and milestones that
 	// answer none, so that nothing the file holds is dropped.
@@ -83,6 +90,13 @@ type Gap struct {
 	Label  string
 	Text   string
 	Grade  coverage.Grade
+}
+
+// Rating is a self-assessment's rating of one principle of its framework.
+type Rating struct {
+	Number int
+	Label  string
+	Rating string // "" when the self-assessment records none
 }
 
 // Section is one national principle: how the strategy answers it this year.
@@ -178,7 +192,10 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 		r.Coverage = coverage.Of(s, fw)
 		link(r, s, objectives, milestones)
 		for _, p := range r.Coverage.Principles {
-			if p.Grade <= coverage.Stated {
+			switch {
+			case s.Kind() == strategy.KindSelfAssessment:
+				r.Ratings = append(r.Ratings, Rating{Number: p.Number, Label: p.Label, Rating: s.Rating(p.Number)})
+			case p.Grade <= coverage.Stated:
 				r.Gaps = append(r.Gaps, Gap{Number: p.Number, Label: p.Label, Text: p.Text, Grade: p.Grade})
 			}
 		}
@@ -294,7 +311,50 @@ func link(r *Report, s *strategy.Strategy, objectives, milestones []Row) {
 
 // NoGaps is the sentence for a strategy without gaps, in every format.
 func (r *Report) NoGaps() string {
+	if r.Ratings != nil {
+		return "None shown: a self-assessment is judged by what it found, not by how much of it answers each national " + r.Noun() + ". Its ratings: " + r.RatingCounts() + "; see Self-assessments."
+	}
 	return "None: every national " + r.Noun() + " is answered, and an objective, milestone, metric or activity serves each."
+}
+
+// RatingOf is a self-assessment's rating of a principle, "not reported"
+// when it records none.
+func (r *Report) RatingOf(number int) string {
+	for _, x := range r.Ratings {
+		if x.Number == number && x.Rating != "" {
+			return x.Rating
+		}
+	}
+	return "not reported"
+}
+
+// RatingsSummary is a self-assessment's line in the summary: "a
+// self-assessment, shown by the rating it recorded for each, not graded
+// by coverage: 9 not reported (its source gives none)".
+func (r *Report) RatingsSummary() string {
+	return "a self-assessment, shown by the rating it recorded for each, not graded by coverage: " + r.RatingCounts()
+}
+
+// RatingCounts counts a self-assessment's ratings, in the order they first
+// come: "2 Good, 7 not reported (its source gives none)".
+func (r *Report) RatingCounts() string {
+	var order []string
+	n := map[string]int{}
+	for _, x := range r.Ratings {
+		if n[x.Rating] == 0 {
+			order = append(order, x.Rating)
+		}
+		n[x.Rating]++
+	}
+	var parts []string
+	for _, k := range order {
+		if k == "" {
+			parts = append(parts, strconv.Itoa(n[k])+" not reported (its source gives none)")
+		} else {
+			parts = append(parts, strconv.Itoa(n[k])+" "+k)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // unknowns says what the strategy's sources leave unsaid.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -107,5 +108,32 @@ func TestAttention(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("Attention = %v, want %v", got, want)
 		}
+	}
+}
+
+// TestSelfAssessmentRatings: a self-assessment is reported by the ratings
+// it recorded (the latest for each), with no gaps; a strategy by coverage.
+func TestSelfAssessmentRatings(t *testing.T) {
+	fw := &framework.Framework{Principles: []framework.Principle{{Number: 1, Label: "One"}, {Number: 2, Label: "Two"}, {Number: 3, Label: "Three"}}}
+	s := &strategy.Strategy{
+		Meta: strategy.Meta{Kind: strategy.KindSelfAssessment},
+		SelfAssessments: []strategy.Assessment{
+			{ID: "A1", Findings: []strategy.Finding{{Principle: 1, Rating: "Requires improvement"}, {Principle: 2, Rating: "Good"}}},
+			{ID: "A2", Findings: []strategy.Finding{{Principle: 1, Rating: "Good"}, {Principle: 3}}},
+		},
+	}
+	r := Build("sa.yaml", s, fw, Options{Year: calendar.Year{Start: 2024}, AsOf: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
+	if len(r.Gaps) != 0 {
+		t.Errorf("a self-assessment has gaps: %+v", r.Gaps)
+	}
+	if got, want := r.RatingCounts(), "2 Good, 1 not reported (its source gives none)"; got != want {
+		t.Errorf("RatingCounts = %q, want %q", got, want)
+	}
+	if got := r.RatingOf(3); got != "not reported" {
+		t.Errorf("RatingOf(3) = %q", got)
+	}
+	s.Meta.Kind = ""
+	if r := Build("s.yaml", s, fw, Options{Year: calendar.Year{Start: 2024}, AsOf: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)}); r.Ratings != nil || len(r.Gaps) != 3 {
+		t.Errorf("a strategy: ratings %v, %d gaps; want none and 3", r.Ratings, len(r.Gaps))
 	}
 }

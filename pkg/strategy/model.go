@@ -360,6 +360,21 @@ type Assessment struct {
 	Findings          []Finding `yaml:"findings"`
 }
 
+// Rating is the latest rating the strategy's self-assessments record for
+// a principle of their framework (the last in the file that gives one),
+// or "" when none does.
+func (s *Strategy) Rating(principle int) string {
+	rating := ""
+	for _, a := range s.SelfAssessments {
+		for _, f := range a.Findings {
+			if f.Principle == principle && f.Rating != "" {
+				rating = f.Rating
+			}
+		}
+	}
+	return rating
+}
+
 // Finding is what a self-assessment round found for one principle.
 type Finding struct {
 	Principle    int      `yaml:"principle"`
