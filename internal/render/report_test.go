@@ -204,3 +204,34 @@ func BenchmarkReport(b *testing.B) {
 		}
 	})
 }
+
+// A sheet with columns to fill in but no rows prints as one with rows
+// does: its table's columns alone, one page wide, the as-made column
+// hidden (an empty Roadmap printed on three pages).
+func TestEmptyInputSheetsPrint(t *testing.T) {
+	r := annualReports(t)["mse.yaml"] // 2023/24: MSE sets objectives for 2022/23 alone
+	if len(r.Objectives()) != 0 {
+		t.Fatalf("MSE has %d objectives in 2023/24; the test wants none", len(r.Objectives()))
+	}
+	f := openWorkbook(t, reportExcel(t, r))
+	areas := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" {
+			areas[dn.Scope] = dn.RefersTo
+		}
+	}
+	for sheet, want := range map[string]struct{ area, hidden string }{
+		"Objectives": {"'Objectives'!$A:$J", "O"},
+	} {
+		if areas[sheet] != want.area {
+			t.Errorf("%s prints %q, want %q", sheet, areas[sheet], want.area)
+		}
+		if visible, _ := f.GetColVisible(sheet, want.hidden); visible {
+			t.Errorf("%s: the as-made column %s is visible", sheet, want.hidden)
+		}
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s: not one page wide (%+v, %v)", sheet, pl, err)
+		}
+	}
+}

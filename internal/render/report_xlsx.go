@@ -455,7 +455,7 @@ func (wb *workbook) objectives(r *report.Report) error {
 		append(header, inputHeads("objective")...), rows,
 		"The strategy sets no objective for "+r.Year+".")
 	if err != nil || len(rows) == 0 {
-		return err
+		return wb.noInputs(s, err, "objective", len(header))
 	}
 	brag(s, "G2:G"+strconv.Itoa(s.Row))
 	return wb.inputs(s, "objective", len(header))
@@ -511,6 +511,18 @@ func (wb *workbook) inputs(s *xlsx.Sheet, kind string, n int) error {
 	return s.Err
 }
 
+// noInputs lays out a sheet that has columns to fill in but no rows: it
+// prints as its table's columns alone, one page wide, with the column
+// that records the items as made hidden, as a sheet with rows does.
+func (wb *workbook) noInputs(s *xlsx.Sheet, err error, kind string, n int) error {
+	if err != nil {
+		return err
+	}
+	s.Hide(n + len(inputHeads(kind)))
+	s.PrintColumns(n)
+	return s.Err
+}
+
 // principlesOf lists the national principles a row delivers, or "none".
 func principlesOf(row report.Row) string {
 	if len(row.National) == 0 {
@@ -534,7 +546,7 @@ func (wb *workbook) roadmap(r *report.Report) error {
 		append(header, inputHeads("milestone")...), rows,
 		"No milestone of the roadmap overlaps "+r.Year+".")
 	if err != nil || len(rows) == 0 {
-		return err
+		return wb.noInputs(s, err, "milestone", len(header))
 	}
 	brag(s, "E2:E"+strconv.Itoa(s.Row))
 	return wb.inputs(s, "milestone", len(header))
@@ -570,7 +582,7 @@ func (wb *workbook) metrics(r *report.Report) error {
 		append(header, inputHeads("metric")...), rows,
 		"The strategy sets no metric.")
 	if err != nil || len(rows) == 0 {
-		return err
+		return wb.noInputs(s, err, "metric", len(header))
 	}
 	if err := wb.inputs(s, "metric", len(header)); err != nil {
 		return err
