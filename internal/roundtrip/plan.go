@@ -244,29 +244,10 @@ func statusWord(r Row, current string) (string, *Problem) {
 	}
 	pr := &Problem{Where: r.Cell(HeadNewStatus), Message: fmt.Sprintf("%q is not a status", r.Status),
 		Hint: "choose one from the list: " + strings.Join(strategy.Statuses, ", ")}
-	if m, ok := plainWords[w]; ok {
-		pr.Hint = fmt.Sprintf("did you mean %q? %s", m, pr.Hint)
-	} else if m, ok := closest.Match(w, strategy.Statuses); ok && !negates(w, m) {
+	if m, ok := strategy.StatusMeant(w); ok {
 		pr.Hint = fmt.Sprintf("did you mean %q? %s", m, pr.Hint)
 	}
 	return "", pr
-}
-
-// plainWords are what people write for a status in a progress report,
-// offered as "did you mean" (never taken without asking).
-var plainWords = map[string]string{
-	"complete": strategy.Done, "completed": strategy.Done, "finished": strategy.Done, "delivered": strategy.Done,
-	"on-track": strategy.InProgress, "ongoing": strategy.InProgress, "started": strategy.InProgress, "underway": strategy.InProgress,
-	"delayed": strategy.AtRisk, "not-started": strategy.Planned, "cancelled": strategy.Dropped, "stopped": strategy.Dropped,
-}
-
-// negates reports whether a suggestion says the opposite of the word
-// typed: "on track" is one letter from "off-track".
-func negates(typed, suggestion string) bool {
-	on := func(w string) bool { return w == "on" || strings.HasPrefix(w, "on-") }
-	off := func(w string) bool { return w == "off" || strings.HasPrefix(w, "off-") }
-	not := func(w string) bool { return strings.HasPrefix(w, "not-") }
-	return on(typed) && off(suggestion) || off(typed) && on(suggestion) || not(typed) != not(suggestion)
 }
 
 func describe(what, date, note, evidence string) string {

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"github.com/engage-icb/engage/internal/closest"
 	"github.com/engage-icb/engage/internal/pointer"
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/strategy"
 )
 
 // Rule IDs of structural findings: which kind of schema violation it is.
@@ -123,7 +125,11 @@ func (s *Schema) Explain(v Violation) Problem {
 		allowed := "use one of: " + strings.Join(v.Want, ", ")
 		p.Hint = allowed
 		if v.Node.Kind == yaml.ScalarNode {
-			if m, ok := closest.Match(v.Node.Value, v.Want); ok {
+			match := closest.Match
+			if slices.Equal(v.Want, strategy.Statuses) {
+				match = func(typed string, _ []string) (string, bool) { return strategy.StatusMeant(typed) }
+			}
+			if m, ok := match(v.Node.Value, v.Want); ok {
 				p.Hint = fmt.Sprintf("did you mean %q? %s", m, allowed)
 				if d := v.At.EnumDescription(m); d != "" {
 					p.Hint = fmt.Sprintf("did you mean %q? It means: %s Or %s", m, d, allowed)

@@ -75,7 +75,7 @@ type Update struct {
 func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	if !strategy.ValidStatus(u.Status) {
 		hint := "statuses: " + strings.Join(strategy.Statuses, ", ")
-		if m, ok := closest.Match(u.Status, strategy.Statuses); ok {
+		if m, ok := strategy.StatusMeant(u.Status); ok {
 			hint = fmt.Sprintf("did you mean %q? %s", m, hint)
 		}
 		return nil, "", refuseField("Status", hint, "%q is not a status", u.Status)
