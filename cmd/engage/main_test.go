@@ -215,13 +215,13 @@ func TestScripts(t *testing.T) {
 				ts.Defer(unlock)
 			},
 			// sub FILE OLD NEW replaces the first OLD in FILE with NEW; \n in
-			// OLD and NEW stands for a line break.
+			// OLD and NEW stands for a line break, \t for a tab.
 			"sub": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 3 {
 					ts.Fatalf("usage: sub FILE OLD NEW")
 				}
-				args[1] = strings.ReplaceAll(args[1], `\n`, "\n")
-				args[2] = strings.ReplaceAll(args[2], `\n`, "\n")
+				unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
+				args[1], args[2] = unescape(args[1]), unescape(args[2])
 				path := ts.MkAbs(args[0])
 				data, err := os.ReadFile(path)
 				ts.Check(err)

@@ -434,6 +434,16 @@ func UpdateFile(path string, o UpdateOptions, change func([]byte) ([]byte, strin
 			if errors.As(err, &r) {
 				return nil, err
 			}
+			// A file that is not YAML engage can read is described as
+			// validate describes it, at its line and column.
+			if d := strategy.Parse(path, src); d.Root == nil && len(d.Problems) > 0 {
+				p := d.Problems[0]
+				hint := "engage validate lists what to fix"
+				if p.Hint != "" {
+					hint = p.Hint + "; engage validate lists what to fix"
+				}
+				return nil, refuse(hint, "line %d, column %d: %s", p.Line, p.Column, p.Message)
+			}
 			return nil, refuse("make this change by hand in an editor", "%v", err)
 		}
 		if added := Added(o.Check, path, src, out); len(added) > 0 {

@@ -384,6 +384,11 @@ func syntaxProblem(src []byte, err error) Problem {
 		p.Column = colonColumn(text)
 		p.Message = "a colon followed by a space starts a new key here, where none is expected"
 		p.Hint = `if this is text that contains ": ", put the whole text in quotes; otherwise check the indentation`
+		if v, ok := valueStart(text); ok && (strings.HasPrefix(text[v:], "\u201c") || strings.HasPrefix(text[v:], "\u2018")) {
+			// Word and Outlook turn " into curly quotes, which YAML reads
+			// as letters of the text.
+			p.Hint = "the quotes here are curly (“ ” or ‘ ’, as a word processor types them), which YAML reads as part of the text: put the text in straight quotes (\") instead"
+		}
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
 		// yaml.v3 names the line where the block starts, not the line
 		// that breaks it: that is the first line the file cannot be read
