@@ -139,7 +139,8 @@ func TestScripts(t *testing.T) {
 			// column headed HEADING, as a delivery lead would: text, a
 			// number (n:4200), a date (d:2026-11-28, stored as Excel stores
 			// dates) or a formula (=...). ID "-" with HEADING a custom
-			// property's name sets that property.
+			// property's name sets that property (VALUE "-" removes it, as
+			// a program that drops custom properties does).
 			"xlsxfill": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 5 {
 					ts.Fatalf("usage: xlsxfill FILE SHEET ID HEADING VALUE")
@@ -391,7 +392,11 @@ func xlsxFill(path, sheet, id, heading, value string) error {
 	}
 	defer func() { _ = f.Close() }()
 	if id == "-" {
-		if err := f.SetCustomProps(excelize.CustomProperty{Name: heading, Value: value}); err != nil {
+		var v any = value
+		if value == "-" {
+			v = nil
+		}
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: heading, Value: v}); err != nil {
 			return err
 		}
 		return f.Save()

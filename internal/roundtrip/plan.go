@@ -19,6 +19,9 @@ type Plan struct {
 	// Same says the strategy is byte for byte the file the workbook was
 	// made from.
 	Same bool
+	// Unknown says whether the file is the one the workbook was made from
+	// cannot be told: the workbook has lost its properties (PropsLost).
+	Unknown bool
 	// Changes are the updates to record, in the workbook's order.
 	Changes []Change
 	// Conflicts are items changed both in the strategy (since the workbook
@@ -62,12 +65,12 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 	if s == nil || len(doc.Problems) > 0 {
 		return nil, nil, fmt.Errorf("%s cannot be read as a strategy: run engage validate %s", path, path)
 	}
-	if ret.ICB != s.ICB.Code {
+	if !ret.PropsLost && ret.ICB != s.ICB.Code {
 		return nil, []Problem{{
 			Message: fmt.Sprintf("the workbook was made from the strategy of ICB %s, and %s is ICB %s's (%s)", ret.ICB, path, s.ICB.Code, s.ICB.Name),
 			Hint:    "import it into the strategy it was made from" + madeFrom(ret)}}, nil
 	}
-	p := &Plan{Same: SHA256(src) == ret.SHA256, Out: src}
+	p := &Plan{Same: !ret.PropsLost && SHA256(src) == ret.SHA256, Unknown: ret.PropsLost, Out: src}
 	items := map[string]map[string]any{"objective": {}, "milestone": {}, "metric": {}}
 	index := map[string]map[string]int{"objective": {}, "milestone": {}, "metric": {}}
 	ids := map[string][]string{}

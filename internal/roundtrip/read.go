@@ -24,7 +24,12 @@ type Returned struct {
 	// FromWorkbook is the strategy's path from the workbook's folder,
 	// slash-separated, when the workbook records it.
 	FromWorkbook string
-	Rows         []Row
+	// PropsLost says the workbook has engage's sheets but not the
+	// properties that name its ICB and strategy: the program that last
+	// saved it dropped them. Each row is then checked against its As made
+	// column alone, and the strategy must be named.
+	PropsLost bool
+	Rows      []Row
 }
 
 // Row is one row with something typed into its columns to fill in. Cells
@@ -100,9 +105,11 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 			ret.SHA256 = v
 		}
 	}
-	if ret.ICB == "" || ret.SHA256 == "" {
-		return nil, nil, &Unreadable{Reason: "it is not a workbook made by engage report (it has no engage-icb and engage-sha256 properties)",
-			Hint: "import the workbook engage report wrote (engage report FILE --year FY -o review.xlsx), with its updates typed in"}
+	// Without its properties a workbook may still be engage's, saved by
+	// a program that drops them: its sheets say.
+	ret.PropsLost = ret.ICB == "" || ret.SHA256 == ""
+	if ret.PropsLost {
+		ret.Strategy, ret.FromWorkbook, ret.ICB, ret.SHA256 = "", "", "", ""
 	}
 	var problems []Problem
 	sheets := 0
@@ -139,6 +146,10 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 			ret.Rows = append(ret.Rows, r)
 		}
 		problems = append(problems, rows.problems...)
+	}
+	if sheets == 0 && ret.PropsLost {
+		return nil, nil, &Unreadable{Reason: "it is not a workbook made by engage report (it has no engage-icb and engage-sha256 properties, and no sheet of engage's with columns to fill in)",
+			Hint: "import the workbook engage report wrote (engage report FILE --year FY -o review.xlsx), with its updates typed in"}
 	}
 	if sheets == 0 {
 		return nil, nil, &Unreadable{Reason: "it has no columns to fill in (no Objectives, Roadmap or Metrics sheet with a \"" + HeadNewStatus + "\" or \"" + HeadNewValue + "\" column)",

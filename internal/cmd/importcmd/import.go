@@ -136,11 +136,15 @@ func importRun(opts *Options) error {
 	// once, so the workbook needs correcting only once.
 	readProblems := problems
 	file := opts.File
-	if file == "" {
+	switch {
+	case file == "" && ret.PropsLost:
+		return cmdutil.Usage(fmt.Errorf("%s has lost the properties engage report gave it, which name the strategy it was made from (the program that last saved it dropped them, as some do): name the strategy file, engage import %s STRATEGY", opts.Workbook, opts.Workbook))
+	case file == "":
 		if file, err = madeFrom(opts.Workbook, ret); err != nil {
 			return cmdutil.Usage(err)
 		}
 	}
+
 	cmdutil.RoomFor(file)
 	today := calendar.Day(opts.Now()).Format(time.DateOnly)
 	src, err := os.ReadFile(file)
@@ -233,7 +237,10 @@ func refuse(w io.Writer, workbook string, problems []roundtrip.Problem) error {
 // both versions, and the rows already recorded.
 func show(w io.Writer, workbook, file string, p *roundtrip.Plan) {
 	from := "the workbook was made from this file as it is now"
-	if !p.Same {
+	switch {
+	case p.Unknown:
+		from = "the workbook no longer says which file it was made from: each row is checked against its " + strconv.Quote(roundtrip.HeadAsMade) + " column"
+	case !p.Same:
 		from = "the file has changed since the workbook was made"
 	}
 	fmt.Fprintf(w, "%s → %s (%s)\n", safetext.Terminal(workbook), safetext.Terminal(file), from)
