@@ -232,7 +232,9 @@ func generateWorkbooks(t *testing.T, dir, bin string) {
 			return errors.Join(f.SetCustomProps(excelize.CustomProperty{Name: "engage-icb", Value: "QE1"}), f.SetCellStr("Objectives", "K2", "done"))
 		},
 		"import-no-props": func(f *excelize.File) error {
-			return errors.Join(f.SetCustomProps(excelize.CustomProperty{Name: "engage-sha256"}), f.SetCustomProps(excelize.CustomProperty{Name: "engage-icb"}))
+			return errors.Join(f.SetCustomProps(excelize.CustomProperty{Name: "engage-sha256"}), f.SetCustomProps(excelize.CustomProperty{Name: "engage-icb"}),
+				f.SetCustomProps(excelize.CustomProperty{Name: "engage-strategy"}), f.SetCustomProps(excelize.CustomProperty{Name: "engage-strategy-from-workbook"}),
+				f.SetCellStr("Objectives", "K2", "done"))
 		},
 	} {
 		f, err := excelize.OpenFile(base)

@@ -324,12 +324,7 @@ func keyFigures(r *report.Report) []htmlFact {
 	if sum.Activities == 0 {
 		facts = append(facts, htmlFact{"You said, we did", "no engagement activity recorded in " + r.Year + "."})
 	} else {
-		undated := ""
-		if sum.Undated > 0 {
-			undated = fmt.Sprintf(" (%d with dates the source does not give)", sum.Undated)
-		}
-		facts = append(facts, htmlFact{"You said, we did", fmt.Sprintf("%s in %s%s, %s recording what changed as a result.",
-			plural(sum.Activities, "activity", "activities"), r.Year, undated, countOrNone(sum.WithOutcome))})
+		facts = append(facts, htmlFact{"You said, we did", activitiesLine(sum, r.Year)})
 	}
 	if sum.Metrics == 0 {
 		facts = append(facts, htmlFact{"Metrics", "none set."})

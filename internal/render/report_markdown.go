@@ -105,12 +105,7 @@ func (m *reportMD) summary() {
 	if sum.Activities == 0 {
 		p("- **You said, we did:** no engagement activity recorded in %s.\n", r.Year)
 	} else {
-		undated := ""
-		if sum.Undated > 0 {
-			undated = fmt.Sprintf(" (%d with dates the source does not give)", sum.Undated)
-		}
-		p("- **You said, we did:** %s in %s%s, %s recording what changed as a result.\n",
-			plural(sum.Activities, "activity", "activities"), r.Year, undated, countOrNone(sum.WithOutcome))
+		p("- **You said, we did:** %s\n", activitiesLine(sum, r.Year))
 	}
 	if sum.Metrics == 0 {
 		p("- **Metrics:** none set.\n")
@@ -404,7 +399,7 @@ func (m *reportMD) principles() {
 		if len(by) == 0 {
 			p("Nothing in %s delivers it.\n", r.Year)
 		} else {
-			p("Delivered in %s by %s.\n", r.Year, strings.Join(by, "; "))
+			p("Work on it in %s: %s.\n", r.Year, strings.Join(by, "; "))
 		}
 	}
 }
@@ -867,6 +862,22 @@ func dueLine(bd *status.Board, asOf string) string {
 
 // dueDone says how many of the objectives due by now are done, after
 // the objectives' counts.
+// activitiesLine counts a year's engagement activities for the summary,
+// those whose dates the source does not give apart from those dated in
+// the year: an undated activity is in every year's review, but not said
+// to have happened in any.
+func activitiesLine(sum report.Summary, year string) string {
+	dated := sum.Activities - sum.Undated
+	outcome := countOrNone(sum.WithOutcome) + " recording what changed as a result."
+	switch {
+	case sum.Undated == 0:
+		return fmt.Sprintf("%s in %s, %s", plural(dated, "activity", "activities"), year, outcome)
+	case dated == 0:
+		return fmt.Sprintf("none dated in %s; %s whose dates the source does not give (so in every year's review), %s", year, plural(sum.Undated, "activity", "activities"), outcome)
+	}
+	return fmt.Sprintf("%s in %s and %s whose dates the source does not give; %s", plural(dated, "activity", "activities"), year, plural(sum.Undated, "other", "others"), outcome)
+}
+
 // carriedOver says how many of a year's objectives were set for earlier
 // years: " (2 of them carried over from earlier years, not finished or
 // updated in 2025/26)", or "" for none.
