@@ -204,19 +204,16 @@ func (s *Schema) noun(ptr string, n *yaml.Node) string {
 // address without https://.
 func suggestFormat(def, got string) string {
 	switch def {
-	case "date", "monthOrDate", "dateText":
-		if m := ukDateRE().FindStringSubmatch(got); m != nil {
-			d, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			if fix := fmt.Sprintf("%s-%02d-%02d", m[3], mo, d); realDate(fix) {
-				return fix
-			}
-		}
-		if m := slashMonthRE().FindStringSubmatch(got); m != nil && def != "date" {
-			mo, _ := strconv.Atoi(m[1])
-			if fix := fmt.Sprintf("%s-%02d", m[2], mo); realDate(fix) {
-				return fix
-			}
+	case "date", "monthOrDate", "dateText", "when":
+		// What the date means in ISO, where the field takes that
+		// precision: a range only where a range is allowed.
+		fix := calendar.Meant(got)
+		switch {
+		case fix == "":
+		case def == "date" && len(fix) != 10:
+		case def == "monthOrDate" && (len(fix) < 7 || strings.Contains(fix, "/")):
+		default:
+			return fix
 		}
 	case "financialYear":
 		if m := dashYearRE().FindStringSubmatch(got); m != nil {
@@ -234,16 +231,9 @@ func suggestFormat(def, got string) string {
 	return ""
 }
 
-func realDate(s string) bool {
-	_, err := calendar.ParseMonthOrDate(s)
-	return err == nil
-}
-
 var (
-	ukDateRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$`) })
-	slashMonthRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{1,2})/([0-9]{4})$`) })
-	dashYearRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})[-–]([0-9]{2}|[0-9]{4})$`) })
-	odsRE        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
+	dashYearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})[-–]([0-9]{2}|[0-9]{4})$`) })
+	odsRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
 )
 
 // locationWords names the value at a pointer for people who are not

@@ -255,7 +255,11 @@ func numberText(s string) (string, error) {
 func checkDate(s string) (calendar.Range, error) {
 	r, err := calendar.ParseWhen(s)
 	if err != nil {
-		return calendar.Range{}, refuseField("Date", "write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)", "--on %q is not a real date", s)
+		hint := "write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)"
+		if m := calendar.Meant(s); m != "" {
+			hint = fmt.Sprintf("did you mean %q? %s", m, hint)
+		}
+		return calendar.Range{}, refuseField("Date", hint, "--on %q is not a real date", s)
 	}
 	return r, nil
 }

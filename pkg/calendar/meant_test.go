@@ -1,0 +1,18 @@
+package calendar
+
+import "testing"
+
+func TestMeant(t *testing.T) {
+	for text, want := range map[string]string{
+		"31/03/2025": "2025-03-31", "1.4.2024": "2024-04-01", "03/2025": "2025-03", "2025-3-31": "2025-03-31", "2025-3": "2025-03",
+		"March 2025": "2025-03", "by end of March 2025": "2025-03", "Sept. 2024": "2024-09", "dec 2024": "2024-12",
+		"spring 2025": "2025-03/2025-05", "Winter 2025": "2025-12/2026-02",
+		"Q1 2025/26": "2025-04/2025-06", "Q3 2025/26": "2025-10/2025-12", "q4 of 2025/26": "2026-01/2026-03",
+		// No one reading, or already a date: nothing offered.
+		"31/02/2025": "", "Q3 2025/27": "", "Smarch 2025": "", "soon": "", "2025-03": "", "2025/26": "", "Q3": "",
+	} {
+		if got := Meant(text); got != want {
+			t.Errorf("Meant(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
