@@ -104,6 +104,7 @@ func (s *Schema) Explain(v Violation) Problem {
 		}
 		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(want), describe(v.Node))
 		p.Hint = prop.Describe()
+		figureHint(&p, v)
 		if list && v.Node.Kind == yaml.ScalarNode {
 			key := pointer.Split(v.Pointer)
 			p.Hint = fmt.Sprintf("write it as a list, in square brackets: %s: [%s]", key[len(key)-1], v.Node.Value)
@@ -119,6 +120,7 @@ func (s *Schema) Explain(v Violation) Problem {
 		}
 		p.Message = fmt.Sprintf("%s should be %s, not %s", field, joinOr(wants), describe(v.Node))
 		p.Hint = prop.Describe()
+		figureHint(&p, v)
 	case Enum:
 		p.Rule = RuleNotAllowed
 		p.Message = fmt.Sprintf("%s %s is not one of the allowed values", field, describe(v.Node))
@@ -307,3 +309,55 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
+
+// figureHint leads a wrong type's hint with the figure the text means,
+// where it is one ("write it as {value: 4000, qualifier: around}").
+func figureHint(p *Problem, v Violation) {
+	if v.Node.Kind != yaml.ScalarNode {
+		return
+	}
+	object := v.At.Def == "measurement" || v.At.Def == "figure"
+	number := object || slices.Contains(v.Want, "number") || slices.Contains(v.Want, "integer")
+	if fix := figureFix(v.Node.Value, object, number); fix != "" {
+		p.Hint = strings.TrimSuffix("write it as "+fix+". "+p.Hint, " ")
+	}
+}
+
+// figureFix writes a figure as the source words it ("around 4,000",
+// "1,340", "1.8 million") the way the file format takes it: {value: 4000,
+// qualifier: around} where a qualifier is allowed (object), 1340 where a
+// number is; "" when the text is not such a figure.
+func figureFix(text string, object, number bool) string {
+	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	qualifier := ""
+	for _, q := range qualifiers() {
+		if rest, ok := strings.CutPrefix(t, q+" "); ok {
+			qualifier, t = q, rest
+			break
+		}
+	}
+	scale := 1.0
+	if rest, ok := strings.CutSuffix(t, " million"); ok {
+		scale, t = 1e6, rest
+	}
+	if !figureRE().MatchString(t) {
+		return ""
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil {
+		return ""
+	}
+	value := strconv.FormatFloat(n*scale, 'f', -1, 64)
+	switch {
+	case qualifier != "" && object:
+		return "{value: " + value + ", qualifier: " + qualifier + "}"
+	case qualifier == "" && number && value != text:
+		return value
+	}
+	return ""
+}
+
+// figureRE is a number as people write it: 4000, 4,000, 1.8.
+var figureRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$|^[0-9]+(\.[0-9]+)?$`)
+})

@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"sync"
 
 	"github.com/engage-icb/engage/schemas"
@@ -30,3 +31,19 @@ func WebAddress(s string) bool {
 	re, err := webAddress()
 	return err == nil && re.MatchString(s)
 }
+
+// qualifiers are the words of $defs/qualifier, longest first ("more
+// than" before "more"), read from the schema like webAddress.
+var qualifiers = sync.OnceValue(func() []string {
+	var doc struct {
+		Defs map[string]struct {
+			Enum []string `json:"enum"`
+		} `json:"$defs"`
+	}
+	if json.Unmarshal(schemas.StrategySchema, &doc) != nil {
+		return nil
+	}
+	q := doc.Defs["qualifier"].Enum
+	slices.SortStableFunc(q, func(a, b string) int { return len(b) - len(a) })
+	return q
+})
