@@ -47,3 +47,7 @@ var qualifiers = sync.OnceValue(func() []string {
 	slices.SortStableFunc(q, func(a, b string) int { return len(b) - len(a) })
 	return q
 })
+
+// Qualifiers are the words the file format takes for how exact a figure
+// is ("about", "more than"...), longest first.
+func Qualifiers() []string { return slices.Clone(qualifiers()) }

@@ -173,7 +173,8 @@ func insertEntry(item map[string]any, log string, i int, entry []edit.KV) {
 // RecordMetric records a measured value of a metric: it appends it to the
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
-	value, err := numberText(u.Value)
+	qualifier, text := splitQualifier(u.Value)
+	value, err := numberText(text, qualifier)
 	if err != nil {
 		return nil, "", err
 	}
@@ -197,7 +198,11 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	entry := []edit.KV{{Key: "value", Value: value}, {Key: "date", Value: u.Date}}
+	entry := []edit.KV{{Key: "value", Value: value}}
+	if qualifier != "" {
+		entry = append(entry, edit.KV{Key: "qualifier", Value: qualifier})
+	}
+	entry = append(entry, edit.KV{Key: "date", Value: u.Date})
 	if u.Note != "" {
 		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
 	}
@@ -212,7 +217,19 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("metric %s: %w", u.ID, err)
 	}
-	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, value, u.Date), nil
+	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, strings.TrimSpace(qualifier+" "+value), u.Date), nil
+}
+
+// splitQualifier reads a value as the source may state it, "over 350" or
+// "about 1200": the file format's qualifier, and the number after it.
+func splitQualifier(s string) (qualifier, value string) {
+	t := strings.Join(strings.Fields(s), " ")
+	for _, q := range schema.Qualifiers() {
+		if len(t) > len(q) && strings.EqualFold(t[:len(q)], q) && t[len(q)] == ' ' {
+			return q, t[len(q)+1:]
+		}
+	}
+	return "", s
 }
 
 // number is a decimal number as YAML 1.2 writes one (yaml.v3 reads it as
@@ -221,13 +238,21 @@ var number = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
 })
 
-// numberText checks a measured value and returns it as it will be written:
+// thousands is a number written with commas between its thousands.
+var thousands = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`) })
+
+// numberText checks a measured value (after its qualifier, if any) and
+// returns it as it will be written:
 // the digits as given (a 20-digit count keeps every digit), without a
 // leading + or leading zeros (yaml.v3 would read 010 as octal 8).
-func numberText(s string) (string, error) {
+func numberText(s, qualifier string) (string, error) {
 	t := strings.TrimSpace(s)
 	if !number().MatchString(t) {
-		return "", refuseField("Value", "write a plain number, such as 2100, -3 or 12.5 (no commas, units or words)", "%q is not a number", s)
+		hint := "write a plain number, such as 2100, -3 or 12.5 (no commas, units or words but a qualifier such as \"over 350\" or \"about 1200\")"
+		if c := strings.ReplaceAll(t, ",", ""); thousands().MatchString(t) && number().MatchString(c) {
+			hint = fmt.Sprintf("did you mean %q? %s", strings.TrimSpace(qualifier+" "+c), hint)
+		}
+		return "", refuseField("Value", hint, "%q is not a number", s)
 	}
 	if v, err := strconv.ParseFloat(t, 64); err != nil || math.IsInf(v, 0) {
 		return "", refuseField("Value", "write a number engage can store: up to about 1.8e308", "%q is too large a number", s)

@@ -53,9 +53,14 @@ the last recorded value (unless --force), or a change after which the file
 would not validate.
 
 VALUE is written as given (every digit of a long count is kept); a
-negative VALUE such as -3 needs no "--" before it.`,
+negative VALUE such as -3 needs no "--" before it. A value the source
+states approximately keeps its qualifier: "over 350" or "about 1200" is
+recorded as the number with qualifier: over (the qualifiers are the file
+format's: about, around, approximately, nearly, almost, at least, more
+than, over, up to, fewer than, less than, under).`,
 		Example: `  engage metric record strategies/lsc.yaml citizen-panel 2100 --on 2024-03-31 --note "After the spring campaign"
-  engage metric record strategies/lsc.yaml waiting-list-change -3 --on 2024-03-31`,
+  engage metric record strategies/lsc.yaml waiting-list-change -3 --on 2024-03-31
+  engage metric record strategies/lsc.yaml citizen-panel "over 2100" --on 2024-03`,
 		Args:        cobra.ExactArgs(3),
 		Annotations: map[string]string{cmdutil.NegativeNumbers: "true"},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -81,7 +86,7 @@ negative VALUE such as -3 needs no "--" before it.`,
 			return statuscmd.Apply(opts.Factory, opts.File, func(src []byte) ([]byte, string, error) { return status.RecordMetric(src, u) })
 		},
 	}
-	cmd.Flags().StringVar(&opts.On, "on", "", "when it was measured, as exactly as you know it: a day (2024-03-31), a month (2024-03) or a year (default today)")
+	cmd.Flags().StringVar(&opts.On, "on", "", "when it was measured, as exactly as you know it: a day (2024-03-31), a month (2024-03), a year, a financial year (2023/24) or a range (2024-01/2024-03) (default today)")
 	cmd.Flags().StringVar(&opts.Note, "note", "", "anything a reader needs to know about the value")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "record it even if the date is before the last recorded value, or after today")
 	return cmd
