@@ -276,12 +276,13 @@ func hasUpdate(log []strategy.Update, u status.Update, dated bool) bool {
 }
 
 func hasMeasurement(actuals []strategy.Measurement, u status.Update, dated bool) bool {
-	v, err := strconv.ParseFloat(u.Value, 64)
+	q, text := status.SplitQualifier(u.Value)
+	v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 	if err != nil {
 		return false
 	}
 	for _, a := range actuals {
-		if a.Value == v && a.Note == u.Note && (!dated || a.Date == u.Date) {
+		if a.Value == v && a.Qualifier == q && a.Note == u.Note && (!dated || a.Date == u.Date) {
 			return true
 		}
 	}

@@ -173,7 +173,7 @@ func insertEntry(item map[string]any, log string, i int, entry []edit.KV) {
 // RecordMetric records a measured value of a metric: it appends it to the
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
-	qualifier, text := splitQualifier(u.Value)
+	qualifier, text := SplitQualifier(u.Value)
 	value, err := numberText(text, qualifier)
 	if err != nil {
 		return nil, "", err
@@ -222,7 +222,7 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 
 // splitQualifier reads a value as the source may state it, "over 350" or
 // "about 1200": the file format's qualifier, and the number after it.
-func splitQualifier(s string) (qualifier, value string) {
+func SplitQualifier(s string) (qualifier, value string) {
 	t := strings.Join(strings.Fields(s), " ")
 	for _, q := range schema.Qualifiers() {
 		if len(t) > len(q) && strings.EqualFold(t[:len(q)], q) && t[len(q)] == ' ' {
