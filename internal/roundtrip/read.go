@@ -195,7 +195,9 @@ func renamed(f *excelize.File, name string, names []string) *Problem {
 	}
 	var like []string
 	for _, sh := range Sheets {
-		if row, _ := heading(grid, sh); row >= 0 && !slices.Contains(names, sh.Name) {
+		// The as-made column is engage's alone: a sheet of its own with
+		// an ID and a Date (Self-assessments) is not one renamed.
+		if row, cols := heading(grid, sh); row >= 0 && cols[HeadAsMade] != "" && !slices.Contains(names, sh.Name) {
 			like = append(like, sh.Name)
 		}
 	}
