@@ -8,6 +8,7 @@ import (
 
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/coverage"
 	"github.com/engage-icb/engage/pkg/diff"
 	"github.com/engage-icb/engage/pkg/report"
 	"github.com/engage-icb/engage/pkg/status"
@@ -91,6 +92,7 @@ type (
 	itemsView struct {
 		Title string
 		Items []status.Item
+		Note  string // a sentence after the heading
 	}
 	rowsView struct {
 		Caption string
@@ -107,12 +109,41 @@ type (
 )
 
 func init() {
-	htmlFuncs["items"] = func(title string, items []status.Item) itemsView { return itemsView{title, items} }
+	htmlFuncs["items"] = func(title string, items []status.Item) itemsView { return itemsView{Title: title, Items: items} }
+	htmlFuncs["itemsNoted"] = func(title, note string, items []status.Item) itemsView {
+		return itemsView{Title: title, Items: items, Note: note}
+	}
 	htmlFuncs["rows"] = func(_ *report.Report, caption string, rows []report.Row) rowsView { return rowsView{caption, rows} }
 	htmlFuncs["local"] = func(r *report.Report, p strategy.Principle) localView { return localView{p, r.Theme(p.Theme)} }
 	htmlFuncs["val"] = func(v *status.Value, unit string) valueView { return valueView{v, unit} }
 	htmlFuncs["changeDetail"] = changeDetail
+	htmlFuncs["topAttention"] = func(r *report.Report) attentionView {
+		top, more := r.TopAttention()
+		return attentionView{top, more}
+	}
+	htmlFuncs["statusKey"] = func() []report.Key { return report.StatusKey }
+	htmlFuncs["gradeKey"] = func() []gradeKeyView {
+		out := make([]gradeKeyView, len(report.GradeKey))
+		for i, k := range report.GradeKey {
+			out[i] = gradeKeyView{coverage.Grades[i], k.Meaning}
+		}
+		return out
+	}
+	htmlFuncs["serves"] = principlesOf
 }
+
+type (
+	// attentionView is the summary's items needing attention first, and
+	// how many more there are.
+	attentionView struct {
+		Items []status.Item
+		More  int
+	}
+	gradeKeyView struct {
+		Grade   coverage.Grade
+		Meaning string
+	}
+)
 
 // changeDetail writes what changed in one item, as the Markdown report
 // does.
