@@ -557,7 +557,7 @@ func sectionList(r *report.Report, c chart) string {
 		}
 		parts = append(parts, part)
 	}
-	return andList(parts)
+	return safetext.And(parts)
 }
 
 // metrics writes each metric against its baseline and target; what the

@@ -153,14 +153,6 @@ func sectionName(r *report.Report, i int, sec report.RoadmapSection) string {
 	return fmt.Sprintf("Theme %d", i+1)
 }
 
-// andList joins words as prose does: "a, b and c".
-func andList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
-}
-
 func capitalise(s string) string {
 	if s == "" {
 		return s
@@ -197,7 +189,7 @@ func (c chart) mermaid(r *report.Report, n, of int, overdue map[string]bool) str
 	fmt.Fprintf(&b, "gantt\n    title %s\n", c.span())
 	fmt.Fprintf(&b, "    accTitle: %s\n", ganttText(fmt.Sprintf("%s roadmap, chart %d of %d", r.Name, n, of)))
 	fmt.Fprintf(&b, "    accDescr: %s\n", ganttText(fmt.Sprintf("%d objectives and milestones from %s in sections %s. The tables below list each with its status and dates.",
-		len(c.bars), c.span(), andList(c.sections()))))
+		len(c.bars), c.span(), safetext.And(c.sections()))))
 	fmt.Fprintf(&b, "    dateFormat YYYY-MM-DD\n    axisFormat %%b %%Y\n    tickInterval %dmonth\n    todayMarker off\n", c.tickMonths())
 	section := ""
 	for i, br := range c.bars {

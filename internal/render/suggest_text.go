@@ -148,7 +148,7 @@ func ids(list []string) string {
 	for i, id := range list {
 		safe[i] = safetext.Terminal(id)
 	}
-	return andList(safe)
+	return safetext.And(safe)
 }
 
 // evidence is why a candidate is suggested, as items a line may break

@@ -188,3 +188,11 @@ func ItemID(s string) string {
 		return r
 	}, strings.TrimSpace(s))
 }
+
+// And joins words as prose does: "a, b and c".
+func And(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

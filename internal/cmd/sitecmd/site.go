@@ -116,6 +116,26 @@ func siteRun(opts *Options) error {
 		fmt.Fprintf(opts.IO.ErrOut, "engage: no strategy could be read, so no site is written (%s is as it was)\n", opts.Output)
 		return cmdutil.ErrSilent
 	}
+	// Two files for one ICB (a copy made beside the strategy) would be
+	// published as two strategies: say so.
+	byCode := map[string][]string{}
+	var codes []string
+	for _, r := range readable {
+		code := r.Doc.Strategy.ICB.Code
+		if code == "" {
+			continue
+		}
+		if byCode[code] == nil {
+			codes = append(codes, code)
+		}
+		byCode[code] = append(byCode[code], safetext.Terminal(r.Path))
+	}
+	for _, code := range codes {
+		if paths := byCode[code]; len(paths) > 1 {
+			fmt.Fprintf(opts.IO.ErrOut, "engage: warning: %s are %s ICB %s's strategy, and the site has a page for each, as if they were different ICBs\n  hint: keep only the current strategy in the folder (git keeps the earlier ones, and the site shows their years' reviews)\n",
+				safetext.And(paths), map[bool]string{true: "both", false: "all"}[len(paths) == 2], safetext.Terminal(code))
+		}
+	}
 	repos := map[string]*gitrev.Repo{}
 	defer func() {
 		for _, r := range repos {
