@@ -390,7 +390,14 @@ func (m *meaning) refs(ids []string, known map[string]bool, kind, ptr string) {
 		if known[id] {
 			continue
 		}
-		hint := fmt.Sprintf("name a %s this file defines", kind)
+		hint := fmt.Sprintf("name %s %s this file defines", article(kind), kind)
+		if len(known) == 0 {
+			plural := kind + "s"
+			if strings.HasSuffix(kind, "y") {
+				plural = strings.TrimSuffix(kind, "y") + "ies"
+			}
+			hint = fmt.Sprintf("the file defines no %s at all: check that the key of their list is spelt right", plural)
+		}
 		if c, ok := closest.Match(id, sortedKeys(known)); ok {
 			hint = fmt.Sprintf("did you mean %q?", c)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/engage-icb/engage/internal/closest"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/config"
 	"github.com/engage-icb/engage/pkg/finding"
@@ -227,10 +228,13 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 	// A value of the wrong kind is left out of the model, so grading the
 	// strategy would report gaps that are only the typo: grade it once
 	// what coverage reads is readable.
+	// So would a list whose key is misspelt (objectves:): none of its
+	// items is read.
+	graded := []string{"/principles", "/objectives", "/roadmap", "/metrics", "/activities", "/framework"}
 	partial := slices.ContainsFunc(structural, func(p problem) bool {
-		return slices.ContainsFunc([]string{"/principles", "/objectives", "/roadmap", "/metrics", "/activities", "/framework"}, func(prefix string) bool {
+		return slices.ContainsFunc(graded, func(prefix string) bool {
 			return p.pointer == prefix || strings.HasPrefix(p.pointer, prefix+"/")
-		})
+		}) || misspeltList(p, graded)
 	})
 	for _, p := range checkMeaning(doc, v.frameworks, fw, id, v.asOf, !partial) {
 		if !coveredBy(p.pointer, structural) {
@@ -239,6 +243,16 @@ func (v *Validator) Document(doc *strategy.Document) []finding.Finding {
 	}
 	finding.Sort(out)
 	return out
+}
+
+// misspeltList reports whether a problem is an unknown key at the top of
+// the file that is one of lists a slip of the keyboard away.
+func misspeltList(p problem, lists []string) bool {
+	if p.rule != RuleUnknownKey || strings.Count(p.pointer, "/") != 1 {
+		return false
+	}
+	_, ok := closest.Match(p.pointer, lists)
+	return ok
 }
 
 // Structure checks only that a document can be read and matches the schema:
