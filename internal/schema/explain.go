@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -152,6 +154,18 @@ func (s *Schema) Explain(v Violation) Problem {
 		p.Hint = v.At.Description
 		if fix := suggestFormat(v.At.Def, v.Node.Value); fix != "" {
 			p.Hint = fmt.Sprintf("did you mean %q? %s", fix, v.At.Description)
+		}
+		if i := strings.IndexFunc(v.Node.Value, invisible); i >= 0 {
+			// Copied from a report or a web page: a word joiner keeps an
+			// ID whole on the page, and is no letter of it.
+			r, _ := utf8.DecodeRuneInString(v.Node.Value[i:])
+			clean := strings.Map(func(r rune) rune {
+				if invisible(r) {
+					return -1
+				}
+				return r
+			}, v.Node.Value)
+			p.Hint = fmt.Sprintf("it holds an invisible character (U+%04X), as text copied from a report or a web page can: write %q. %s", r, clean, v.At.Description)
 		}
 	case MinLength:
 		p.Rule = RuleInvalidValue
@@ -361,3 +375,9 @@ func figureFix(text string, object, number bool) string {
 var figureRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$|^[0-9]+(\.[0-9]+)?$`)
 })
+
+// invisible is a character that shows as nothing: a format character
+// (word joiner, zero-width space, soft hyphen) or a no-break space.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == '\u00a0'
+}
