@@ -208,7 +208,7 @@ var htmlFuncs = template.FuncMap{
 // people (2024-03)"; the note follows separately.
 func htmlValue(v *status.Value, unit string) string {
 	if v == nil {
-		return "none"
+		return "not stated"
 	}
 	s := strategy.Amount(v.Value, v.Qualifier, unit)
 	if v.Date != "" {
