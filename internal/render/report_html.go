@@ -130,6 +130,8 @@ func init() {
 		return out
 	}
 	htmlFuncs["serves"] = principlesOf
+	// A chart's label is the start of a title: the tables have it whole.
+	htmlFuncs["label"] = func(title string) string { return report.Short(title, 70) }
 }
 
 type (
