@@ -128,9 +128,11 @@ var detailHeader = []string{"ICB", "Code", "Framework", "Population", "Period", 
 
 // detail is an ICB's row of the ICBs sheet, typed.
 func detail(bl compare.Block, icb compare.ICB) []any {
-	themes := strconv.Itoa(icb.Themes)
+	// A count alone is a number, so that it sorts and sums; with the
+	// themes' titles it is text.
+	var themes any = icb.Themes
 	if len(icb.ThemeTitles) > 0 {
-		themes += ": " + strings.Join(icb.ThemeTitles, "; ")
+		themes = strconv.Itoa(icb.Themes) + ": " + strings.Join(icb.ThemeTitles, "; ")
 	}
 	review := "no"
 	if icb.ReviewOverdue {

@@ -253,7 +253,7 @@ func (wb *Workbook) lines(c *cell, width float64) float64 {
 	// Calibri's letters average narrower than the digit a column's width
 	// is counted in; wrapping at word boundaries loses about one.
 	perLine := math.Max(math.Floor(width*1.1/scale)-1, 1)
-	oneLine := math.Floor(width * 1.2 / scale) // text that fits loses nothing to wrapping
+	oneLine := math.Floor(width * 1.1 / scale) // text that fits loses nothing to wrapping
 	n := 0.0
 	for line := range strings.SplitSeq(text, "\n") {
 		if chars := float64(utf8.RuneCountInString(line)); chars > oneLine {
