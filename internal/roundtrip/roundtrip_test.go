@@ -123,7 +123,7 @@ func TestImport(t *testing.T) {
 	}
 	want := []string{
 		`objective O1: planned → done on 2026-11-28: "Agreed by the board" (evidence https://example.org/panel)`,
-		`objective O2: in-progress → in-progress on 2026-12-01: "Papers for October published"`,
+		`objective O2: update on 2026-12-01, still in-progress: "Papers for October published"`,
 		`metric panel-members: 240 on 2025-12-09`,
 	}
 	for i, c := range p.Changes {

@@ -142,6 +142,10 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	}); err != nil {
 		return nil, "", fmt.Errorf("%s %s: %w", kind, u.ID, err)
 	}
+	if from == u.Status {
+		// An update of progress: the status stays.
+		return d.Bytes(), fmt.Sprintf("%s %s: update on %s, still %s", kind, u.ID, u.Date, u.Status), nil
+	}
 	return d.Bytes(), fmt.Sprintf("%s %s: %s → %s on %s", kind, u.ID, from, u.Status, u.Date), nil
 }
 
