@@ -43,10 +43,11 @@ objective and milestone, and comments explain each section. Texts still to
 be written start "To be written"; engage validate reports each one until it
 is replaced, and reports the principles nothing delivers yet.
 
-Without -o the strategy is printed. -o will not replace an existing file
+Without -o the strategy is printed (use -o rather than > on Windows
+PowerShell 5.1, whose > writes UTF-16). -o will not replace an existing file
 unless --force is given.`,
 		Example: `  engage init --code QR1 -o strategies/gloucestershire.yaml
-  engage init --code QJG > my-strategy.yaml`,
+  engage init --code QJG    # print it, to read first`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
