@@ -70,7 +70,15 @@ func commandPage(c *cobra.Command) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("Global flags (`--color`, `--no-color`, `--width`, `--config`, `--max-file-size`): see [the index](README.md).\n")
+	// The root's own flags, as its help lists them: one list, so that a
+	// new one is never left out of a page.
+	var global []string
+	c.Root().PersistentFlags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden && f.Name != "help" {
+			global = append(global, "`--"+f.Name+"`")
+		}
+	})
+	fmt.Fprintf(&b, "Global flags (%s): see [the index](README.md).\n", strings.Join(global, ", "))
 	return b.String()
 }
 
