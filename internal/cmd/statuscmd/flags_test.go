@@ -35,7 +35,7 @@ func TestNewCmdStatus(t *testing.T) {
 		want    string // the options, as check writes them
 		wantErr string
 	}{
-		{"defaults", []string{}, `paths=[] as-of= year= format=text stale=0`, ""},
+		{"defaults", []string{}, `paths=[] as-of= year= format= stale=0`, ""},
 		{"all", []string{"a.yaml", "--as-of", "2025-03-31", "--year", "2024/25", "-f", "markdown", "--stale-months", "3"}, `paths=[a.yaml] as-of=2025-03-31 year=2024/25 format=markdown stale=3`, ""},
 		{"an unknown format", []string{"-f", "html"}, ``, "unknown format \"html\": use one of json, markdown, text"},
 	}

@@ -2,8 +2,10 @@
 package statuscmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -29,6 +31,7 @@ type Options struct {
 	AsOf           string
 	Year           string
 	Format         string
+	Output         string
 	StaleMonths    int
 	FeedbackMonths int
 	Details        bool
@@ -44,12 +47,17 @@ func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 objectives, how many items are overdue, at risk or off track, and stale, and
 when it is next reviewed. Then, for one strategy (name its file) or with
 --details for all of them, its dashboard: objectives and milestones counted by
-status, overall, by financial year and by national principle; the share of
-objectives due by now that are done; what is overdue (due before today, not
-done or dropped), the most overdue first; what is at risk or off track, with its latest note; what is
+status, overall, by financial year, by national principle and, when the
+strategy has themes, by theme; the share of objectives due by now that are
+done; what is overdue (due before today, not done or dropped), the most
+overdue first; what is at risk or off track, with its latest note; what is
 stale (no update for --stale-months months); the milestones in this
-financial year (or --year); and each metric's latest value against its
-baseline and target.
+financial year (or --year); each metric's latest value against its
+baseline and target; and the engagement activities, with those that ended
+over feedback_months ago without recording what changed.
+
+-f markdown writes every dashboard for a board paper (no overview: for a
+table across ICBs, engage compare -f markdown).
 
 Statuses and their NHS BRAG colours (colour always comes with the word and
 the symbol): ? not-reported, ○ planned, ▶ in-progress (green), ▲ at-risk
@@ -59,7 +67,7 @@ Record progress with engage status set and engage metric record.`,
 		Example: `  engage status
   engage status --details
   engage status strategies/lsc.yaml --year 2024/25
-  engage status --as-of 2025-03-31 -f markdown > delivery.md`,
+  engage status --as-of 2025-03-31 -o delivery.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -70,7 +78,8 @@ Record progress with engage status set and engage metric record.`,
 	}
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the date to report as of, YYYY-MM-DD (default today)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "only this financial year's objectives (and earlier years' not finished) and milestones, such as 2024/25")
-	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "text", "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, render.Status, "", "output format (default: from -o's extension, else text)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output); its extension (.md, .json) chooses the format")
 	cmd.Flags().BoolVar(&opts.Details, "details", false, "after the overview of several strategies, each one's dashboard (text; Markdown and JSON always have them)")
 	cmd.Flags().IntVar(&opts.StaleMonths, "stale-months", 0, "months without an update that make an item stale (default 6, or stale_months in .engage.yaml)")
 	cmd.Flags().IntVar(&opts.FeedbackMonths, "feedback-months", 0, "months after an activity ends before it is awaiting feedback if nothing it changed is recorded (default 3, or feedback_months in .engage.yaml)")
@@ -93,9 +102,24 @@ func statusRun(opts *Options) error {
 	}
 	// Each file's dashboard is written as soon as it is known where the
 	// format allows (render.Stream), and nothing else of the file is kept.
+	if in, ok := cmdutil.IsInput(opts.Output, opts.Paths); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s; write the dashboard to another file", opts.Output, in))
+	}
+	format, err := render.Status.Choose(opts.Format, opts.Output)
+	if err != nil {
+		return cmdutil.Usage(err)
+	}
+	opts.Format = format
 	ro := cmdutil.Screen(opts.IO)
 	ro.Details = opts.Details
-	out, err := render.Stream(render.Status, opts.Format, ro, opts.IO.Out)
+	// To a file, the whole of it is written at the end, atomically.
+	var file bytes.Buffer
+	dest := io.Writer(opts.IO.Out)
+	if opts.Output != "" {
+		ro = render.Options{Details: opts.Details}
+		dest = &file
+	}
+	out, err := render.Stream(render.Status, opts.Format, ro, dest)
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--format: %w", err))
 	}
@@ -167,6 +191,12 @@ func statusRun(opts *Options) error {
 	}
 	if err := out.Close(); err != nil {
 		return err
+	}
+	if opts.Output != "" {
+		if err := atomicfile.Write(opts.Output, file.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s\n", opts.Output)
 	}
 	return readErr
 }
