@@ -232,8 +232,14 @@ func suggestFormat(def, got string) string {
 			return fix
 		}
 	case "financialYear":
+		// 2025-26, 2025–2026 and 2025/2026 are the financial year
+		// 2025/26 when their years follow one another.
 		if m := dashYearRE().FindStringSubmatch(got); m != nil {
-			return m[1] + "/" + m[2][len(m[2])-2:]
+			end := m[2] + m[3]
+			start, _ := strconv.Atoi(m[1])
+			if last, _ := strconv.Atoi(end[len(end)-2:]); last == (start+1)%100 {
+				return m[1] + "/" + end[len(end)-2:]
+			}
 		}
 	case "odsCode":
 		if up := strings.ToUpper(strings.TrimSpace(got)); up != got && odsRE().MatchString(up) {
@@ -248,7 +254,7 @@ func suggestFormat(def, got string) string {
 }
 
 var (
-	dashYearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})[-–]([0-9]{2}|[0-9]{4})$`) })
+	dashYearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})(?:[-–]([0-9]{2}|[0-9]{4})|/([0-9]{4}))$`) })
 	odsRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
 )
 
