@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/engage-icb/engage/internal/safetext"
+	"github.com/engage-icb/engage/pkg/strategy"
 	"github.com/engage-icb/engage/pkg/suggest"
 )
 
@@ -57,6 +58,16 @@ func (t SuggestText) Render(w io.Writer, r *suggest.Result) error {
 		hangAt(&b, fmt.Sprintf("%s:%d:%d: ", safetext.Terminal(r.File), line, col), 4, what, width, th.Bold)
 		// The whole text, piped too (the words it shares may be anywhere),
 		// in the terminal's own colour: it is the evidence.
+		if strategy.IsUnknown(it.Text) {
+			// The file says its wording is not known: there is nothing
+			// to quote, nor to match.
+			why := "its wording is not known (the file says unknown), so there are no words to check its mapping against"
+			if it.Reason == suggest.Unmapped {
+				why = "its wording is not known (the file says unknown): map it by hand, from what the source does say"
+			}
+			hangAt(&b, "    ", 6, why, width, plain)
+			continue
+		}
 		hangAt(&b, "    ", 5, "“"+safetext.Terminal(it.Text)+"”", width, plain)
 		if !it.Top().Evident() {
 			switch it.Reason {
