@@ -202,6 +202,7 @@ var htmlFuncs = template.FuncMap{
 	"add":       func(a, b int) int { return a + b },
 	"plural":    plural,
 	"hasPrefix": strings.HasPrefix,
+	"words":     strategy.Words,
 }
 
 // htmlValue writes a metric value as its source states it: "around 4,000

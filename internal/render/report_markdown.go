@@ -655,7 +655,7 @@ func whenText(s string) string {
 func outcomeWhen(o strategy.Outcome) string {
 	var parts []string
 	if o.Kind != "" {
-		parts = append(parts, strings.ReplaceAll(o.Kind, "-", " "))
+		parts = append(parts, o.KindText())
 	}
 	if o.Date != "" {
 		parts = append(parts, calendar.Display(o.Date))
@@ -676,7 +676,7 @@ func (m *reportMD) governance() {
 	}
 	t := newTable("body", "role", "level", "reports to", "since", "meets")
 	for _, g := range m.r.Governance {
-		t.row(cell(g.Name), cell(g.Role), cell(g.Level), cell(g.ReportsTo), dateCell(g.Since), cell(g.Meets))
+		t.row(cell(g.Name), cell(strategy.Words(g.Role)), cell(strategy.Words(g.Level)), cell(g.ReportsTo), dateCell(g.Since), cell(g.Meets))
 	}
 	p("%s", t.String())
 }

@@ -784,7 +784,7 @@ func (wb *workbook) activities(r *report.Report) error {
 func (wb *workbook) governance(r *report.Report) error {
 	var rows [][]any
 	for _, g := range r.Governance {
-		rows = append(rows, []any{g.Name, g.Role, g.Level, g.ReportsTo, when(g.Since), g.Meets})
+		rows = append(rows, []any{g.Name, strategy.Words(g.Role), strategy.Words(g.Level), g.ReportsTo, when(g.Since), g.Meets})
 	}
 	_, err := wb.Table("Governance", []float64{40, 18, 10, 34, 12, 24},
 		[]string{"Body", "Role", "Level", "Reports to", "Since", "Meets"}, rows, "The strategy names no governance body.")

@@ -317,7 +317,11 @@ type Outcome struct {
 }
 
 // KindText is the outcome's kind as a reader reads it: "service change".
-func (o Outcome) KindText() string { return strings.ReplaceAll(o.Kind, "-", " ") }
+func (o Outcome) KindText() string { return Words(o.Kind) }
+
+// Words writes one of the file format's words as prose: "public-involvement"
+// is "public involvement".
+func Words(value string) string { return strings.ReplaceAll(value, "-", " ") }
 
 // Kinds of outcome (what changed).
 var OutcomeKinds = []string{"decision", "service-change", "plan", "information", "no-change", "other"}
