@@ -195,7 +195,6 @@ var htmlFuncs = template.FuncMap{
 	"figure":    func(f *strategy.Figure) string { return f.String() },
 	"amount":    func(f *strategy.Figure, unit string) string { return strategy.Amount(f.Value, f.Qualifier, unit) },
 	"value":     htmlValue,
-	"progress":  func(p *float64) string { return fmt.Sprintf("%d%% of the way", status.RoundPercent(*p)) },
 	"version":   func(v strategy.Version) string { v.Source = ""; return versionLine(v) },
 	"figures":   keyFigures,
 	"yearDone":  yearChanges,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -572,10 +573,7 @@ func (m *reportMD) metrics() {
 	t := newTable("metric", "baseline", "target", "latest", "progress")
 	var notes []string
 	for _, mt := range m.r.Board.Metrics {
-		progress := "not known"
-		if mt.Progress != nil {
-			progress = fmt.Sprintf("%d%% of the way", status.RoundPercent(*mt.Progress))
-		}
+		progress := cmp.Or(mt.ProgressText(), "not known")
 		t.row(idCell(mt.ID)+" "+cell(report.Short(mt.Title, tableTitle)), value(mt.Baseline, mt.Unit), value(mt.Target, mt.Unit), value(mt.Latest, mt.Unit), progress)
 		for _, v := range []struct {
 			what string

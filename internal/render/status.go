@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/engage-icb/engage/pkg/calendar"
@@ -52,7 +51,7 @@ func metricLine(m status.Metric) string {
 	}
 	line := "latest " + val(m.Latest) + ", baseline " + val(m.Baseline) + ", target " + val(m.Target)
 	if m.Progress != nil {
-		line += fmt.Sprintf("; %d%% of the way", status.RoundPercent(*m.Progress))
+		line += "; " + m.ProgressText()
 	}
 	return line
 }

@@ -4,6 +4,7 @@
 package status
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -122,6 +123,22 @@ type Metric struct {
 	// Progress is how far the latest value has moved from the baseline
 	// towards the target, in percent; nil when it cannot be said.
 	Progress *float64 `json:"progress,omitempty"`
+	// ProgressApproximate says a value it is worked out from is
+	// approximate in its source ("about 300", "over 120").
+	ProgressApproximate bool `json:"progressApproximate,omitempty"`
+}
+
+// ProgressText is the progress in words: "27% of the way", "about 27% of
+// the way" when a value behind it is approximate, "" when not known.
+func (m Metric) ProgressText() string {
+	if m.Progress == nil {
+		return ""
+	}
+	about := ""
+	if m.ProgressApproximate {
+		about = "about "
+	}
+	return fmt.Sprintf("%s%d%% of the way", about, RoundPercent(*m.Progress))
 }
 
 // Board is one strategy's delivery dashboard.
@@ -485,6 +502,7 @@ func metric(m strategy.Metric) Metric {
 	if out.Baseline != nil && out.Target != nil && out.Latest != nil && out.Target.Value != out.Baseline.Value {
 		p := (out.Latest.Value - out.Baseline.Value) / (out.Target.Value - out.Baseline.Value) * 100
 		out.Progress = &p
+		out.ProgressApproximate = out.Baseline.Qualifier != "" || out.Target.Qualifier != "" || out.Latest.Qualifier != ""
 	}
 	return out
 }
