@@ -36,7 +36,7 @@ type Field struct {
 	Name string `json:"field"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
-	// Note says what the change means: "moved forward", "slipped 61 days".
+	// Note says what the change means: "moved forward", "slipped 2 months".
 	Note string `json:"note,omitempty"`
 	// Added and Removed are, for a list of texts or entries, each entry
 	// the list gained and lost (Old and New join them).
@@ -431,7 +431,11 @@ func objective(ch *Change, o, n *strategy.Objective) {
 				ch.Regression = fmt.Sprintf("status moved backwards, %s to %s", o.Status, n.Status)
 			}
 		case "due", "year":
-			f.Note = dayMove(dueOf(*o), dueOf(*n), "slipped", "brought forward")
+			if before, ok := dueOf(*o); ok {
+				if after, ok := dueOf(*n); ok {
+					f.Note = move(before, after, "slipped", "brought forward")
+				}
+			}
 		}
 	}
 }
@@ -448,7 +452,7 @@ func milestone(ch *Change, o, n *strategy.Milestone, period *calendar.Span) {
 			if err1 != nil || err2 != nil {
 				continue
 			}
-			f.Note = dayMove(before.Last, after.Last, "slipped", "brought forward")
+			f.Note = move(before, after, "slipped", "brought forward")
 			if period != nil && after.Last.After(period.Last()) && !before.Last.After(period.Last()) {
 				ch.Regression = fmt.Sprintf("now ends %s, after the strategy period ends (%s)", n.To, period.Last().Format(time.DateOnly))
 			}
@@ -458,16 +462,16 @@ func milestone(ch *Change, o, n *strategy.Milestone, period *calendar.Span) {
 	}
 }
 
-// dueOf is when an objective is due: its due date, else the end of its
-// (last) year. The zero time when neither can be read.
-func dueOf(o strategy.Objective) time.Time {
-	if t, err := calendar.ParseDate(o.Due); err == nil {
-		return t
+// dueOf is when an objective is due: its due date at any precision, else
+// its (last) financial year; ok is false when neither can be read.
+func dueOf(o strategy.Objective) (calendar.Range, bool) {
+	if r, err := calendar.ParseWhen(o.Due); err == nil {
+		return r, true
 	}
 	if y, err := calendar.ParseYear(o.Year.To); err == nil {
-		return y.Last()
+		return calendar.Range{First: y.First(), Last: y.Last(), Precision: calendar.FinancialYear}, true
 	}
-	return time.Time{}
+	return calendar.Range{}, false
 }
 
 func dateMove(old, new, later, earlier string) string {
@@ -476,21 +480,33 @@ func dateMove(old, new, later, earlier string) string {
 	if err1 != nil || err2 != nil {
 		return ""
 	}
-	return dayMove(a.Last, b.Last, later, earlier)
+	return move(a, b, later, earlier)
 }
 
-func dayMove(old, new time.Time, later, earlier string) string {
-	if old.IsZero() || new.IsZero() {
-		return ""
-	}
-	days := int(new.Sub(old).Hours() / 24)
+// move says how far a date moved, at the precision both are written:
+// days between days, else months ("slipped 4 months" from 2025-03 to
+// 2025-07, not "122 days"), else years; measured from the last day each
+// stands for.
+func move(old, new calendar.Range, later, earlier string) string {
+	word := later
+	var n int
+	var one, many string
 	switch {
-	case days > 0:
-		return later + " " + plural(days, "day", "days")
-	case days < 0:
-		return earlier + " " + plural(-days, "day", "days")
+	case old.Precision == calendar.DayPrecision && new.Precision == calendar.DayPrecision:
+		n, one, many = int(new.Last.Sub(old.Last).Hours()/24), "day", "days"
+	default:
+		n, one, many = (new.Last.Year()-old.Last.Year())*12+int(new.Last.Month())-int(old.Last.Month()), "month", "months"
+		if n%12 == 0 && max(old.Precision, new.Precision) <= calendar.CalendarYear {
+			n, one, many = n/12, "year", "years"
+		}
 	}
-	return ""
+	switch {
+	case n == 0:
+		return ""
+	case n < 0:
+		word, n = earlier, -n
+	}
+	return word + " " + plural(n, one, many)
 }
 
 func plural(n int, one, many string) string {

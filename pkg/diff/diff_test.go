@@ -2,8 +2,8 @@ package diff
 
 import (
 	"testing"
-	"time"
 
+	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/framework"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -29,16 +29,26 @@ func TestStatusNote(t *testing.T) {
 	}
 }
 
-func TestDayMove(t *testing.T) {
-	a := time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)
-	if got := dayMove(a, a.AddDate(0, 0, 61), "slipped", "brought forward"); got != "slipped 61 days" {
-		t.Errorf("dayMove = %q", got)
-	}
-	if got := dayMove(a, a.AddDate(0, 0, -1), "slipped", "brought forward"); got != "brought forward 1 day" {
-		t.Errorf("dayMove = %q", got)
-	}
-	if got := dateMove("2024-03", "2024-06-30", "moved", "brought forward"); got != "moved 91 days" {
-		t.Errorf("dateMove = %q", got)
+// TestMove: a move is told at the precision both dates are written.
+func TestMove(t *testing.T) {
+	for _, c := range []struct{ old, new, want string }{
+		{"2024-03-31", "2024-05-31", "slipped 61 days"},
+		{"2024-03-31", "2024-03-30", "brought forward 1 day"},
+		{"2023-09", "2023-11", "slipped 2 months"},
+		{"2024-03", "2024-06-30", "slipped 3 months"}, // a month against a day: months
+		{"2025-03", "2025-02", "brought forward 1 month"},
+		{"2024", "2026", "slipped 2 years"},
+		{"2023/24", "2024/25", "slipped 1 year"},
+		{"2024-03", "2024-03-31", ""}, // the same last day
+	} {
+		a, err1 := calendar.ParseWhen(c.old)
+		b, err2 := calendar.ParseWhen(c.new)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if got := move(a, b, "slipped", "brought forward"); got != c.want {
+			t.Errorf("move(%s, %s) = %q, want %q", c.old, c.new, got, c.want)
+		}
 	}
 }
 
