@@ -65,7 +65,7 @@ func Build(path string, src []byte, ret *Returned, today string) (*Plan, []Probl
 	if s == nil || len(doc.Problems) > 0 {
 		return nil, nil, fmt.Errorf("%s cannot be read as a strategy: run engage validate %s", path, path)
 	}
-	if !ret.PropsLost && ret.ICB != s.ICB.Code {
+	if ret.ICB != s.ICB.Code {
 		return nil, []Problem{{
 			Message: fmt.Sprintf("the workbook was made from the strategy of ICB %s, and %s is ICB %s's (%s)", ret.ICB, path, s.ICB.Code, s.ICB.Name),
 			Hint:    "import it into the strategy it was made from" + madeFrom(ret)}}, nil

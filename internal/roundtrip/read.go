@@ -109,7 +109,17 @@ func Read(data []byte, l xlsx.Limits) (*Returned, []Problem, error) {
 	// a program that drops them: its sheets say.
 	ret.PropsLost = ret.ICB == "" || ret.SHA256 == ""
 	if ret.PropsLost {
-		ret.Strategy, ret.FromWorkbook, ret.ICB, ret.SHA256 = "", "", "", ""
+		ret.Strategy, ret.FromWorkbook, ret.SHA256 = "", "", ""
+		// Which ICB it was made for is still checked: from the property
+		// if it survived, else the document's keywords (core properties,
+		// which programs keep) or its About sheet.
+		if ret.ICB == "" {
+			ret.ICB = icbOf(f)
+		}
+		if ret.ICB == "" && slices.ContainsFunc(f.GetSheetList(), func(n string) bool { _, ok := SheetNamed(n); return ok }) {
+			return nil, nil, &Unreadable{Reason: "it has lost the properties engage report gave it, and does not say which ICB it was made for",
+				Hint: "make the workbook again with engage report, and have the updates typed into it"}
+		}
 	}
 	var problems []Problem
 	sheets := 0
@@ -332,4 +342,41 @@ func cellDate(v string) (string, bool) {
 func colName(i int) string {
 	s, _ := excelize.ColumnNumberToName(i + 1)
 	return s
+}
+
+// icbOf reads the ICB a report workbook was made for from what survives
+// its custom properties: the keywords engage report writes ("QE1,
+// 2023/24"), else the About sheet's "ICB" row ("NHS ... (QE1)").
+func icbOf(f *excelize.File) string {
+	if p, err := f.GetDocProps(); err == nil {
+		if code, _, ok := strings.Cut(p.Keywords, ", "); ok && odsCode(code) {
+			return code
+		}
+	}
+	rows, err := f.GetRows("About", excelize.Options{RawCellValue: true})
+	if err != nil {
+		return ""
+	}
+	for _, r := range rows {
+		if len(r) >= 2 && strings.TrimSpace(r[0]) == "ICB" {
+			v := strings.TrimSpace(r[1])
+			if i := strings.LastIndex(v, "("); i >= 0 && strings.HasSuffix(v, ")") && odsCode(v[i+1:len(v)-1]) {
+				return v[i+1 : len(v)-1]
+			}
+		}
+	}
+	return ""
+}
+
+// odsCode reports whether s looks like an ICB's ODS code (QE1, QSL).
+func odsCode(s string) bool {
+	if len(s) < 3 || len(s) > 5 {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
