@@ -147,6 +147,9 @@ func statusRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if in, ok := cmdutil.IsInput(opts.Output, files); ok {
+		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s; write the dashboard to another file", opts.Output, in))
+	}
 	v, err := cmdutil.NewValidator(opts.Factory, cfg, asOf)
 	if err != nil {
 		return err
