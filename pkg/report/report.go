@@ -165,7 +165,7 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	r.Activities = activitiesIn(s.Activities, year)
 	var objectives []Row
 	for _, ob := range s.Objectives {
-		in, carried := status.InYear(ob, year)
+		in, carried := status.InYear(ob, year, calendar.Day(o.AsOf))
 		if !in {
 			continue
 		}

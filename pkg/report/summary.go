@@ -377,11 +377,16 @@ func CheckYear(s *strategy.Strategy, year calendar.Year) error {
 }
 
 // recordsIn reports whether the strategy sets an objective for the year,
-// or has a milestone or an activity in it.
+// records an update of one in it, or has a milestone or an activity in
+// it. (An objective carried over only because it is not finished does
+// not make a year after the strategy's period one to report on.)
 func recordsIn(s *strategy.Strategy, year calendar.Year) bool {
 	in := calendar.Range{First: year.First(), Last: year.Last()}
 	for _, o := range s.Objectives {
 		if span, err := calendar.ParseSpan(o.Year.From, o.Year.To); err == nil && year.Start >= span.From.Start && year.Start <= span.To.Start {
+			return true
+		}
+		if slices.ContainsFunc(o.Updates, func(u strategy.Update) bool { return year.DatedIn(u.Date) }) {
 			return true
 		}
 	}

@@ -215,7 +215,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		var carried bool
 		if o.Year != nil {
 			var in bool
-			if in, carried = InYear(ob, *o.Year); !in {
+			if in, carried = InYear(ob, *o.Year, asOf); !in {
 				continue
 			}
 		}
@@ -442,13 +442,15 @@ func item(kind, id, title, status string, updates []strategy.Update) Item {
 	return it
 }
 
-// InYear says whether an objective is in a financial year's review: set
-// for the year (its year, or span of years, includes it), or carried
-// over: set for an earlier year and, by the file, not finished (planned,
-// in progress, at risk or off track) or updated during the year. An
-// objective whose status is not reported is not carried over on that
-// alone: its own year's review already says its status is not known.
-func InYear(ob strategy.Objective, y calendar.Year) (in, carried bool) {
+// InYear says whether an objective is in a financial year's review as of
+// a day: set for the year (its year, or span of years, includes it), or
+// carried over: set for an earlier year and, by the file, not finished
+// on that day (planned, in progress, at risk or off track: the status
+// of its latest update dated by then, or its status if it has no
+// updates), or updated during the year. An objective whose status is
+// not reported is not carried over on that alone: its own year's review
+// already says its status is not known.
+func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried bool) {
 	span, ok := yearSpan(ob.Year)
 	switch {
 	case !ok || span.From.Start > y.Start:
@@ -456,7 +458,7 @@ func InYear(ob strategy.Objective, y calendar.Year) (in, carried bool) {
 	case span.To.Start >= y.Start:
 		return true, false
 	}
-	switch ob.Status {
+	switch statusOn(ob, asOf) {
 	case strategy.Planned, strategy.InProgress, strategy.AtRisk, strategy.OffTrack:
 		return true, true
 	}
@@ -466,6 +468,22 @@ func InYear(ob strategy.Objective, y calendar.Year) (in, carried bool) {
 		}
 	}
 	return false, false
+}
+
+// statusOn is an objective's status on a day: that of its latest update
+// dated by then (by the first day its date stands for), its status when
+// it has no updates, and "" when every update is later.
+func statusOn(ob strategy.Objective, day time.Time) string {
+	if len(ob.Updates) == 0 {
+		return ob.Status
+	}
+	status := ""
+	for _, u := range ob.Updates {
+		if d, err := calendar.ParseWhen(u.Date); err == nil && !d.First.After(day) && u.Status != "" {
+			status = u.Status
+		}
+	}
+	return status
 }
 
 func yearSpan(p strategy.Period) (calendar.Span, bool) {

@@ -92,8 +92,13 @@ func TestInYear(t *testing.T) {
 		{"earlier, a range ending in the year", strategy.Objective{Year: one, Status: strategy.Dropped, Updates: []strategy.Update{{Date: "2024-03/2024-04", Status: strategy.Dropped}}}, true, true},
 		{"earlier, not reported", strategy.Objective{Year: one, Status: strategy.NotReported}, false, false},
 		{"an unreadable year", strategy.Objective{Year: strategy.Period{From: "2023-24", To: "2023-24"}, Status: strategy.InProgress}, false, false},
+		// Finished after the as-of day: it was open then.
+		{"earlier, done after the day", strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{
+			{Date: "2023-09", Status: strategy.InProgress}, {Date: "2025-06-01", Status: strategy.Done}}}, true, true},
+		{"earlier, done before the year", strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{
+			{Date: "2023-09", Status: strategy.InProgress}, {Date: "2024-02", Status: strategy.Done}}}, false, false},
 	} {
-		in, carried := InYear(c.ob, y)
+		in, carried := InYear(c.ob, y, time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
 		if in != c.in || carried != c.carried {
 			t.Errorf("%s: InYear = %v, %v; want %v, %v", c.name, in, carried, c.in, c.carried)
 		}
