@@ -207,9 +207,6 @@ var htmlFuncs = template.FuncMap{
 // htmlValue writes a metric value as its source states it: "around 4,000
 // people (2024-03)"; the note follows separately.
 func htmlValue(v *status.Value, unit string) string {
-	if v == nil {
-		return "not stated"
-	}
 	s := strategy.Amount(v.Value, v.Qualifier, unit)
 	if v.Date != "" {
 		s += " (" + calendar.Display(v.Date) + ")"
