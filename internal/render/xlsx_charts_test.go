@@ -383,7 +383,7 @@ func TestNoChartWhenNothingToChart(t *testing.T) {
 	// Nothing carried over from L&SC's own years: every objective done.
 	s.Objectives = slices.Clone(s.Objectives)
 	for i := range s.Objectives {
-		s.Objectives[i].Status = strategy.Done
+		s.Objectives[i].Status, s.Objectives[i].Updates = strategy.Done, nil
 	}
 	s.Metrics = []strategy.Metric{{ID: "target-only", Title: "A target, nothing measured", Unit: "people", Target: &strategy.Measurement{Value: 10}}}
 	fw, _ := fws.Get(framework.Choose(s.Framework, ""))
