@@ -349,7 +349,7 @@ func (wb *workbook) about(r *report.Report) error {
 func definitions(r *report.Report) [][2]string {
 	asOf := day(r.AsOf)
 	return [][2]string{
-		{"In " + r.Year, "Objectives whose financial year includes " + r.Year + ", and milestones whose dates overlap it (1 April to 31 March)."},
+		{"In " + r.Year, "Objectives whose financial year includes " + r.Year + " and those carried over from earlier years (not finished on " + r.AsOf + ", or updated in " + r.Year + "), and milestones whose dates overlap it (1 April to 31 March)."},
 		{"Due, done", "The year's objectives due on or before " + asOf + " (not dropped), and how many of them are done."},
 		{"Overdue", "The year's objectives and milestones due before " + asOf + " and neither done nor dropped. engage status and compare count every year's, so their overdue can be larger."},
 		{"At risk or off track", "The year's objectives and milestones with either status; engage status and compare count every year's."},

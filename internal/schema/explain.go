@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"math/big"
 	"regexp"
 	"slices"
 	"strconv"
@@ -254,8 +255,10 @@ func suggestFormat(def, got string) string {
 }
 
 var (
-	dashYearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4})(?:[-–]([0-9]{2}|[0-9]{4})|/([0-9]{4}))$`) })
-	odsRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
+	dashYearRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([0-9]{4})(?:[-–]([0-9]{2}|[0-9]{4})|/([0-9]{4}))$`)
+	})
+	odsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
 )
 
 // locationWords names the value at a pointer for people who are not
@@ -363,11 +366,16 @@ func figureFix(text string, object, number bool) string {
 	if !figureRE().MatchString(t) {
 		return ""
 	}
-	n, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
-	if err != nil {
+	// In decimal, so that 2.01 million is 2010000, not 2009999.9999999998.
+	n, ok := new(big.Rat).SetString(strings.ReplaceAll(t, ",", ""))
+	if !ok {
 		return ""
 	}
-	value := strconv.FormatFloat(n*scale, 'f', -1, 64)
+	n.Mul(n, new(big.Rat).SetFloat64(scale))
+	value := n.FloatString(0)
+	if !n.IsInt() {
+		value = strings.TrimRight(strings.TrimRight(n.FloatString(6), "0"), ".")
+	}
 	switch {
 	case qualifier != "" && object:
 		return "{value: " + value + ", qualifier: " + qualifier + "}"

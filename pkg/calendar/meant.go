@@ -13,7 +13,7 @@ import (
 // reads, at the precision it was given: "31/03/2025" is 2025-03-31,
 // "03/2025" and "March 2025" 2025-03, "spring 2025" 2025-03/2025-05,
 // "Q3 2025/26" (the financial year's third quarter) 2025-10/2025-12,
-// "2025-3-31" 2025-03-31; "by" and "end of" before them are dropped (a
+// "2025-3-31" and "31 March 2025" 2025-03-31; "by" and "end of" before them are dropped (a
 // due date is the end of what they name). It is "" when there is no
 // one reading (or the text is already a date engage reads). It is offered
 // as "did you mean", never taken without asking.
@@ -31,7 +31,19 @@ func Meant(text string) string {
 		}
 		return fix
 	}
+	// "by 2025/26", "end of 2025": what follows the words is a date.
+	if w != strings.ToLower(strings.TrimSpace(text)) {
+		if fix := real(w); fix != "" {
+			return fix
+		}
+	}
 	re := meantREs()
+	if m := re.dayWords.FindStringSubmatch(w); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		if mo, ok := months[m[2]]; ok {
+			return real(fmt.Sprintf("%s-%02d-%02d", m[3], mo, d))
+		}
+	}
 	if m := re.uk.FindStringSubmatch(w); m != nil {
 		d, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -82,8 +94,9 @@ var (
 	seasons = map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 )
 
-var meantREs = sync.OnceValue(func() struct{ uk, slashMonth, unpadded, words, quarter *regexp.Regexp } {
-	return struct{ uk, slashMonth, unpadded, words, quarter *regexp.Regexp }{
+var meantREs = sync.OnceValue(func() struct{ uk, slashMonth, unpadded, words, dayWords, quarter *regexp.Regexp } {
+	return struct{ uk, slashMonth, unpadded, words, dayWords, quarter *regexp.Regexp }{
+		dayWords:   regexp.MustCompile(`^([0-9]{1,2})(?:st|nd|rd|th)? ([a-z]+)\.? ([0-9]{4})$`),
 		uk:         regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$`),
 		slashMonth: regexp.MustCompile(`^([0-9]{1,2})/([0-9]{4})$`),
 		unpadded:   regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$`),

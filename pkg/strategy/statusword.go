@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/engage-icb/engage/internal/closest"
 )
@@ -14,7 +15,7 @@ import (
 // opposite ("on track" is one letter from off-track). It is offered as
 // "did you mean", never taken without asking.
 func StatusMeant(typed string) (string, bool) {
-	w := strings.ToLower(strings.Join(strings.Fields(typed), "-"))
+	w := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(camelWords(typed), "_", " ")), "-"))
 	if ValidStatus(w) {
 		return w, true
 	}
@@ -41,6 +42,21 @@ var statusWords = map[string]string{
 func negates(typed, suggestion string) bool {
 	on := func(w string) bool { return w == "on" || strings.HasPrefix(w, "on-") }
 	off := func(w string) bool { return w == "off" || strings.HasPrefix(w, "off-") }
-	not := func(w string) bool { return strings.HasPrefix(w, "not-") }
+	not := func(w string) bool { return strings.HasPrefix(w, "not") }
 	return on(typed) && off(suggestion) || off(typed) && on(suggestion) || not(typed) != not(suggestion)
+}
+
+// camelWords spaces the words of a camel-case word: "NotReported" is
+// "Not Reported".
+func camelWords(s string) string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range s {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }

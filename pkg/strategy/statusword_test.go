@@ -8,6 +8,7 @@ func TestStatusMeant(t *testing.T) {
 		"green": InProgress, "Amber": AtRisk, "RED": OffTrack, "blue": Done,
 		"on track": InProgress, "In Progress": InProgress, "inprogress": InProgress, "droped": Dropped,
 		"off track": OffTrack, "not started": Planned, "banana": "",
+		"not_reported": NotReported, "NotReported": NotReported, "notreported": NotReported, "in_progress": InProgress, "OffTrack": OffTrack,
 	} {
 		got, ok := StatusMeant(typed)
 		if got != want || ok != (want != "") {

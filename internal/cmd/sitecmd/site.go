@@ -121,10 +121,13 @@ func siteRun(opts *Options) error {
 	byCode := map[string][]string{}
 	var codes []string
 	for _, r := range readable {
+		// A self-assessment beside the ICB's strategy is another
+		// document, not a copy.
 		code := r.Doc.Strategy.ICB.Code
 		if code == "" {
 			continue
 		}
+		code += " " + r.Doc.Strategy.Kind()
 		if byCode[code] == nil {
 			codes = append(codes, code)
 		}
@@ -132,8 +135,8 @@ func siteRun(opts *Options) error {
 	}
 	for _, code := range codes {
 		if paths := byCode[code]; len(paths) > 1 {
-			fmt.Fprintf(opts.IO.ErrOut, "engage: warning: %s are %s ICB %s's strategy, and the site has a page for each, as if they were different ICBs\n  hint: keep only the current strategy in the folder (git keeps the earlier ones, and the site shows their years' reviews)\n",
-				safetext.And(paths), map[bool]string{true: "both", false: "all"}[len(paths) == 2], safetext.Terminal(code))
+			fmt.Fprintf(opts.IO.ErrOut, "engage: warning: %s are %s ICB %s's %s, and the site has a page for each, as if they were different ICBs\n  hint: keep only the current strategy in the folder (git keeps the earlier ones, and the site shows their years' reviews)\n",
+				safetext.And(paths), map[bool]string{true: "both", false: "all"}[len(paths) == 2], safetext.Terminal(strings.Fields(code)[0]), strings.Fields(code)[1])
 		}
 	}
 	repos := map[string]*gitrev.Repo{}
