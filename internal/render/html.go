@@ -248,6 +248,14 @@ func htmlTimeline(r *report.Report) *Chart {
 		cb := ChartBar{Bar: b, Before: from.Before(first), After: to.After(end),
 			FirstText: b.First.Format(time.DateOnly), LastText: b.Last.Format(time.DateOnly)}
 		from, to = maxTime(from, first), minTime(to, end)
+		if b.CarriedOver && !to.After(from) {
+			// Due before the year and still open: it runs on from the
+			// year's start to the day the report is as of.
+			if asOf, err := calendar.ParseDate(r.AsOf); err == nil {
+				from, to = first, minTime(asOf.AddDate(0, 0, 1), end)
+				cb.Before = true
+			}
+		}
 		if !to.After(from) {
 			continue
 		}

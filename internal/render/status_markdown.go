@@ -54,6 +54,9 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 			row("objectives", bd.Objectives)
 			row("milestones", bd.Milestones)
 		})
+		if bd.CarriedOver > 0 {
+			fmt.Fprintf(&b, "\nCarried over: %s.\n", carriedLine(bd))
+		}
 		if bd.Due > 0 {
 			fmt.Fprintf(&b, "\n%d of %d objectives due by %s are done (%d%%).\n", bd.DueDone, bd.Due, bd.AsOf, status.Percent(bd.DueDone, bd.Due))
 		}
@@ -117,4 +120,11 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// carriedLine says how many of a year's objectives are carried over from
+// earlier years: "2 of the 5 objectives were set for earlier years (not
+// finished, or updated in 2025/26)".
+func carriedLine(bd *status.Board) string {
+	return fmt.Sprintf("%d of the %d objectives were set for earlier years (not finished, or updated in %s)", bd.CarriedOver, bd.Objectives.Total(), bd.Year)
 }

@@ -288,6 +288,9 @@ func (t StatusText) board(b *strings.Builder, bd *status.Board) {
 		share = fmt.Sprintf("%d of %d due done (%d%%)", bd.DueDone, bd.Due, status.Percent(bd.DueDone, bd.Due))
 	}
 	hang(b, fmt.Sprintf("%-12s       ", "Due by now"), share, width, plain)
+	if bd.CarriedOver > 0 {
+		hang(b, fmt.Sprintf("%-12s       ", "Carried over"), carriedLine(bd), width, plain)
+	}
 	t.groups(b, "Objectives by financial year", bd.ByYear, func(g status.Group) string { return g.Key }, 20)
 	t.groups(b, "Objectives and milestones by national principle", bd.ByPrinciple, func(g status.Group) string {
 		return fmt.Sprintf("%2s %s", g.Key, safetext.Terminal(g.Label))
