@@ -236,7 +236,7 @@ func (wb *workbook) summary(r *report.Report) error {
 		{"Objectives due by " + asOf + ": done", sum.DueDone, sum.Due, share(sum.DueDone, sum.Due)},
 		{"Overdue in " + r.Year + " (objectives and milestones)", sum.Overdue},
 		{"At risk or off track in " + r.Year, sum.Troubled},
-		{"National " + r.Noun() + "s with a gap", gaps, principles, share(gaps, principles)},
+		gapRow(r, gaps, principles),
 		{"Activities in " + r.Year + " recording what changed", sum.WithOutcome, sum.Activities, share(sum.WithOutcome, sum.Activities)},
 		{"Metrics with an actual value recorded", sum.Measured, sum.Metrics, share(sum.Measured, sum.Metrics)},
 	} {
@@ -430,6 +430,11 @@ func (wb *workbook) principles(r *report.Report) error {
 			says = append(says, "Commitments: "+strings.Join(commitments, "; "))
 		}
 		var number, grade any = p.Number, p.Grade.String()
+		if r.Ratings != nil {
+			// A self-assessment is read by its rating; the grade is for
+			// information.
+			grade = r.RatingOf(p.Number) + " (grade: " + p.Grade.String() + ")"
+		}
 		if p.Number == 0 {
 			number, grade = nil, ""
 		}
@@ -437,8 +442,12 @@ func (wb *workbook) principles(r *report.Report) error {
 			strings.Join(objectives, "\n"), strings.Join(milestones, "\n"), strings.Join(metrics, "\n"), strings.Join(activities, "\n")})
 	}
 	noun := r.Noun()
+	gradeHead := "Grade"
+	if r.Ratings != nil {
+		gradeHead = "Rating (self-assessment)"
+	}
 	_, err := wb.Table("Principles", []float64{5, 20, 11, 48, 19, 18, 12, 12},
-		[]string{"No.", sentence(noun), "Grade", "What it asks, and how " + r.Name + " answers it", "Objectives in " + r.Year,
+		[]string{"No.", sentence(noun), gradeHead, "What it asks, and how " + r.Name + " answers it", "Objectives in " + r.Year,
 			"Milestones in " + r.Year, "Metrics", "Activities in " + r.Year}, rows,
 		"The strategy is on no national framework, so there are no national "+noun+"s to show.")
 	return err
@@ -829,4 +838,19 @@ func (wb *workbook) changes(r *report.Report) error {
 	_, err := wb.Table("Changes", []float64{9, 11, 12, 14, 30, 30, 20, 14},
 		[]string{"Change", "Kind", "ID", "Field", "Was", "Now", "Note", "Regression"}, rows, "Nothing changed since "+r.Since+".")
 	return err
+}
+
+// gapRow is the Summary's figure for the national principles: how many
+// have a gap, or for a self-assessment, which has none, how many it rated.
+func gapRow(r *report.Report, gaps, principles int) []any {
+	if r.Ratings == nil {
+		return []any{"National " + r.Noun() + "s with a gap", gaps, principles, share(gaps, principles)}
+	}
+	rated := 0
+	for _, x := range r.Ratings {
+		if x.Rating != "" {
+			rated++
+		}
+	}
+	return []any{"National " + r.Noun() + "s the self-assessment rated", rated, principles, share(rated, principles)}
 }
