@@ -140,6 +140,9 @@ func (s *Schema) Explain(v Violation) Problem {
 					p.Hint = fmt.Sprintf("did you mean %q? It means: %s Or %s", m, d, allowed)
 				}
 			}
+			if hint := invisibleHint(v.Node.Value); hint != "" {
+				p.Hint = hint + " " + allowed
+			}
 		}
 	case Const:
 		p.Rule = RuleNotAllowed
@@ -156,17 +159,8 @@ func (s *Schema) Explain(v Violation) Problem {
 		if fix := suggestFormat(v.At.Def, v.Node.Value); fix != "" {
 			p.Hint = fmt.Sprintf("did you mean %q? %s", fix, v.At.Description)
 		}
-		if i := strings.IndexFunc(v.Node.Value, invisible); i >= 0 {
-			// Copied from a report or a web page: a word joiner keeps an
-			// ID whole on the page, and is no letter of it.
-			r, _ := utf8.DecodeRuneInString(v.Node.Value[i:])
-			clean := strings.Map(func(r rune) rune {
-				if invisible(r) {
-					return -1
-				}
-				return r
-			}, v.Node.Value)
-			p.Hint = fmt.Sprintf("it holds an invisible character (U+%04X), as text copied from a report or a web page can: write %q. %s", r, clean, v.At.Description)
+		if hint := invisibleHint(v.Node.Value); hint != "" {
+			p.Hint = hint + " " + v.At.Description
 		}
 	case MinLength:
 		p.Rule = RuleInvalidValue
@@ -394,4 +388,23 @@ var figureRE = sync.OnceValue(func() *regexp.Regexp {
 // (word joiner, zero-width space, soft hyphen) or a no-break space.
 func invisible(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || r == '\u00a0'
+}
+
+// invisibleHint says a value holds an invisible character and gives it
+// without: text copied from a report or a web page (a word joiner keeps
+// an ID or a status whole on the page, and is no letter of it); "" when
+// it holds none.
+func invisibleHint(value string) string {
+	i := strings.IndexFunc(value, invisible)
+	if i < 0 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(value[i:])
+	clean := strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, value)
+	return fmt.Sprintf("it holds an invisible character (U+%04X), as text copied from a report or a web page can: write %q.", r, clean)
 }

@@ -284,7 +284,7 @@ func numberText(s, qualifier string) (string, error) {
 func checkDate(s string) (calendar.Range, error) {
 	r, err := calendar.ParseWhen(s)
 	if err != nil {
-		hint := "write a day (2024-03-31), a month (2024-03), a year (2024) or a range (2023-09/2023-10)"
+		hint := "write a day (2024-03-31), a month (2024-03), a year (2024), a financial year (2023/24) or a range (2023-09/2023-10)"
 		if m := calendar.Meant(s); m != "" {
 			hint = fmt.Sprintf("did you mean %q? %s", m, hint)
 		}
