@@ -464,7 +464,7 @@ func (wb *workbook) objectives(r *report.Report) error {
 		append(header, inputHeads("objective")...), rows,
 		"The strategy sets no objective for "+r.Year+".")
 	if err != nil || len(rows) == 0 {
-		return wb.noInputs(s, err, "objective", len(header))
+		return wb.printFillIn(s, err, "objective", len(header))
 	}
 	brag(s, "G2:G"+strconv.Itoa(s.Row))
 	return wb.inputs(s, "objective", len(header))
@@ -514,16 +514,14 @@ func (wb *workbook) inputs(s *xlsx.Sheet, kind string, n int) error {
 			s.Numbers(ref, "Not a number", "Type the value measured as a plain number, such as 4200 or 12.5.")
 		}
 	}
-	s.Hide(n + len(heads))
-	s.PrintColumns(n)
 	s.Protect()
-	return s.Err
+	return wb.printFillIn(s, nil, kind, n)
 }
 
-// noInputs lays out a sheet that has columns to fill in but no rows: it
-// prints as its table's columns alone, one page wide, with the column
-// that records the items as made hidden, as a sheet with rows does.
-func (wb *workbook) noInputs(s *xlsx.Sheet, err error, kind string, n int) error {
+// printFillIn lays out a sheet's columns to fill in for print, with rows or
+// none: it prints as its table's first n columns alone, one page wide,
+// with the column that records the items as made hidden.
+func (wb *workbook) printFillIn(s *xlsx.Sheet, err error, kind string, n int) error {
 	if err != nil {
 		return err
 	}
@@ -555,7 +553,7 @@ func (wb *workbook) roadmap(r *report.Report) error {
 		append(header, inputHeads("milestone")...), rows,
 		"No milestone of the roadmap overlaps "+r.Year+".")
 	if err != nil || len(rows) == 0 {
-		return wb.noInputs(s, err, "milestone", len(header))
+		return wb.printFillIn(s, err, "milestone", len(header))
 	}
 	brag(s, "E2:E"+strconv.Itoa(s.Row))
 	return wb.inputs(s, "milestone", len(header))
@@ -591,7 +589,7 @@ func (wb *workbook) metrics(r *report.Report) error {
 		append(header, inputHeads("metric")...), rows,
 		"The strategy sets no metric.")
 	if err != nil || len(rows) == 0 {
-		return wb.noInputs(s, err, "metric", len(header))
+		return wb.printFillIn(s, err, "metric", len(header))
 	}
 	if err := wb.inputs(s, "metric", len(header)); err != nil {
 		return err

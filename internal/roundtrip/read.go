@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/engage-icb/engage/internal/safetext"
+	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/internal/xlsx"
 	"github.com/engage-icb/engage/pkg/calendar"
 )
@@ -349,7 +350,7 @@ func colName(i int) string {
 // 2023/24"), else the About sheet's "ICB" row ("NHS ... (QE1)").
 func icbOf(f *excelize.File) string {
 	if p, err := f.GetDocProps(); err == nil {
-		if code, _, ok := strings.Cut(p.Keywords, ", "); ok && odsCode(code) {
+		if code, _, ok := strings.Cut(p.Keywords, ", "); ok && schema.ODSCode(code) {
 			return code
 		}
 	}
@@ -360,23 +361,10 @@ func icbOf(f *excelize.File) string {
 	for _, r := range rows {
 		if len(r) >= 2 && strings.TrimSpace(r[0]) == "ICB" {
 			v := strings.TrimSpace(r[1])
-			if i := strings.LastIndex(v, "("); i >= 0 && strings.HasSuffix(v, ")") && odsCode(v[i+1:len(v)-1]) {
+			if i := strings.LastIndex(v, "("); i >= 0 && strings.HasSuffix(v, ")") && schema.ODSCode(v[i+1:len(v)-1]) {
 				return v[i+1 : len(v)-1]
 			}
 		}
 	}
 	return ""
-}
-
-// odsCode reports whether s looks like an ICB's ODS code (QE1, QSL).
-func odsCode(s string) bool {
-	if len(s) < 3 || len(s) > 5 {
-		return false
-	}
-	for _, r := range s {
-		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
 }

@@ -181,12 +181,19 @@ func OrNone(s string) string {
 // mark) are dropped, so an ID copied from a report finds its item.
 func ItemID(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u2060', '\u200b', '\u200c', '\u200d', '\ufeff':
+		if Invisible(r) {
 			return -1
 		}
 		return r
 	}, strings.TrimSpace(s))
+}
+
+// Invisible reports whether a character shows as nothing, or as a space
+// where none is meant: a format character (the word joiner, zero-width
+// spaces, a byte-order mark, a soft hyphen, a bidirectional control) or
+// a no-break space.
+func Invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == '\u00a0'
 }
 
 // And joins words as prose does: "a, b and c".

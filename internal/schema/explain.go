@@ -8,13 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/engage-icb/engage/internal/closest"
 	"github.com/engage-icb/engage/internal/pointer"
+	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/strategy"
 )
@@ -237,7 +237,7 @@ func suggestFormat(def, got string) string {
 			}
 		}
 	case "odsCode":
-		if up := strings.ToUpper(strings.TrimSpace(got)); up != got && odsRE().MatchString(up) {
+		if up := strings.ToUpper(strings.TrimSpace(got)); up != got && ODSCode(up) {
 			return up
 		}
 	case "url":
@@ -252,7 +252,6 @@ var (
 	dashYearRE = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^([0-9]{4})(?:[-–]([0-9]{2}|[0-9]{4})|/([0-9]{4}))$`)
 	})
-	odsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z0-9]{3,5}$`) })
 )
 
 // locationWords names the value at a pointer for people who are not
@@ -345,14 +344,8 @@ func figureHint(p *Problem, v Violation) {
 // qualifier: around} where a qualifier is allowed (object), 1340 where a
 // number is; "" when the text is not such a figure.
 func figureFix(text string, object, number bool) string {
-	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
-	qualifier := ""
-	for _, q := range qualifiers() {
-		if rest, ok := strings.CutPrefix(t, q+" "); ok {
-			qualifier, t = q, rest
-			break
-		}
-	}
+	qualifier, t := SplitQualifier(text)
+	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
 	scale := 1.0
 	if rest, ok := strings.CutSuffix(t, " million"); ok {
 		scale, t = 1e6, rest
@@ -384,24 +377,18 @@ var figureRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$|^[0-9]+(\.[0-9]+)?$`)
 })
 
-// invisible is a character that shows as nothing: a format character
-// (word joiner, zero-width space, soft hyphen) or a no-break space.
-func invisible(r rune) bool {
-	return unicode.Is(unicode.Cf, r) || r == '\u00a0'
-}
-
 // invisibleHint says a value holds an invisible character and gives it
 // without: text copied from a report or a web page (a word joiner keeps
 // an ID or a status whole on the page, and is no letter of it); "" when
 // it holds none.
 func invisibleHint(value string) string {
-	i := strings.IndexFunc(value, invisible)
+	i := strings.IndexFunc(value, safetext.Invisible)
 	if i < 0 {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(value[i:])
 	clean := strings.Map(func(r rune) rune {
-		if invisible(r) {
+		if safetext.Invisible(r) {
 			return -1
 		}
 		return r

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/engage-icb/engage/schemas"
@@ -48,6 +49,36 @@ var qualifiers = sync.OnceValue(func() []string {
 	return q
 })
 
-// Qualifiers are the words the file format takes for how exact a figure
-// is ("about", "more than"...), longest first.
-func Qualifiers() []string { return slices.Clone(qualifiers()) }
+// SplitQualifier reads a figure as a source may state it, "over 350" or
+// "About 1,200": the file format's qualifier (as the format writes it)
+// and the text after it; "" and the text as given when it has none.
+func SplitQualifier(s string) (qualifier, value string) {
+	t := strings.Join(strings.Fields(s), " ")
+	for _, q := range qualifiers() {
+		if len(t) > len(q) && strings.EqualFold(t[:len(q)], q) && t[len(q)] == ' ' {
+			return q, t[len(q)+1:]
+		}
+	}
+	return "", s
+}
+
+// odsCode is the pattern of an ODS code ($defs/odsCode), read from the
+// schema like webAddress.
+var odsCode = sync.OnceValues(func() (*regexp.Regexp, error) {
+	var doc struct {
+		Defs map[string]struct {
+			Pattern string `json:"pattern"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schemas.StrategySchema, &doc); err != nil {
+		return nil, err
+	}
+	return compilePattern(doc.Defs["odsCode"].Pattern)
+})
+
+// ODSCode reports whether s is an ODS code as the file format writes one
+// (QE1, QSL).
+func ODSCode(s string) bool {
+	re, err := odsCode()
+	return err == nil && re.MatchString(s)
+}

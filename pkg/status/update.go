@@ -177,7 +177,7 @@ func insertEntry(item map[string]any, log string, i int, entry []edit.KV) {
 // RecordMetric records a measured value of a metric: it appends it to the
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
-	qualifier, text := SplitQualifier(u.Value)
+	qualifier, text := schema.SplitQualifier(u.Value)
 	value, err := numberText(text, qualifier)
 	if err != nil {
 		return nil, "", err
@@ -222,18 +222,6 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 		return nil, "", fmt.Errorf("metric %s: %w", u.ID, err)
 	}
 	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, strings.TrimSpace(qualifier+" "+value), u.Date), nil
-}
-
-// splitQualifier reads a value as the source may state it, "over 350" or
-// "about 1200": the file format's qualifier, and the number after it.
-func SplitQualifier(s string) (qualifier, value string) {
-	t := strings.Join(strings.Fields(s), " ")
-	for _, q := range schema.Qualifiers() {
-		if len(t) > len(q) && strings.EqualFold(t[:len(q)], q) && t[len(q)] == ' ' {
-			return q, t[len(q)+1:]
-		}
-	}
-	return "", s
 }
 
 // number is a decimal number as YAML 1.2 writes one (yaml.v3 reads it as
