@@ -1,8 +1,10 @@
 package cmdutil
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // IsInput reports whether writing output would overwrite one of the
@@ -25,4 +27,18 @@ func IsInput(output string, inputs []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// NotYAML refuses an output file named as a strategy or engage's
+// configuration is (.yaml, .yml), for output that is not YAML: it would
+// replace another strategy or the .engage.yaml just read, and a later
+// validate of the folder would take it for a strategy. flag is how the
+// file was named ("-o ", "--format sarif="), what says what the output
+// is, and example a name to give it.
+func NotYAML(flag, output, what, example string) error {
+	ext := strings.ToLower(filepath.Ext(output))
+	if ext != ".yaml" && ext != ".yml" {
+		return nil
+	}
+	return Usage(fmt.Errorf("%s%s ends %s, as a strategy or .engage.yaml does: %s is not YAML, so name it for its format, such as %s", flag, output, ext, what, example))
 }

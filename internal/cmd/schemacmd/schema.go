@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -47,8 +46,8 @@ UTF-16, which JSON readers refuse).`,
 				_, err := opts.IO.Out.Write(schemas.StrategySchema)
 				return err
 			}
-			if ext := strings.ToLower(filepath.Ext(opts.Output)); ext == ".yaml" || ext == ".yml" {
-				return cmdutil.Usage(fmt.Errorf("-o %s ends %s, as a strategy does: the schema is JSON, so name it strategy.schema.json", opts.Output, ext))
+			if err := cmdutil.NotYAML("-o ", opts.Output, "the schema", "strategy.schema.json"); err != nil {
+				return err
 			}
 			if info, err := os.Stat(opts.Output); err == nil && info.IsDir() {
 				return cmdutil.Usage(fmt.Errorf("%s is a folder: name the file to write, such as %s", opts.Output, filepath.Join(opts.Output, "strategy.schema.json")))

@@ -138,6 +138,11 @@ func parseOutputs(opts *Options) ([]output, error) {
 		if err != nil {
 			return nil, cmdutil.Usage(fmt.Errorf("--format: %w", err))
 		}
+		if file != "" {
+			if err := cmdutil.NotYAML("--format "+name+"=", file, "the "+name+" output", "results."+name); err != nil {
+				return nil, err
+			}
+		}
 		// Two outputs to one file: the second would replace the first.
 		for i, o := range outs {
 			if _, same := cmdutil.IsInput(file, []string{o.file}); same {
