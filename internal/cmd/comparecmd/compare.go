@@ -67,11 +67,11 @@ sheet with a chart, and a sheet per ICB), which needs -o.`,
 func compareRun(opts *Options) error {
 	// Overwriting a strategy named on the command line is the first thing
 	// to say (the files found in folders are checked once they are found).
-	if err := cmdutil.NotYAML("-o ", opts.Output, "the comparison", "comparison.md"); err != nil {
-		return err
-	}
 	if in, ok := cmdutil.IsInput(opts.Output, opts.Paths); ok {
 		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s, which is being compared; write the comparison to another file", opts.Output, in))
+	}
+	if err := cmdutil.NotYAML("-o ", opts.Output, "the comparison", "comparison.md"); err != nil {
+		return err
 	}
 	format, err := render.Compare.Choose(opts.Format, opts.Output)
 	if err != nil {

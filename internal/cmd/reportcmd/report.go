@@ -106,11 +106,11 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usage(fmt.Errorf("--year %q: %w", opts.Year, err))
 	}
-	if err := cmdutil.NotYAML("-o ", opts.Output, "the report", "report.md"); err != nil {
-		return err
-	}
 	if _, ok := cmdutil.IsInput(opts.Output, []string{opts.File}); ok {
 		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy itself; write the report to another file", opts.Output))
+	}
+	if err := cmdutil.NotYAML("-o ", opts.Output, "the report", "report.md"); err != nil {
+		return err
 	}
 	format, err := render.Report.Choose(opts.Format, opts.Output)
 	if err != nil {

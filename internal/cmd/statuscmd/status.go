@@ -102,11 +102,11 @@ func statusRun(opts *Options) error {
 	}
 	// Each file's dashboard is written as soon as it is known where the
 	// format allows (render.Stream), and nothing else of the file is kept.
-	if err := cmdutil.NotYAML("-o ", opts.Output, "the dashboard", "delivery.md"); err != nil {
-		return err
-	}
 	if in, ok := cmdutil.IsInput(opts.Output, opts.Paths); ok {
 		return cmdutil.Usage(fmt.Errorf("-o %s is the strategy %s; write the dashboard to another file", opts.Output, in))
+	}
+	if err := cmdutil.NotYAML("-o ", opts.Output, "the dashboard", "delivery.md"); err != nil {
+		return err
 	}
 	format, err := render.Status.Choose(opts.Format, opts.Output)
 	if err != nil {

@@ -78,6 +78,7 @@ path that does not exist, a file that cannot be read).`,
 type output struct {
 	format render.FindingsFormat
 	file   string // "" for standard output
+	spec   string // the -f value, FORMAT=FILE
 }
 
 func validateRun(opts *Options) error {
@@ -138,18 +139,13 @@ func parseOutputs(opts *Options) ([]output, error) {
 		if err != nil {
 			return nil, cmdutil.Usage(fmt.Errorf("--format: %w", err))
 		}
-		if file != "" {
-			if err := cmdutil.NotYAML("--format "+name+"=", file, "the "+name+" output", "results."+name); err != nil {
-				return nil, err
-			}
-		}
 		// Two outputs to one file: the second would replace the first.
 		for i, o := range outs {
 			if _, same := cmdutil.IsInput(file, []string{o.file}); same {
 				return nil, cmdutil.Usage(fmt.Errorf("--format: -f %s and -f %s both write %s, so the second would replace the first; give each its own file", opts.Formats[i], spec, file))
 			}
 		}
-		outs = append(outs, output{format: format, file: file})
+		outs = append(outs, output{format: format, file: file, spec: spec})
 	}
 	return outs, nil
 }
@@ -173,6 +169,12 @@ func refuseOverwrite(outputs []output, files []string) error {
 	for _, o := range outputs {
 		if _, ok := cmdutil.IsInput(o.file, files); ok {
 			return cmdutil.Usage(fmt.Errorf("--format: %s is one of the strategies being checked; write the output to another file", o.file))
+		}
+		if o.file != "" {
+			name, _, _ := strings.Cut(o.spec, "=")
+			if err := cmdutil.NotYAML("--format "+name+"=", o.file, "the "+name+" output", "results."+name); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
