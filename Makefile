@@ -173,14 +173,20 @@ check-html: build node-tools browser ## the site and the HTML reports pass axe-c
 	java -jar $(NODE_DIR)/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --css internal/render/assets/engage.css
 	@echo "check-html: the Nu HTML Checker finds no error in $$(ls $(HTML_PAGES) | wc -l) pages and engage.css"
 
-# Debian's chromium (headless) and a Java runtime for the Nu HTML Checker.
+# Debian's chromium (headless), a Java runtime for the Nu HTML Checker,
+# and Liberation Sans, the font with Arial's widths that GitHub's and
+# nhsuk-frontend's font stacks (Helvetica, Arial, sans-serif) come to on
+# Linux: without it chromium falls back to DejaVu Sans, a wider face, and
+# the rendered checks measure a font no reader has (on a fresh machine
+# the charts' labels at 390 px measured 60 px wider).
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v pdftotext >/dev/null; then \
-		echo "installing chromium, default-jre-headless and poppler-utils to check the web pages"; \
-		command -v apt-get >/dev/null || { echo "make test needs chromium, java and pdftotext to check the web pages, and apt-get is not here to install them"; exit 1; }; \
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v pdftotext >/dev/null \
+			|| ! fc-list 2>/dev/null | grep -q 'Liberation Sans'; then \
+		echo "installing chromium, default-jre-headless, poppler-utils and fonts-liberation to check the web pages"; \
+		command -v apt-get >/dev/null || { echo "make test needs chromium, java, pdftotext and the Liberation fonts to check the web pages, and apt-get is not here to install them"; exit 1; }; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium default-jre-headless poppler-utils >/dev/null \
-			|| { echo "make test: apt-get could not install chromium, default-jre-headless and poppler-utils"; exit 1; }; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium default-jre-headless poppler-utils fonts-liberation fontconfig >/dev/null \
+			|| { echo "make test: apt-get could not install chromium, default-jre-headless, poppler-utils and fonts-liberation"; exit 1; }; \
 	fi
 
 # nhsuk-frontend's compiled stylesheet, embedded in engage
