@@ -249,10 +249,14 @@ func htmlTimeline(r *report.Report) *Chart {
 			FirstText: b.First.Format(time.DateOnly), LastText: b.Last.Format(time.DateOnly)}
 		from, to = maxTime(from, first), minTime(to, end)
 		if b.CarriedOver && !to.After(from) {
-			// Due before the year and still open: it runs on from the
-			// year's start to the day the report is as of.
+			// Due before the year: it runs on from the year's start to
+			// the day the report is as of, or to when it was finished
+			// or dropped in the year (it was drawn as running all year).
 			if asOf, err := calendar.ParseDate(r.AsOf); err == nil {
 				from, to = first, minTime(asOf.AddDate(0, 0, 1), end)
+				if ended, ok := endedOn(b.Row); ok && ended.After(first) {
+					to = minTime(to, ended)
+				}
 				cb.Before = true
 			}
 		}
@@ -264,6 +268,23 @@ func htmlTimeline(r *report.Report) *Chart {
 		c.Bars = append(c.Bars, cb)
 	}
 	return c
+}
+
+// endedOn is the day after an item finished or was dropped: the last day
+// of the latest update that set the status it has, when that is done or
+// dropped.
+func endedOn(row report.Row) (time.Time, bool) {
+	if row.Status != strategy.Done && row.Status != strategy.Dropped {
+		return time.Time{}, false
+	}
+	var ended time.Time
+	found := false
+	for _, u := range row.Log {
+		if w, err := calendar.ParseWhen(u.Date); err == nil && u.Status == row.Status {
+			ended, found = w.Last.AddDate(0, 0, 1), true
+		}
+	}
+	return ended, found
 }
 
 func maxTime(a, b time.Time) time.Time {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -170,4 +171,29 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// TestTimelineCarriedOver: an objective carried over into the year runs
+// from the year's start to the as-of day while open, and to the day it
+// was finished when that was in the year (it was drawn as running all
+// year: found by review).
+func TestTimelineCarriedOver(t *testing.T) {
+	one := strategy.Period{From: "2023/24", To: "2023/24"}
+	s := &strategy.Strategy{Objectives: []strategy.Objective{
+		{ID: "OPEN", Year: one, Title: "Still open", Status: strategy.InProgress,
+			Updates: []strategy.Update{{Date: "2023-06", Status: strategy.InProgress}}},
+		{ID: "DONE", Year: one, Title: "Finished in May", Status: strategy.Done,
+			Updates: []strategy.Update{{Date: "2023-06", Status: strategy.InProgress}, {Date: "2024-05-10", Status: strategy.Done}}},
+	}}
+	r := report.Build("t.yaml", s, nil, report.Options{Year: calendar.Year{Start: 2024}, AsOf: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)})
+	c := htmlTimeline(r)
+	if c == nil || len(c.Bars) != 2 {
+		t.Fatalf("chart %+v; want two bars", c)
+	}
+	want := map[string]string{"OPEN": "100.00", "DONE": "10.96"} // 1 April to 10 May: 40 of 365 days
+	for _, b := range c.Bars {
+		if b.Left != "0.00" || b.Width != want[b.ID] {
+			t.Errorf("%s: left %s%%, width %s%%; want 0.00%%, %s%%", b.ID, b.Left, b.Width, want[b.ID])
+		}
+	}
 }

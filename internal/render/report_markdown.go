@@ -858,8 +858,6 @@ func dueLine(bd *status.Board, asOf string) string {
 	return fmt.Sprintf("%d of %d %s due by %s done (%d%%).", bd.DueDone, bd.Due, noun, asOf, status.Percent(bd.DueDone, bd.Due))
 }
 
-// dueDone says how many of the objectives due by now are done, after
-// the objectives' counts.
 // activitiesLine counts a year's engagement activities for the summary,
 // those whose dates the source does not give apart from those dated in
 // the year: an undated activity is in every year's review, but not said
@@ -895,6 +893,8 @@ func carriedOver(sum report.Summary, year string) string {
 	return fmt.Sprintf(" (%d of them carried over from earlier years: not finished, or updated in %s)", sum.CarriedOver, year)
 }
 
+// dueDone says how many of the objectives due by now are done, after
+// the objectives' counts.
 func dueDone(due, done int, asOf string) string {
 	if due == 0 {
 		return "None is due by " + asOf + "."

@@ -126,5 +126,20 @@ func (StatusMarkdown) Render(w io.Writer, boards []*status.Board) error {
 // earlier years: "2 of the 5 objectives were set for earlier years (not
 // finished, or updated in 2025/26)".
 func carriedLine(bd *status.Board) string {
-	return fmt.Sprintf("%d of the %d objectives were set for earlier years (not finished, or updated in %s)", bd.CarriedOver, bd.Objectives.Total(), bd.Year)
+	set := "were set for earlier years"
+	if bd.CarriedOver == 1 {
+		set = "was set for an earlier year"
+	}
+	of := fmt.Sprintf("%d of the %d objectives", bd.CarriedOver, bd.Objectives.Total())
+	switch bd.Objectives.Total() {
+	case 1:
+		of = "the year's one objective"
+	case 2:
+		if bd.CarriedOver == 2 {
+			of = "both objectives"
+		}
+	case bd.CarriedOver:
+		of = fmt.Sprintf("all %d objectives", bd.CarriedOver)
+	}
+	return fmt.Sprintf("%s %s (not finished, or updated in %s)", of, set, bd.Year)
 }

@@ -133,8 +133,8 @@ func TestImport(t *testing.T) {
 	}
 	out := string(p.Out)
 	for _, s := range []string{
-		"    status: done\n    updates:\n      - date: 2026-11-28\n        status: done\n        note: \"Agreed by the board\"\n        evidence: \"https://example.org/panel\"\n",
-		`status: in-progress, updates: [{date: 2026-12-01, status: in-progress, note: "Papers for October published"}]}`,
+		"    status: done\n    updates:\n      - date: 2026-11-28\n        status: done\n        was: planned\n        note: \"Agreed by the board\"\n        evidence: \"https://example.org/panel\"\n",
+		`status: in-progress, updates: [{date: 2026-12-01, status: in-progress, was: in-progress, note: "Papers for October published"}]}`,
 		"actuals:\n      - value: 240\n        date: 2025-12-09\n",
 	} {
 		if !strings.Contains(out, s) {

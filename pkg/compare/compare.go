@@ -204,7 +204,7 @@ func boolInt(b bool) int {
 }
 
 func column(in Input, asOf time.Time) ICB {
-	s := in.Strategy
+	s := status.AsOn(in.Strategy, asOf)
 	col := ICB{
 		File: in.Path, Code: s.ICB.Code, Name: s.ICB.Name, Short: s.ICB.Short,
 		Title: s.Meta.Title, Kind: s.Kind(), State: s.Meta.State,

@@ -155,6 +155,9 @@ type Options struct {
 // Build assembles the report of a strategy for a financial year.
 func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *Report {
 	year := o.Year
+	// The year as the file's own record stood on the as-of day: what it
+	// records since is not in the review (status.AsOn).
+	s = status.AsOn(s, o.AsOf)
 	r := &Report{
 		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), AsOfYearEnd: o.AsOfYearEnd, Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,

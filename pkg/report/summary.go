@@ -352,8 +352,7 @@ func AsOf(year calendar.Year, today time.Time) (asOf time.Time, yearEnd bool) {
 }
 
 // CheckYear refuses a year the strategy cannot be reported on: one
-// outside its stated period in which it records nothing (no objective set
-// for it, no milestone or activity in it). A strategy without a period,
+// outside its stated period in which it records nothing (see recordsIn). A strategy without a period,
 // or with an end not stated, is reported on for any year it reaches.
 func CheckYear(s *strategy.Strategy, year calendar.Year) error {
 	p := s.Meta.Period
@@ -377,16 +376,16 @@ func CheckYear(s *strategy.Strategy, year calendar.Year) error {
 }
 
 // recordsIn reports whether the strategy sets an objective for the year,
-// records an update of one in it, or has a milestone or an activity in
-// it. (An objective carried over only because it is not finished does
-// not make a year after the strategy's period one to report on.)
+// records an update in it of one the year's review holds
+// (status.InYear), or has a milestone or an activity in it. (An
+// objective carried over only because it is not finished does not make a
+// year after the strategy's period one to report on, nor does an update
+// of an objective set for a later year make an earlier one.)
 func recordsIn(s *strategy.Strategy, year calendar.Year) bool {
 	in := calendar.Range{First: year.First(), Last: year.Last()}
 	for _, o := range s.Objectives {
-		if span, err := calendar.ParseSpan(o.Year.From, o.Year.To); err == nil && year.Start >= span.From.Start && year.Start <= span.To.Start {
-			return true
-		}
-		if slices.ContainsFunc(o.Updates, func(u strategy.Update) bool { return year.DatedIn(u.Date) }) {
+		held, carried := status.InYear(o, year, year.Last())
+		if held && (!carried || slices.ContainsFunc(o.Updates, func(u strategy.Update) bool { return year.DatedIn(u.Date) })) {
 			return true
 		}
 	}

@@ -56,7 +56,10 @@ func TestAsOf(t *testing.T) {
 func TestCheckYear(t *testing.T) {
 	s := &strategy.Strategy{
 		Meta:       strategy.Meta{Period: &strategy.Period{From: "2023/24", To: "2025/26"}},
-		Objectives: []strategy.Objective{{ID: "O1", Year: strategy.Period{From: "2027/28", To: "2027/28"}}},
+		// O1's update in 2020/21 is before the year it is set for: it
+		// makes no review of 2020/21 (which would have held nothing).
+		Objectives: []strategy.Objective{{ID: "O1", Year: strategy.Period{From: "2027/28", To: "2027/28"}, Status: strategy.Planned,
+			Updates: []strategy.Update{{Date: "2020-06", Note: "an early note"}}}},
 		Roadmap:    []strategy.Milestone{{ID: "R1", From: "2021-05", To: "2021-06"}},
 		Activities: []strategy.Activity{{ID: "A1", Dates: "2019-10"}},
 	}
@@ -65,7 +68,7 @@ func TestCheckYear(t *testing.T) {
 		ok   bool
 	}{
 		{2023, true}, {2025, true},
-		{2022, false}, {2026, false}, // outside, with nothing in them
+		{2022, false}, {2026, false}, {2020, false}, // outside, with nothing in them
 		{2027, true}, {2021, true}, {2019, true}, // outside, but the file records an objective, a milestone, an activity
 	}
 	for _, tt := range tests {

@@ -193,6 +193,7 @@ type Board struct {
 // national principle.
 func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *Board {
 	asOf := calendar.Day(o.AsOf)
+	s = AsOn(s, asOf)
 	window := calendar.YearOf(asOf)
 	if o.Year != nil {
 		window = *o.Year
@@ -445,11 +446,11 @@ func item(kind, id, title, status string, updates []strategy.Update) Item {
 // InYear says whether an objective is in a financial year's review as of
 // a day: set for the year (its year, or span of years, includes it), or
 // carried over: set for an earlier year and, by the file, not finished
-// on that day (planned, in progress, at risk or off track: the status
-// of its latest update dated by then, or its status if it has no
-// updates), or updated during the year. An objective whose status is
-// not reported is not carried over on that alone: its own year's review
-// already says its status is not known.
+// when the year ended or on the day, if that is sooner (planned, in
+// progress, at risk or off track, as its updates by then say: see
+// updatesOn), or updated during the year by the day. An objective whose
+// status is not reported is not carried over on that alone: its own
+// year's review already says its status is not known.
 func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried bool) {
 	span, ok := yearSpan(ob.Year)
 	switch {
@@ -458,32 +459,21 @@ func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried
 	case span.To.Start >= y.Start:
 		return true, false
 	}
-	switch statusOn(ob, asOf) {
+	day := calendar.Day(asOf)
+	if day.After(y.Last()) {
+		day = y.Last()
+	}
+	updates, status, _ := updatesOn(ob.Updates, ob.Status, day)
+	switch status {
 	case strategy.Planned, strategy.InProgress, strategy.AtRisk, strategy.OffTrack:
 		return true, true
 	}
-	for _, u := range ob.Updates {
+	for _, u := range updates {
 		if y.DatedIn(u.Date) {
 			return true, true
 		}
 	}
 	return false, false
-}
-
-// statusOn is an objective's status on a day: that of its latest update
-// dated by then (by the first day its date stands for), its status when
-// it has no updates, and "" when every update is later.
-func statusOn(ob strategy.Objective, day time.Time) string {
-	if len(ob.Updates) == 0 {
-		return ob.Status
-	}
-	status := ""
-	for _, u := range ob.Updates {
-		if d, err := calendar.ParseWhen(u.Date); err == nil && !d.First.After(day) && u.Status != "" {
-			status = u.Status
-		}
-	}
-	return status
 }
 
 func yearSpan(p strategy.Period) (calendar.Span, bool) {

@@ -1,6 +1,7 @@
 package status
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -97,10 +98,90 @@ func TestInYear(t *testing.T) {
 			{Date: "2023-09", Status: strategy.InProgress}, {Date: "2025-06-01", Status: strategy.Done}}}, true, true},
 		{"earlier, done before the year", strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{
 			{Date: "2023-09", Status: strategy.InProgress}, {Date: "2024-02", Status: strategy.Done}}}, false, false},
+		// An update without a status is a note: the status stands (found
+		// by review: it dropped out of every later year).
+		{"earlier, in progress, a note since", strategy.Objective{Year: one, Status: strategy.InProgress, Updates: []strategy.Update{{Date: "2023-06", Note: "kicked off"}}}, true, true},
+		// Done "2025" is dated in 2025/26 (its last day), so it was not
+		// done by 31 March 2025.
+		{"earlier, done in a year's precision", strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{
+			{Date: "2023-06", Status: strategy.InProgress}, {Date: "2025", Status: strategy.Done}}}, true, true},
 	} {
-		in, carried := InYear(c.ob, y, time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
-		if in != c.in || carried != c.carried {
-			t.Errorf("%s: InYear = %v, %v; want %v, %v", c.name, in, carried, c.in, c.carried)
+		t.Run(c.name, func(t *testing.T) {
+			in, carried := InYear(c.ob, y, time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
+			if in != c.in || carried != c.carried {
+				t.Errorf("InYear = %v, %v; want %v, %v", in, carried, c.in, c.carried)
+			}
+		})
+	}
+	// A year is judged at its end however late the as-of day: finishing
+	// in June 2025 does not take an objective out of 2024/25's review
+	// (status --year and report disagreed).
+	ob := strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{
+		{Date: "2023-06", Status: strategy.InProgress}, {Date: "2025-06", Status: strategy.Done}}}
+	for _, day := range []time.Time{time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if in, carried := InYear(ob, y, day); !in || !carried {
+			t.Errorf("as of %s: InYear = %v, %v; want carried over", day.Format(time.DateOnly), in, carried)
 		}
+	}
+	// An update in the year but after a mid-year as-of day is not yet
+	// there.
+	ob = strategy.Objective{Year: one, Status: strategy.Done, Updates: []strategy.Update{
+		{Date: "2024-02", Status: strategy.Done}, {Date: "2024-12-15", Note: "case study"}}}
+	if in, _ := InYear(ob, y, time.Date(2024, 9, 30, 0, 0, 0, 0, time.UTC)); in {
+		t.Error("as of 2024-09-30, an update of 2024-12-15 carried the objective over")
+	}
+}
+
+// TestAsOn: the strategy as its record stood on a day leaves out what is
+// dated after it and never changes the strategy it was given.
+func TestAsOn(t *testing.T) {
+	day := time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)
+	s := &strategy.Strategy{
+		Objectives: []strategy.Objective{
+			{ID: "A", Status: strategy.Done, Updates: []strategy.Update{{Date: "2024-06", Status: strategy.InProgress}, {Date: "2025-06", Status: strategy.Done, Note: "finished"}}},
+			{ID: "B", Status: strategy.Done, Updates: []strategy.Update{{Date: "2025-06-01", Status: strategy.Done}}},
+			{ID: "C", Status: strategy.AtRisk, Updates: []strategy.Update{{Date: "2024-06", Status: strategy.AtRisk}, {Date: "2025-05", Note: "a note only"}}},
+			{ID: "D", Status: strategy.InProgress, Updates: []strategy.Update{{Date: "2025", Status: strategy.InProgress}}},
+			{ID: "E", Status: strategy.Planned},
+		},
+		Roadmap: []strategy.Milestone{{ID: "M", Status: strategy.Done, Updates: []strategy.Update{{Date: "2025-04-02", Status: strategy.Done}}}},
+		Metrics: []strategy.Metric{{ID: "K", Actuals: []strategy.Measurement{{Value: 1, Date: "2024-12"}, {Value: 2, Date: "2025-04"}}}},
+		SelfAssessments: []strategy.Assessment{
+			{ID: "R1", Date: "2024-10", Findings: []strategy.Finding{{Principle: 1, Rating: "Good"}}},
+			{ID: "R2", Date: "2025-10", Findings: []strategy.Finding{{Principle: 1, Rating: "Poor"}}},
+		},
+	}
+	before := fmt.Sprintf("%#v", *s)
+	got := AsOn(s, day)
+	if fmt.Sprintf("%#v", *s) != before {
+		t.Fatal("AsOn changed the strategy it was given")
+	}
+	want := map[string]struct {
+		status  string
+		updates int
+	}{
+		"A": {strategy.InProgress, 1},  // done since: in progress then
+		"B": {strategy.NotReported, 0}, // its only status is later: not known then
+		"C": {strategy.AtRisk, 1},      // a later note changes no status
+		"D": {strategy.NotReported, 0}, // 2025 ends after the day
+		"E": {strategy.Planned, 0},
+	}
+	for _, o := range got.Objectives {
+		if w := want[o.ID]; o.Status != w.status || len(o.Updates) != w.updates {
+			t.Errorf("objective %s: %s with %d updates; want %s with %d", o.ID, o.Status, len(o.Updates), w.status, w.updates)
+		}
+	}
+	if m := got.Roadmap[0]; m.Status != strategy.NotReported || len(m.Updates) != 0 {
+		t.Errorf("milestone: %s with %d updates; want not reported with none", m.Status, len(m.Updates))
+	}
+	if a := got.Metrics[0].Actuals; len(a) != 1 || a[0].Value != 1 {
+		t.Errorf("metric actuals %v; want the 2024-12 one only", a)
+	}
+	if r := got.Rating(1); r != "Good" {
+		t.Errorf("rating %q; want the 2024-10 round's Good", r)
+	}
+	// Nothing dated after the day: the same strategy.
+	if AsOn(s, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) != s {
+		t.Error("AsOn copied a strategy with nothing after the day")
 	}
 }

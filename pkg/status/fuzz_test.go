@@ -3,6 +3,7 @@ package status
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,8 +50,13 @@ func FuzzSetStatus(f *testing.F) {
 		want := *before.Strategy
 		want.Objectives = append([]strategy.Objective(nil), want.Objectives...)
 		o := &want.Objectives[0]
+		// The log's first status keeps the one it replaced.
+		was := o.Status
+		if !strategy.ValidStatus(was) || was == strategy.NotReported || slices.ContainsFunc(o.Updates, func(u strategy.Update) bool { return u.Status != "" }) {
+			was = ""
+		}
 		o.Status = status
-		o.Updates = append(append([]strategy.Update(nil), o.Updates...), strategy.Update{Date: "2999-12-31", Status: status, Note: note})
+		o.Updates = append(append([]strategy.Update(nil), o.Updates...), strategy.Update{Date: "2999-12-31", Status: status, Was: was, Note: note})
 		if !reflect.DeepEqual(*after.Strategy, want) {
 			t.Fatalf("the edit changed more (or less) than asked:\n got %+v\nwant %+v\n%s", after.Strategy.Objectives[0], want.Objectives[0], out)
 		}

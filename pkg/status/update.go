@@ -108,6 +108,11 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		return nil, "", err
 	}
 	entry := []edit.KV{{Key: "date", Value: u.Date}, {Key: "status", Value: u.Status}}
+	if before < 0 && old != nil && strategy.ValidStatus(from) && from != strategy.NotReported && !setsStatus(item) {
+		// The log's first status: the one it replaces is kept, so that a
+		// review as of an earlier day knows it (AsOn).
+		entry = append(entry, edit.KV{Key: "was", Value: from})
+	}
 	if u.Note != "" {
 		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
 	}
@@ -147,6 +152,21 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		return d.Bytes(), fmt.Sprintf("%s %s: update on %s, still %s", kind, u.ID, u.Date, u.Status), nil
 	}
 	return d.Bytes(), fmt.Sprintf("%s %s: %s → %s on %s", kind, u.ID, from, u.Status, u.Date), nil
+}
+
+// setsStatus reports whether an item's log has an update that records a
+// status.
+func setsStatus(item *yaml.Node) bool {
+	log, _ := edit.Child(item, "updates")
+	if log == nil || log.Kind != yaml.SequenceNode {
+		return false
+	}
+	for _, u := range log.Content {
+		if s, _ := edit.Child(u, "status"); s != nil && s.Value != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // checkEdit refuses an edit that changed anything but what change makes

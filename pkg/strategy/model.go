@@ -208,10 +208,13 @@ type Objective struct {
 	Updates    []Update `yaml:"updates"`
 }
 
-// Update is one entry of an item's delivery log.
+// Update is one entry of an item's delivery log. Was is the status it
+// replaced, recorded on the first update of a log to set one, so that
+// the item's status before the log began is known.
 type Update struct {
 	Date     string `yaml:"date"`
 	Status   string `yaml:"status"`
+	Was      string `yaml:"was"`
 	Note     string `yaml:"note"`
 	Evidence string `yaml:"evidence"`
 }

@@ -1,0 +1,104 @@
+package status
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/engage-icb/engage/pkg/calendar"
+	"github.com/engage-icb/engage/pkg/strategy"
+)
+
+// AsOn is the strategy as its own record stood on a day, so that a review
+// of a year that has ended says where things stood at its end however
+// much has been recorded since, and one as of an earlier day what was
+// known then. What it records as dated after the day is left out: an
+// objective's or milestone's updates (its status is then that of the
+// latest update left: see updatesOn), a metric's actuals and a
+// self-assessment's rounds. When nothing is dated after the day, s
+// itself is returned; s is never changed.
+func AsOn(s *strategy.Strategy, day time.Time) *strategy.Strategy {
+	day = calendar.Day(day)
+	out := *s
+	changed := false
+	for i, o := range s.Objectives {
+		if us, status, cut := updatesOn(o.Updates, o.Status, day); cut {
+			if !changed {
+				out.Objectives = slices.Clone(s.Objectives)
+				changed = true
+			}
+			out.Objectives[i].Updates, out.Objectives[i].Status = us, status
+		}
+	}
+	roadmap := false
+	for i, m := range s.Roadmap {
+		if us, status, cut := updatesOn(m.Updates, m.Status, day); cut {
+			if !roadmap {
+				out.Roadmap = slices.Clone(s.Roadmap)
+				roadmap = true
+			}
+			out.Roadmap[i].Updates, out.Roadmap[i].Status = us, status
+		}
+	}
+	metrics := false
+	for i, m := range s.Metrics {
+		kept := slices.DeleteFunc(slices.Clone(m.Actuals), func(a strategy.Measurement) bool { return after(a.Date, day) })
+		if len(kept) == len(m.Actuals) {
+			continue
+		}
+		if !metrics {
+			out.Metrics = slices.Clone(s.Metrics)
+			metrics = true
+		}
+		out.Metrics[i].Actuals = kept
+	}
+	rounds := slices.DeleteFunc(slices.Clone(s.SelfAssessments), func(a strategy.Assessment) bool { return after(a.Date, day) })
+	if len(rounds) < len(s.SelfAssessments) {
+		out.SelfAssessments = rounds
+		changed = true
+	}
+	if !changed && !roadmap && !metrics {
+		return s
+	}
+	return &out
+}
+
+// updatesOn is an item's updates and status as they stood on a day, and
+// whether any update was left out as dated after it. The status is the
+// item's own when no update left out records one; else that of the
+// latest update left that records one; else the status the first update
+// left out replaced (its was); else not reported, since the file does
+// not say what it was before.
+func updatesOn(updates []strategy.Update, status string, day time.Time) ([]strategy.Update, string, bool) {
+	var kept []strategy.Update
+	var firstLater *strategy.Update
+	for i, u := range updates {
+		if after(u.Date, day) {
+			if firstLater == nil && u.Status != "" {
+				firstLater = &updates[i]
+			}
+			continue
+		}
+		kept = append(kept, u)
+	}
+	if len(kept) == len(updates) {
+		return updates, status, false
+	}
+	if firstLater != nil {
+		status = cmp.Or(firstLater.Was, strategy.NotReported)
+		for _, u := range kept {
+			if u.Status != "" {
+				status = u.Status
+			}
+		}
+	}
+	return kept, status, true
+}
+
+// after reports whether a date is after a day: whether its last day is
+// (an update dated 2025 is after 31 March 2025), as calendar.Year.DatedIn
+// reads it. A date that cannot be read is not (validate reports it).
+func after(date string, day time.Time) bool {
+	w, err := calendar.ParseWhen(date)
+	return err == nil && w.Last.After(day)
+}
