@@ -104,3 +104,20 @@ var meantREs = sync.OnceValue(func() struct{ uk, slashMonth, unpadded, words, da
 		quarter:    regexp.MustCompile(`^q([1-4]) (?:of )?([0-9]{4}/[0-9]{2})$`),
 	}
 })
+
+// TwoYears reads a range of two calendar years that follow one another,
+// written with both years whole (2024/2025): what people mean by it is
+// almost always the financial year, which it returns (2024/25), though
+// engage reads it as January 2024 to December 2025.
+func TwoYears(s string) (financialYear string, ok bool) {
+	from, to, found := strings.Cut(strings.TrimSpace(s), "/")
+	if !found || len(from) != 4 || len(to) != 4 {
+		return "", false
+	}
+	a, err1 := strconv.Atoi(from)
+	b, err2 := strconv.Atoi(to)
+	if err1 != nil || err2 != nil || b != a+1 {
+		return "", false
+	}
+	return fmt.Sprintf("%d/%02d", a, b%100), true
+}

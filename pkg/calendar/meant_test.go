@@ -17,3 +17,12 @@ func TestMeant(t *testing.T) {
 		}
 	}
 }
+
+func TestTwoYears(t *testing.T) {
+	for in, want := range map[string]string{"2024/2025": "2024/25", "1999/2000": "1999/00", "2024/2026": "", "2024/25": "", "2024-01/2025-12": "", "2025/2024": ""} {
+		got, ok := TwoYears(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("TwoYears(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

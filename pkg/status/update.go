@@ -298,6 +298,13 @@ func checkDate(s string) (calendar.Range, error) {
 		}
 		return calendar.Range{}, refuseField("Date", hint, "--on %q is not a real date", s)
 	}
+	if fy, ok := calendar.TwoYears(s); ok {
+		// It would be recorded as two calendar years, and its update
+		// counted in the later financial year's review.
+		from, to, _ := strings.Cut(s, "/")
+		return calendar.Range{}, refuseField("Date", fmt.Sprintf("did you mean the financial year %q? For the two calendar years write %s-01/%s-12", fy, from, to),
+			"--on %q is two calendar years (January %s to December %s)", s, from, to)
+	}
 	return r, nil
 }
 
