@@ -162,7 +162,7 @@ func siteRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if err := write(opts.Output, pages, previous); err != nil {
+	if err := write(opts.Output, pages, previous, files); err != nil {
 		return err
 	}
 	strategies := fmt.Sprintf("%d strategies", len(s.ICBs))
@@ -310,7 +310,7 @@ func ownFiles(dir string) ([]string, error) {
 // disk one by one (two flushes a file cost over a second for the 42
 // ICBs' site here, and the site can always be rebuilt): the list, written
 // last, is (atomicfile.Write).
-func write(dir string, files []render.Asset, previous []string) error {
+func write(dir string, files []render.Asset, previous, inputs []string) error {
 	if err := checkTargets(dir, files, previous); err != nil {
 		return err
 	}
@@ -329,12 +329,15 @@ func write(dir string, files []render.Asset, previous []string) error {
 		return err
 	}
 	for _, old := range previous {
-		if slices.Contains(names, old) || linkOnTheWay(dir, old) != "" {
+		if slices.Contains(names, old) || linkOnTheWay(dir, old) != "" || !siteFile(old) {
 			continue
 		}
 		// Only a file (or a link, itself) engage wrote: never a folder,
-		// never through a link to elsewhere.
+		// never through a link to elsewhere, never a strategy it read.
 		p := filepath.Join(dir, filepath.FromSlash(old))
+		if _, in := cmdutil.IsInput(p, inputs); in {
+			continue
+		}
 		if info, err := os.Lstat(p); err != nil || info.IsDir() {
 			continue
 		}
@@ -343,6 +346,13 @@ func write(dir string, files []render.Asset, previous []string) error {
 		}
 	}
 	return nil
+}
+
+// siteFile reports whether a name in the list of engage's files is one
+// engage site writes: a page, or a file under assets/. Any other name (a
+// hand-edited or damaged list naming a strategy) is never removed.
+func siteFile(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".html") || strings.HasPrefix(name, "assets/")
 }
 
 // checkTargets refuses to write the site where it would write through a
