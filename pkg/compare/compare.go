@@ -232,7 +232,7 @@ func column(in Input, asOf time.Time) ICB {
 	national := map[string][]int{} // kind/ID: the numbers it answers
 	for _, p := range coverage.Of(s, in.Framework).Principles {
 		col.Grades = append(col.Grades, p.Grade)
-		for _, sup := range p.Supports {
+		for _, sup := range p.Answering() {
 			if sup.Kind == "objective" {
 				linked[sup.ID] = true
 			}

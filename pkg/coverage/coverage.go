@@ -80,6 +80,16 @@ type Principle struct {
 	Text     string    `json:"text"`
 	Grade    Grade     `json:"grade"`
 	Supports []Support `json:"supports"`
+	// Dropped are the dropped objectives and milestones that map to it:
+	// they give it no grade, but they answer it (a dropped objective was
+	// reported as linked to no national principle).
+	Dropped []Support `json:"dropped,omitempty"`
+}
+
+// Answering is every objective and milestone that maps to the principle,
+// dropped ones too, in the order of Supports then Dropped.
+func (p Principle) Answering() []Support {
+	return append(slices.Clone(p.Supports), p.Dropped...)
 }
 
 // Report is the coverage of every principle of a framework by one strategy.
@@ -112,6 +122,10 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 			p := &r.Principles[l.number-1]
 			sup := sup
 			sup.Via = l.via
+			if sup.Status == strategy.Dropped {
+				p.Dropped = append(p.Dropped, sup)
+				continue
+			}
 			p.Supports = append(p.Supports, sup)
 			p.Grade = max(p.Grade, sup.Grade)
 		}
@@ -121,14 +135,12 @@ func Of(s *strategy.Strategy, fw *framework.Framework) Report {
 		add(direct(p.National), Support{Kind: "principle", ID: p.ID, Title: p.Wording(), Grade: Stated, Pointer: pointer.New("principles", i)})
 	}
 	for i, o := range s.Objectives {
-		if g, ok := itemGrade(o.Status, o.Updates); ok {
-			add(m.objective(o), Support{Kind: "objective", ID: o.ID, Title: o.Title, Status: o.Status, Grade: g, Pointer: pointer.New("objectives", i)})
-		}
+		g := itemGrade(o.Status, o.Updates)
+		add(m.objective(o), Support{Kind: "objective", ID: o.ID, Title: o.Title, Status: o.Status, Grade: g, Pointer: pointer.New("objectives", i)})
 	}
 	for i, ms := range s.Roadmap {
-		if g, ok := itemGrade(ms.Status, ms.Updates); ok {
-			add(m.linked(ms.National, ms.Principles, ms.Objectives), Support{Kind: "milestone", ID: ms.ID, Title: ms.Title, Status: ms.Status, Grade: g, Pointer: pointer.New("roadmap", i)})
-		}
+		g := itemGrade(ms.Status, ms.Updates)
+		add(m.linked(ms.National, ms.Principles, ms.Objectives), Support{Kind: "milestone", ID: ms.ID, Title: ms.Title, Status: ms.Status, Grade: g, Pointer: pointer.New("roadmap", i)})
 	}
 	for i, mt := range s.Metrics {
 		g := Planned
@@ -154,20 +166,20 @@ func activityGrade(a strategy.Activity) Grade {
 }
 
 // itemGrade is the grade an objective or milestone gives by its status.
-// A dropped item gives none.
-func itemGrade(status string, updates []strategy.Update) (Grade, bool) {
+// A dropped item gives none (it is listed under Dropped).
+func itemGrade(status string, updates []strategy.Update) Grade {
 	switch status {
 	case strategy.Dropped:
-		return 0, false
+		return Missing
 	case strategy.InProgress, strategy.AtRisk, strategy.OffTrack:
-		return Delivering, true
+		return Delivering
 	case strategy.Done:
 		if strategy.HasEvidence(updates) {
-			return Evidenced, true
+			return Evidenced
 		}
-		return Delivering, true
+		return Delivering
 	}
-	return Planned, true
+	return Planned
 }
 
 // link is a national principle number an item answers, and how.

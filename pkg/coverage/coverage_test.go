@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/engage-icb/engage/pkg/framework"
@@ -63,6 +64,19 @@ func TestGradeLadder(t *testing.T) {
 	}
 	if got := r.Counts()[Planned]; got != 3 {
 		t.Errorf("Counts()[planned] = %d, want 3", got)
+	}
+	// A dropped objective gives no grade but still answers its principle
+	// (it was reported as linked to no national principle).
+	for _, n := range []int{7, 8} {
+		p := r.Principles[n-1]
+		if a := p.Answering(); len(p.Dropped) != 1 || a[len(a)-1].ID != fmt.Sprintf("O%d", n) {
+			t.Errorf("principle %d: dropped %+v; want O%d", n, p.Dropped, n)
+		}
+		for _, sup := range p.Supports {
+			if sup.Status == strategy.Dropped {
+				t.Errorf("principle %d: dropped %s among the supports that grade it", n, sup.ID)
+			}
+		}
 	}
 }
 

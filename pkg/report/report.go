@@ -244,7 +244,7 @@ func link(r *Report, s *strategy.Strategy, objectives, milestones []Row) {
 	}
 	byObjective, byMilestone := index(objectives), index(milestones)
 	for _, p := range r.Coverage.Principles {
-		for _, sup := range p.Supports {
+		for _, sup := range p.Answering() {
 			var row *Row
 			switch sup.Kind {
 			case "objective":

@@ -280,7 +280,7 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 		linked := map[string]bool{}
 		for _, p := range coverage.Of(s, fw).Principles {
 			g := Group{Key: strconv.Itoa(p.Number), Label: p.Label, Counts: newCounts()}
-			for _, sup := range p.Supports {
+			for _, sup := range p.Answering() {
 				if (sup.Kind == "objective" || sup.Kind == "milestone") && inScope[sup.Kind+"/"+sup.ID] {
 					g.Counts[sup.Status]++
 					linked[sup.Kind+"/"+sup.ID] = true
