@@ -217,7 +217,7 @@ func (m *reportMD) gaps() {
 	case r.Framework == nil:
 		p("The strategy names a framework engage does not know, so its gaps cannot be shown.\n")
 	case len(r.Gaps) == 0:
-		p("%s\n", r.NoGaps())
+		p("%s\n", text(r.NoGaps()))
 	default:
 		for _, g := range r.Gaps {
 			switch g.Grade {
