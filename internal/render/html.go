@@ -189,6 +189,7 @@ var htmlFuncs = template.FuncMap{
 		return strings.TrimPrefix(strings.TrimSuffix(outcomeWhen(o), ")"), " (")
 	},
 	"join":      strings.Join,
+	"found":     report.Found,
 	"statuses":  func() []string { return strategy.Statuses },
 	"count":     func(c status.Counts, s string) int { return c[s] },
 	"due":       dueLine,

@@ -704,7 +704,7 @@ func (m *reportMD) assessments() {
 		if len(a.Findings) > 0 {
 			t := newTable(r.Noun(), "rating", "summary")
 			for _, f := range a.Findings {
-				t.row(strconv.Itoa(f.Principle), cell(f.Rating), cell(f.Summary))
+				t.row(strconv.Itoa(f.Principle), cell(f.Rating), cell(report.Found(f)))
 			}
 			p("\n%s", t.String())
 		}

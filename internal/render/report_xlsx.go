@@ -807,7 +807,7 @@ func (wb *workbook) assessments(r *report.Report) error {
 		}
 		var findings []string
 		for _, fd := range a.Findings {
-			findings = append(findings, fmt.Sprintf("%s %d: %s", sentence(r.Noun()), fd.Principle, strings.TrimSpace(fd.Rating+" "+fd.Summary)))
+			findings = append(findings, fmt.Sprintf("%s %d: %s", sentence(r.Noun()), fd.Principle, strings.TrimSpace(fd.Rating+" "+report.Found(fd))))
 		}
 		rows = append(rows, []any{a.ID, when(a.Date), a.Method, n, a.AnalysedBy, webLink(a.Report, 22), strings.Join(findings, "\n")})
 	}

@@ -320,6 +320,28 @@ func (r *Report) NoGaps() string {
 	return "None: every national " + r.Noun() + " is answered, and an objective, milestone, metric or activity serves each."
 }
 
+// Found is what a self-assessment round found for a principle, in one
+// text for a table's cell: its summary, then its strengths and what it
+// would improve, each list as the file gives it ("Strengths: a; b. To
+// improve: c.").
+func Found(f strategy.Finding) string {
+	parts := []string{strings.TrimSpace(f.Summary)}
+	list := func(label string, items []string) {
+		var kept []string
+		for _, it := range items {
+			if it = strings.TrimSpace(it); it != "" {
+				kept = append(kept, strings.TrimSuffix(it, "."))
+			}
+		}
+		if len(kept) > 0 {
+			parts = append(parts, label+": "+strings.Join(kept, "; ")+".")
+		}
+	}
+	list("Strengths", f.Strengths)
+	list("To improve", f.Improvements)
+	return strings.TrimSpace(strings.Join(parts, " "))
+}
+
 // RatingOf is a self-assessment's rating of a principle, "not reported"
 // when it records none.
 func (r *Report) RatingOf(number int) string {
