@@ -134,13 +134,20 @@ func (s *Schema) Explain(v Violation) Problem {
 			if slices.Equal(v.Want, strategy.Statuses) {
 				match = func(typed string, _ []string) (string, bool) { return strategy.StatusMeant(typed) }
 			}
-			if m, ok := match(v.Node.Value, v.Want); ok {
+			meant := func(typed string) string {
+				if slices.Contains(v.Want, typed) {
+					return typed
+				}
+				m, _ := match(typed, v.Want)
+				return m
+			}
+			if m := meant(v.Node.Value); m != "" {
 				p.Hint = fmt.Sprintf("did you mean %q? %s", m, allowed)
 				if d := v.At.EnumDescription(m); d != "" {
 					p.Hint = fmt.Sprintf("did you mean %q? It means: %s Or %s", m, d, allowed)
 				}
 			}
-			if hint := invisibleHint(v.Node.Value); hint != "" {
+			if hint := invisibleHint(v.Node.Value, meant); hint != "" {
 				p.Hint = hint + " " + allowed
 			}
 		}
@@ -159,7 +166,13 @@ func (s *Schema) Explain(v Violation) Problem {
 		if fix := suggestFormat(v.At.Def, v.Node.Value); fix != "" {
 			p.Hint = fmt.Sprintf("did you mean %q? %s", fix, v.At.Description)
 		}
-		if hint := invisibleHint(v.Node.Value); hint != "" {
+		meant := func(typed string) string {
+			if v.At.pattern.MatchString(typed) {
+				return typed
+			}
+			return suggestFormat(v.At.Def, typed)
+		}
+		if hint := invisibleHint(v.Node.Value, meant); hint != "" {
 			p.Hint = hint + " " + v.At.Description
 		}
 	case MinLength:
@@ -377,21 +390,33 @@ var figureRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$|^[0-9]+(\.[0-9]+)?$`)
 })
 
-// invisibleHint says a value holds an invisible character and gives it
-// without: text copied from a report or a web page (a word joiner keeps
-// an ID or a status whole on the page, and is no letter of it); "" when
-// it holds none.
-func invisibleHint(value string) string {
+// invisibleHint says a value holds an invisible character, as text copied
+// from a report or a web page can (a word joiner keeps an ID or a status
+// whole on the page, and is no letter of it), and what to write: the value
+// without it (a no-break space made a space) as meant reads that, which
+// is the value itself when it is allowed, or a correction ("complete" is
+// done); "" when it holds none.
+func invisibleHint(value string, meant func(string) string) string {
 	i := strings.IndexFunc(value, safetext.Invisible)
 	if i < 0 {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(value[i:])
 	clean := strings.Map(func(r rune) rune {
-		if safetext.Invisible(r) {
+		switch {
+		case r == '\u00a0' || r == '\u202f':
+			return ' '
+		case safetext.Invisible(r):
 			return -1
 		}
 		return r
 	}, value)
-	return fmt.Sprintf("it holds an invisible character (U+%04X), as text copied from a report or a web page can: write %q.", r, clean)
+	lead := fmt.Sprintf("it holds an invisible character (U+%04X), as text copied from a report or a web page can", r)
+	switch m := meant(clean); {
+	case m == clean:
+		return fmt.Sprintf("%s: write %q.", lead, clean)
+	case m != "":
+		return fmt.Sprintf("%s; without it, did you mean %q?", lead, m)
+	}
+	return lead + ": remove it."
 }
