@@ -347,16 +347,17 @@ func figureHint(p *Problem, v Violation) {
 	}
 	object := v.At.Def == "measurement" || v.At.Def == "figure"
 	number := object || slices.Contains(v.Want, "number") || slices.Contains(v.Want, "integer")
-	if fix := figureFix(v.Node.Value, object, number); fix != "" {
+	if fix := figureFix(v.Node.Value, object, number, v.At.Def == "measurement"); fix != "" {
 		p.Hint = strings.TrimSuffix("write it as "+fix+". "+p.Hint, " ")
 	}
 }
 
 // figureFix writes a figure as the source words it ("around 4,000",
 // "1,340", "1.8 million") the way the file format takes it: {value: 4000,
-// qualifier: around} where a qualifier is allowed (object), 1340 where a
-// number is; "" when the text is not such a figure.
-func figureFix(text string, object, number bool) string {
+// qualifier: around} where a qualifier is allowed (object), {value: 1340}
+// where only a measurement is, 1340 where a number is; "" when the text
+// is not such a figure.
+func figureFix(text string, object, number, measurement bool) string {
 	qualifier, t := SplitQualifier(text)
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
 	scale := 1.0
@@ -374,11 +375,21 @@ func figureFix(text string, object, number bool) string {
 	n.Mul(n, new(big.Rat).SetFloat64(scale))
 	value := n.FloatString(0)
 	if !n.IsInt() {
-		value = strings.TrimRight(strings.TrimRight(n.FloatString(6), "0"), ".")
+		// Every digit the source gives, and no more: 1,340.1234567 is
+		// 1340.1234567 (it was rounded to 1340.123457).
+		_, frac, _ := strings.Cut(t, ".")
+		digits := len(frac)
+		if scale != 1 {
+			digits = max(0, digits-6)
+		}
+		value = strings.TrimRight(strings.TrimRight(n.FloatString(digits), "0"), ".")
 	}
 	switch {
 	case qualifier != "" && object:
 		return "{value: " + value + ", qualifier: " + qualifier + "}"
+	case qualifier == "" && measurement:
+		// A measurement is always a mapping: "1340" alone is refused.
+		return "{value: " + value + "}"
 	case qualifier == "" && number && value != text:
 		return value
 	}
