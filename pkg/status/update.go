@@ -28,13 +28,20 @@ type Refusal struct {
 	// Field is the part of the Update refused, when it is one: Status,
 	// Value, Date, Note or Evidence.
 	Field string
+	// Line and Column are where in the file the refusal is, when it is
+	// at a place (from 1; 0 when not).
+	Line, Column int
 }
 
 func (r *Refusal) Error() string {
-	if r.Hint == "" {
-		return r.Message
+	msg := r.Message
+	if r.Line > 0 {
+		msg = fmt.Sprintf("line %d, column %d: %s", r.Line, r.Column, msg)
 	}
-	return r.Message + " (" + r.Hint + ")"
+	if r.Hint == "" {
+		return msg
+	}
+	return msg + " (" + r.Hint + ")"
 }
 
 func refuse(hint, format string, args ...any) error {
@@ -490,7 +497,7 @@ func UpdateFile(path string, o UpdateOptions, change func([]byte) ([]byte, strin
 				if p.Hint != "" {
 					hint = p.Hint + "; engage validate lists what to fix"
 				}
-				return nil, refuse(hint, "line %d, column %d: %s", p.Line, p.Column, p.Message)
+				return nil, &Refusal{Message: p.Message, Hint: hint, Line: p.Line, Column: p.Column}
 			}
 			return nil, refuse("make this change by hand in an editor", "%v", err)
 		}

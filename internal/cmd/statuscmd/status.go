@@ -313,7 +313,11 @@ func Apply(f *cmdutil.Factory, file string, change func([]byte) ([]byte, string,
 		fmt.Fprintf(io.ErrOut, "engage: %s is unchanged: %s\n", file, timeout)
 		return cmdutil.ErrSilent
 	case errors.As(err, &refusal):
-		fmt.Fprintf(io.ErrOut, "engage: %s: %s; the file is unchanged\n", file, refusal.Message)
+		where := file
+		if refusal.Line > 0 {
+			where = fmt.Sprintf("%s:%d:%d", file, refusal.Line, refusal.Column)
+		}
+		fmt.Fprintf(io.ErrOut, "engage: %s: %s; the file is unchanged\n", where, refusal.Message)
 		if refusal.Hint != "" {
 			fmt.Fprintf(io.ErrOut, "  hint: %s\n", refusal.Hint)
 		}
