@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/engage-icb/engage/internal/closest"
-	"github.com/engage-icb/engage/internal/schema"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
 	"github.com/engage-icb/engage/pkg/strategy"
@@ -277,7 +276,7 @@ func hasUpdate(log []strategy.Update, u status.Update, dated bool) bool {
 }
 
 func hasMeasurement(actuals []strategy.Measurement, u status.Update, dated bool) bool {
-	q, text := schema.SplitQualifier(u.Value)
+	q, text := strategy.SplitQualifier(u.Value)
 	v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 	if err != nil {
 		return false

@@ -358,7 +358,7 @@ func figureHint(p *Problem, v Violation) {
 // where only a measurement is, 1340 where a number is; "" when the text
 // is not such a figure.
 func figureFix(text string, object, number, measurement bool) string {
-	qualifier, t := SplitQualifier(text)
+	qualifier, t := strategy.SplitQualifier(text)
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
 	scale := 1.0
 	if rest, ok := strings.CutSuffix(t, " million"); ok {

@@ -204,7 +204,7 @@ func insertEntry(item map[string]any, log string, i int, entry []edit.KV) {
 // RecordMetric records a measured value of a metric: it appends it to the
 // metric's actuals.
 func RecordMetric(src []byte, u Update) ([]byte, string, error) {
-	qualifier, text := schema.SplitQualifier(u.Value)
+	qualifier, text := strategy.SplitQualifier(u.Value)
 	value, err := numberText(text, qualifier)
 	if err != nil {
 		return nil, "", err

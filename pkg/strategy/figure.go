@@ -11,7 +11,8 @@ import (
 )
 
 // Qualifiers are the words a source puts before a figure, as a file may
-// record them.
+// record them: the file format's $defs/qualifier (a test holds them to
+// the schema).
 var Qualifiers = []string{"about", "around", "approximately", "nearly", "almost", "at least", "more than", "over", "up to", "fewer than", "less than", "under"}
 
 // countUnits name things counted one by one: their figures are whole.
@@ -103,15 +104,9 @@ func (m Meta) History() string {
 // "at least 400 responses", "1,340", "around 50%". The qualifier, when
 // there is one, must be one of Qualifiers.
 func ParseFigure(s string) (Figure, error) {
-	rest := strings.TrimSpace(s)
 	var f Figure
-	for _, q := range qualifiersLongestFirst() {
-		if after, ok := strings.CutPrefix(strings.ToLower(rest), q+" "); ok {
-			f.Qualifier = q
-			rest = strings.TrimSpace(rest[len(rest)-len(after):])
-			break
-		}
-	}
+	q, rest := SplitQualifier(s)
+	f.Qualifier, rest = q, strings.TrimSpace(rest)
 	num, unit, _ := strings.Cut(rest, " ")
 	if p, ok := strings.CutSuffix(num, "%"); ok {
 		num, unit = p, "%"
@@ -125,6 +120,20 @@ func ParseFigure(s string) (Figure, error) {
 		return Figure{}, fmt.Errorf("%q: a count of %s must be a whole number", s, f.Unit)
 	}
 	return f, nil
+}
+
+// SplitQualifier reads a figure as a source may state it, "over 350" or
+// "About  1,200": its qualifier as the file format writes it (the
+// longest that fits: "more than" before "more") and the text after it;
+// "" and the text as given when it has none.
+func SplitQualifier(s string) (qualifier, value string) {
+	t := strings.Join(strings.Fields(s), " ")
+	for _, q := range qualifiersLongestFirst() {
+		if len(t) > len(q) && strings.EqualFold(t[:len(q)], q) && t[len(q)] == ' ' {
+			return q, t[len(q)+1:]
+		}
+	}
+	return "", s
 }
 
 func qualifiersLongestFirst() []string {

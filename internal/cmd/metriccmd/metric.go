@@ -2,6 +2,7 @@
 package metriccmd
 
 import (
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -12,6 +13,7 @@ import (
 	"github.com/engage-icb/engage/internal/safetext"
 	"github.com/engage-icb/engage/pkg/calendar"
 	"github.com/engage-icb/engage/pkg/status"
+	"github.com/engage-icb/engage/pkg/strategy"
 )
 
 // NewCmdMetric returns the metric command, which holds record.
@@ -56,8 +58,7 @@ VALUE is written as given (every digit of a long count is kept); a
 negative VALUE such as -3 needs no "--" before it. A value the source
 states approximately keeps its qualifier: "over 350" or "about 1200" is
 recorded as the number with qualifier: over (the qualifiers are the file
-format's: about, around, approximately, nearly, almost, at least, more
-than, over, up to, fewer than, less than, under).`,
+format's: ` + strings.Join(strategy.Qualifiers, ", ") + `).`,
 		Example: `  engage metric record strategies/lsc.yaml citizen-panel 2100 --on 2024-03-31 --note "After the spring campaign"
   engage metric record strategies/lsc.yaml waiting-list-change -3 --on 2024-03-31
   engage metric record strategies/lsc.yaml citizen-panel "over 2100" --on 2024-03`,
