@@ -431,8 +431,8 @@ func objective(ch *Change, o, n *strategy.Objective) {
 				ch.Regression = fmt.Sprintf("status moved backwards, %s to %s", o.Status, n.Status)
 			}
 		case "due", "year":
-			if before, ok := dueOf(*o); ok {
-				if after, ok := dueOf(*n); ok {
+			if before, ok := o.DueBy(); ok {
+				if after, ok := n.DueBy(); ok {
 					f.Note = move(before, after, "slipped", "brought forward")
 				}
 			}
@@ -460,18 +460,6 @@ func milestone(ch *Change, o, n *strategy.Milestone, period *calendar.Span) {
 			f.Note = dateMove(o.From, n.From, "starts later", "starts earlier")
 		}
 	}
-}
-
-// dueOf is when an objective is due: its due date at any precision, else
-// its (last) financial year; ok is false when neither can be read.
-func dueOf(o strategy.Objective) (calendar.Range, bool) {
-	if r, err := calendar.ParseWhen(o.Due); err == nil {
-		return r, true
-	}
-	if y, err := calendar.ParseYear(o.Year.To); err == nil {
-		return calendar.Range{First: y.First(), Last: y.Last(), Precision: calendar.FinancialYear}, true
-	}
-	return calendar.Range{}, false
 }
 
 func dateMove(old, new, later, earlier string) string {

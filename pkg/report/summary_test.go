@@ -55,7 +55,7 @@ func TestAsOf(t *testing.T) {
 
 func TestCheckYear(t *testing.T) {
 	s := &strategy.Strategy{
-		Meta:       strategy.Meta{Period: &strategy.Period{From: "2023/24", To: "2025/26"}},
+		Meta: strategy.Meta{Period: &strategy.Period{From: "2023/24", To: "2025/26"}},
 		// O1's update in 2020/21 is before the year it is set for: it
 		// makes no review of 2020/21 (which would have held nothing).
 		Objectives: []strategy.Objective{{ID: "O1", Year: strategy.Period{From: "2027/28", To: "2027/28"}, Status: strategy.Planned,

@@ -232,7 +232,8 @@ func Of(path string, s *strategy.Strategy, fw *framework.Framework, o Options) *
 			it.CarriedFrom = key
 			b.CarriedOver++
 		}
-		due, hasDue := dueOf(ob)
+		dueBy, hasDue := ob.DueBy()
+		due := dueBy.Last
 		if hasDue {
 			it.Due = ob.Due
 			if it.Due == "" {
@@ -479,18 +480,6 @@ func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried
 func yearSpan(p strategy.Period) (calendar.Span, bool) {
 	sp, err := calendar.ParseSpan(p.From, p.To)
 	return sp, err == nil
-}
-
-// dueOf is when an objective is due: the last day its due date stands for
-// (a month's last day), else the last day of its (last) financial year.
-func dueOf(o strategy.Objective) (time.Time, bool) {
-	if r, err := calendar.ParseWhen(o.Due); err == nil {
-		return r.Last, true
-	}
-	if y, err := calendar.ParseYear(o.Year.To); err == nil {
-		return y.Last(), true
-	}
-	return time.Time{}, false
 }
 
 func metric(m strategy.Metric) Metric {

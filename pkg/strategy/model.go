@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/engage-icb/engage/pkg/calendar"
 )
 
 // FormatVersion is the version of the file format this package reads (the
@@ -206,6 +208,19 @@ type Objective struct {
 	Due        string   `yaml:"due"`
 	Status     string   `yaml:"status"`
 	Updates    []Update `yaml:"updates"`
+}
+
+// DueBy is when an objective is due: its due date at the precision it is
+// written, else its (last) financial year; false when neither can be
+// read (validate reports it).
+func (o Objective) DueBy() (calendar.Range, bool) {
+	if r, err := calendar.ParseWhen(o.Due); err == nil {
+		return r, true
+	}
+	if y, err := calendar.ParseYear(o.Year.To); err == nil {
+		return calendar.Range{First: y.First(), Last: y.Last(), Precision: calendar.FinancialYear}, true
+	}
+	return calendar.Range{}, false
 }
 
 // Update is one entry of an item's delivery log. Was is the status it
