@@ -226,8 +226,8 @@ func TestEmptyInputSheetsPrint(t *testing.T) {
 		if areas[sheet] != want.area {
 			t.Errorf("%s prints %q, want %q", sheet, areas[sheet], want.area)
 		}
-		if visible, _ := f.GetColVisible(sheet, want.hidden); visible {
-			t.Errorf("%s: the as-made column %s is visible", sheet, want.hidden)
+		if visible, err := f.GetColVisible(sheet, want.hidden); err != nil || visible {
+			t.Errorf("%s: the as-made column %s is visible (%v)", sheet, want.hidden, err)
 		}
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
