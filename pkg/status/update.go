@@ -248,7 +248,13 @@ func RecordMetric(src []byte, u Update) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("metric %s: %w", u.ID, err)
 	}
-	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, strings.TrimSpace(qualifier+" "+value), u.Date), nil
+	recorded := strings.TrimSpace(qualifier + " " + value)
+	if before >= 0 {
+		// Back-dated (--force, or a workbook's row): said, as an
+		// objective's back-dated update is.
+		return d.Bytes(), fmt.Sprintf("metric %s: back-dated value %s on %s recorded in date order; the latest value stays", u.ID, recorded, u.Date), nil
+	}
+	return d.Bytes(), fmt.Sprintf("metric %s: %s on %s", u.ID, recorded, u.Date), nil
 }
 
 // number is a decimal number as YAML 1.2 writes one (yaml.v3 reads it as
