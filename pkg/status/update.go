@@ -279,9 +279,16 @@ func numberText(s, qualifier string) (string, error) {
 		}
 		return "", refuseField("Value", hint, "%q is not a number", s)
 	}
-	if v, err := strconv.ParseFloat(t, 64); err != nil || math.IsInf(v, 0) {
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(v, 0) {
 		return "", refuseField("Value", "write a number engage can store: up to about 1.8e308", "%q is too large a number", s)
 	}
+	if strings.ContainsAny(t, "eE") {
+		// A spreadsheet's scientific notation: written out, as a report
+		// reads it (1e3 was recorded as 1e3).
+		return "", refuseField("Value", fmt.Sprintf("did you mean %q? Write the number in full", strings.TrimSpace(qualifier+" "+strconv.FormatFloat(v, 'f', -1, 64))), "%q is in scientific notation", s)
+	}
+	t = strings.TrimSuffix(t, ".") // 5. is 5
 	sign := ""
 	if t[0] == '-' || t[0] == '+' {
 		sign, t = strings.TrimPrefix(t[:1], "+"), t[1:]
