@@ -21,14 +21,23 @@ func Meant(text string) string {
 	if _, err := ParseWhen(text); err == nil {
 		return ""
 	}
-	w := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(text, ",", " ")), " "))
-	for _, lead := range []string{"by the end of ", "by end of ", "the end of ", "end of ", "by "} {
-		w = strings.TrimPrefix(w, lead)
-	}
 	real := func(fix string) string {
 		if _, err := ParseWhen(fix); err != nil {
 			return ""
 		}
+		return fix
+	}
+	w := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(text, ",", " ")), " "))
+	// Quotes pasted with it (curly ones are part of YAML's text), and a
+	// financial year's "FY".
+	w = strings.Trim(w, "\"'“”‘’ ")
+	for _, lead := range []string{"by the end of ", "by end of ", "the end of ", "end of ", "by "} {
+		w = strings.TrimPrefix(w, lead)
+	}
+	if rest, ok := strings.CutPrefix(w, "fy"); ok && rest != "" && (rest[0] == ' ' || rest[0] >= '0' && rest[0] <= '9') {
+		w = strings.TrimSpace(rest)
+	}
+	if fix := real(w); fix != "" && fix != text {
 		return fix
 	}
 	// "by 2025/26", "end of 2025": what follows the words is a date.
@@ -42,6 +51,27 @@ func Meant(text string) string {
 		d, _ := strconv.Atoi(m[1])
 		if mo, ok := months[m[2]]; ok {
 			return real(fmt.Sprintf("%s-%02d-%02d", m[3], mo, d))
+		}
+	}
+	if m := re.monthDay.FindStringSubmatch(w); m != nil {
+		d, _ := strconv.Atoi(m[2])
+		if mo, ok := months[m[1]]; ok {
+			return real(fmt.Sprintf("%s-%02d-%02d", m[3], mo, d))
+		}
+	}
+	if m := re.isoTime.FindStringSubmatch(w); m != nil {
+		return real(m[1])
+	}
+	if m := re.excelMonth.FindStringSubmatch(w); m != nil {
+		// Excel's mmm-yy: Sep-25 is September 2025.
+		if mo, ok := months[m[1]]; ok {
+			return real(fmt.Sprintf("20%s-%02d", m[2], mo))
+		}
+	}
+	if m := re.winterYear.FindStringSubmatch(w); m != nil {
+		// Winter 2025/26 is December 2025 to February 2026.
+		if fy, err := ParseYear(m[1]); err == nil {
+			return real(fmt.Sprintf("%04d-12/%04d-02", fy.Start, fy.Start+1))
 		}
 	}
 	if m := re.uk.FindStringSubmatch(w); m != nil {
@@ -73,7 +103,9 @@ func Meant(text string) string {
 		}
 	}
 	if m := re.quarter.FindStringSubmatch(w); m != nil {
-		fy, err := ParseYear(m[2])
+		// Its year as written (2025/26, 2025-26, 2025/2026).
+		end := m[3]
+		fy, err := ParseYear(m[2] + "/" + end[len(end)-2:])
 		if err != nil {
 			return ""
 		}
@@ -94,14 +126,22 @@ var (
 	seasons = map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 )
 
-var meantREs = sync.OnceValue(func() struct{ uk, slashMonth, unpadded, words, dayWords, quarter *regexp.Regexp } {
-	return struct{ uk, slashMonth, unpadded, words, dayWords, quarter *regexp.Regexp }{
+var meantREs = sync.OnceValue(func() struct {
+	uk, slashMonth, unpadded, words, dayWords, monthDay, isoTime, excelMonth, winterYear, quarter *regexp.Regexp
+} {
+	return struct {
+		uk, slashMonth, unpadded, words, dayWords, monthDay, isoTime, excelMonth, winterYear, quarter *regexp.Regexp
+	}{
 		dayWords:   regexp.MustCompile(`^([0-9]{1,2})(?:st|nd|rd|th)? ([a-z]+)\.? ([0-9]{4})$`),
+		monthDay:   regexp.MustCompile(`^([a-z]+)\.? ([0-9]{1,2})(?:st|nd|rd|th)? ([0-9]{4})$`),
+		isoTime:    regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2})[t ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:z|[+-][0-9]{2}:?[0-9]{2})?$`),
+		excelMonth: regexp.MustCompile(`^([a-z]{3,9})[- ]([0-9]{2})$`),
+		winterYear: regexp.MustCompile(`^winter ([0-9]{4}/[0-9]{2})$`),
 		uk:         regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$`),
 		slashMonth: regexp.MustCompile(`^([0-9]{1,2})/([0-9]{4})$`),
 		unpadded:   regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$`),
 		words:      regexp.MustCompile(`^([a-z]+)\.? ([0-9]{4})$`),
-		quarter:    regexp.MustCompile(`^q([1-4]) (?:of )?([0-9]{4}/[0-9]{2})$`),
+		quarter:    regexp.MustCompile(`^q([1-4]) (?:of )?(?:fy ?)?([0-9]{4})[/-]([0-9]{2}|[0-9]{4})$`),
 	}
 })
 
