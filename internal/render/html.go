@@ -190,6 +190,7 @@ var htmlFuncs = template.FuncMap{
 	},
 	"join":      strings.Join,
 	"found":     report.Found,
+	"sentence":  sentence,
 	"statuses":  func() []string { return strategy.Statuses },
 	"count":     func(c status.Counts, s string) int { return c[s] },
 	"due":       dueLine,
