@@ -256,7 +256,9 @@ func htmlTimeline(r *report.Report) *Chart {
 			// or dropped in the year (it was drawn as running all year).
 			if asOf, err := calendar.ParseDate(r.AsOf); err == nil {
 				from, to = first, minTime(asOf.AddDate(0, 0, 1), end)
-				if ended, ok := endedOn(b.Row); ok && ended.After(first) {
+				if ended, ok := endedOn(b.Row); ok {
+					// Finished before the year (in its review for a
+					// note in it): no bar; the tables list it.
 					to = minTime(to, ended)
 				}
 				cb.Before = true

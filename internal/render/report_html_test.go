@@ -184,6 +184,10 @@ func TestTimelineCarriedOver(t *testing.T) {
 			Updates: []strategy.Update{{Date: "2023-06", Status: strategy.InProgress}}},
 		{ID: "DONE", Year: one, Title: "Finished in May", Status: strategy.Done,
 			Updates: []strategy.Update{{Date: "2023-06", Status: strategy.InProgress}, {Date: "2024-05-10", Status: strategy.Done}}},
+		// Finished before the year, in its review for a note in it: no
+		// bar (it ran all year: found by review).
+		{ID: "BEFORE", Year: one, Title: "Finished in December", Status: strategy.Done,
+			Updates: []strategy.Update{{Date: "2023-12-01", Status: strategy.Done}, {Date: "2024-06-01", Note: "a case study"}}},
 	}}
 	r := report.Build("t.yaml", s, nil, report.Options{Year: calendar.Year{Start: 2024}, AsOf: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)})
 	c := htmlTimeline(r)
