@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -352,6 +353,9 @@ func write(dir string, files []render.Asset, previous, inputs []string) error {
 // engage site writes: a page, or a file under assets/. Any other name (a
 // hand-edited or damaged list naming a strategy) is never removed.
 func siteFile(name string) bool {
+	if path.Clean(name) != name || strings.HasPrefix(name, "../") || strings.Contains(name, "/../") {
+		return false // assets/../notes.yaml is not under assets/
+	}
 	return strings.HasSuffix(strings.ToLower(name), ".html") || strings.HasPrefix(name, "assets/")
 }
 
