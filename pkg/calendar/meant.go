@@ -34,7 +34,9 @@ func Meant(text string) string {
 	for _, lead := range []string{"by the end of ", "by end of ", "the end of ", "end of ", "by "} {
 		w = strings.TrimPrefix(w, lead)
 	}
-	if rest, ok := strings.CutPrefix(w, "fy"); ok && rest != "" && (rest[0] == ' ' || rest[0] >= '0' && rest[0] <= '9') {
+	// Only before a financial year: "FY2025" alone could be 2024/25 or
+	// 2025/26, never January to December.
+	if rest, ok := strings.CutPrefix(w, "fy"); ok && fyRE().MatchString(strings.TrimSpace(rest)) {
 		w = strings.TrimSpace(rest)
 	}
 	if fix := real(w); fix != "" && fix != text {
@@ -144,6 +146,8 @@ var meantREs = sync.OnceValue(func() struct {
 		quarter:    regexp.MustCompile(`^q([1-4]) (?:of )?(?:fy ?)?([0-9]{4})[/-]([0-9]{2}|[0-9]{4})$`),
 	}
 })
+
+var fyRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}/[0-9]{2}$`) })
 
 // TwoYears reads a range of two calendar years that follow one another,
 // written with both years whole (2024/2025): what people mean by it is

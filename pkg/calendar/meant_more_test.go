@@ -18,6 +18,8 @@ func TestMeantMore(t *testing.T) {
 		"Sep-25":               "2025-09",
 		"29 February 2025":     "",
 		"fyfe 2025":            "",
+		"FY2025":               "", // 2024/25 or 2025/26: not 2025
+		"FY 2026":              "",
 		"2025-03":              "",
 	} {
 		if got := Meant(in); got != want {
