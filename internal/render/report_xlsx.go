@@ -457,7 +457,7 @@ func (wb *workbook) objectives(r *report.Report) error {
 	var rows [][]any
 	for _, o := range r.Objectives() {
 		rows = append(rows, []any{o.ID, o.Year, o.Title, principlesOf(o), o.Owner, when(o.Due), o.Status, when(o.LatestDate), o.LatestNote, webLink(o.Evidence, 18),
-			nil, nil, nil, nil, roundtrip.ItemState(o.Status, o.Log)})
+			nil, nil, nil, nil, asMade(r, "objective", o.ID)})
 	}
 	header := []string{"ID", "Financial year", "Objective", "National " + r.Noun() + "s", "Owner", "Due", "Status", "Latest update", "Latest note", "Evidence"}
 	s, err := wb.Table("Objectives", append([]float64{8, 9, 42, 9, 10, 12, 12, 12, 22, 18}, inputWidths("objective")...),
@@ -542,11 +542,24 @@ func principlesOf(row report.Row) string {
 	return strings.Join(nums, ", ")
 }
 
+// asMade is the as-made column's cell for an item: its state as the file
+// holds it when the workbook is made (report.Recorded), whatever day the
+// review is as of, so that import finds an unchanged file unchanged.
+func asMade(r *report.Report, kind, id string) string {
+	if it := r.RecordedItem(kind, id); it != nil {
+		return roundtrip.StateOf(it)
+	}
+	if kind == "metric" {
+		return roundtrip.StateOf((*strategy.Metric)(nil))
+	}
+	return ""
+}
+
 func (wb *workbook) roadmap(r *report.Report) error {
 	var rows [][]any
 	for _, m := range r.Roadmap {
 		rows = append(rows, []any{m.ID, when(m.From), when(m.To), m.Title, m.Status, when(m.LatestDate), m.LatestNote,
-			nil, nil, nil, nil, roundtrip.ItemState(m.Status, m.Log)})
+			nil, nil, nil, nil, asMade(r, "milestone", m.ID)})
 	}
 	header := []string{"ID", "From", "To", "Milestone", "Status", "Latest update", "Latest note"}
 	s, err := wb.Table("Roadmap", append([]float64{8, 12, 12, 50, 12, 12, 36}, inputWidths("milestone")...),
@@ -582,7 +595,7 @@ func (wb *workbook) metrics(r *report.Report) error {
 		} else {
 			row = append(row, nil)
 		}
-		rows = append(rows, append(row, nil, nil, nil, roundtrip.StateOf(metrics[m.ID])))
+		rows = append(rows, append(row, nil, nil, nil, asMade(r, "metric", m.ID)))
 	}
 	header := []string{"ID", "Metric", "Unit", "Baseline is", "Baseline", "Baseline date", "Target is", "Target", "Target date", "Latest is", "Latest", "Latest date", "Progress"}
 	s, err := wb.Table("Metrics", append([]float64{14, 28, 8, 9, 8, 12, 9, 8, 12, 9, 8, 12, 9}, inputWidths("metric")...),

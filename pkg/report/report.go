@@ -66,6 +66,12 @@ type Report struct {
 	// Metrics are every metric the strategy sets, with all its values
 	// (baseline, actuals in order, target), for charts over time.
 	Metrics []strategy.Metric
+	// Recorded is the strategy as the file holds it, all it records: the
+	// review is of it as it stood on the as-of day (status.AsOn), but a
+	// workbook's as-made column is taken from Recorded, so that import
+	// compares each row with the file as it was when the workbook was
+	// made (a past year's workbook refused every item changed since).
+	Recorded *strategy.Strategy
 	// Sections group the year's objectives and milestones for the
 	// roadmap chart, each item in one section.
 	Sections []RoadmapSection
@@ -157,8 +163,9 @@ func Build(path string, s *strategy.Strategy, fw *framework.Framework, o Options
 	year := o.Year
 	// The year as the file's own record stood on the as-of day: what it
 	// records since is not in the review (status.AsOn).
+	recorded := s
 	s = status.AsOn(s, o.AsOf)
-	r := &Report{
+	r := &Report{Recorded: recorded,
 		File: path, Year: year.String(), AsOf: calendar.Day(o.AsOf).Format(time.DateOnly), AsOfYearEnd: o.AsOfYearEnd, Version: o.Version,
 		ICB: s.ICB, Name: s.Name(), Meta: s.Meta, Kind: s.Kind(), Vision: s.Vision, Framework: fw,
 		Themes: s.Themes, Governance: s.Governance, Assessments: s.SelfAssessments, local: s.Principles, Metrics: s.Metrics,
@@ -340,6 +347,36 @@ func Found(f strategy.Finding) string {
 	list("Strengths", f.Strengths)
 	list("To improve", f.Improvements)
 	return strings.TrimSpace(strings.Join(parts, " "))
+}
+
+// RecordedItem is the objective, milestone or metric of an ID as the file
+// holds it (see Recorded): a *strategy.Objective, *strategy.Milestone or
+// *strategy.Metric, the first with the ID; nil when there is none.
+func (r *Report) RecordedItem(kind, id string) any {
+	if r.Recorded == nil {
+		return nil
+	}
+	switch kind {
+	case "objective":
+		for i := range r.Recorded.Objectives {
+			if r.Recorded.Objectives[i].ID == id {
+				return &r.Recorded.Objectives[i]
+			}
+		}
+	case "milestone":
+		for i := range r.Recorded.Roadmap {
+			if r.Recorded.Roadmap[i].ID == id {
+				return &r.Recorded.Roadmap[i]
+			}
+		}
+	case "metric":
+		for i := range r.Recorded.Metrics {
+			if r.Recorded.Metrics[i].ID == id {
+				return &r.Recorded.Metrics[i]
+			}
+		}
+	}
+	return nil
 }
 
 // RatingOf is a self-assessment's rating of a principle, "not reported"

@@ -385,7 +385,7 @@ func recordsIn(s *strategy.Strategy, year calendar.Year) bool {
 	in := calendar.Range{First: year.First(), Last: year.Last()}
 	for _, o := range s.Objectives {
 		held, carried := status.InYear(o, year, year.Last())
-		if held && (!carried || slices.ContainsFunc(o.Updates, func(u strategy.Update) bool { return year.DatedIn(u.Date) })) {
+		if held && (!carried || status.UpdatedIn(o, year)) {
 			return true
 		}
 	}

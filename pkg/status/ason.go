@@ -95,10 +95,25 @@ func updatesOn(updates []strategy.Update, status string, day time.Time) ([]strat
 	return kept, status, true
 }
 
-// after reports whether a date is after a day: whether its last day is
-// (an update dated 2025 is after 31 March 2025), as calendar.Year.DatedIn
-// reads it. A date that cannot be read is not (validate reports it).
+// after reports whether a date is after a day: whether it begins after it
+// (an update dated 2024-04 is after 31 March 2024; one dated 2024 is not,
+// as it may have been by then, and one dated this month is in today's
+// status). A date that cannot be read is not (validate reports it).
 func after(date string, day time.Time) bool {
 	w, err := calendar.ParseWhen(date)
-	return err == nil && w.Last.After(day)
+	return err == nil && w.First.After(day)
+}
+
+// UpdatedIn reports whether an objective has an update that may be in a
+// financial year: dated in it, or at a precision that reaches into it
+// (an update dated 2025 may be in 2024/25 or 2025/26, so both years'
+// reviews hold the objective: none leaves it out).
+func UpdatedIn(ob strategy.Objective, y calendar.Year) bool {
+	year := calendar.Range{First: y.First(), Last: y.Last()}
+	for _, u := range ob.Updates {
+		if w, err := calendar.ParseWhen(u.Date); err == nil && w.Overlaps(year) {
+			return true
+		}
+	}
+	return false
 }

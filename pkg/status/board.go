@@ -449,7 +449,7 @@ func item(kind, id, title, status string, updates []strategy.Update) Item {
 // carried over: set for an earlier year and, by the file, not finished
 // when the year ended or on the day, if that is sooner (planned, in
 // progress, at risk or off track, as its updates by then say: see
-// updatesOn), or updated during the year by the day. An objective whose
+// updatesOn), or updated during the year by the day (UpdatedIn). An objective whose
 // status is not reported is not carried over on that alone: its own
 // year's review already says its status is not known.
 func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried bool) {
@@ -469,12 +469,8 @@ func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried
 	case strategy.Planned, strategy.InProgress, strategy.AtRisk, strategy.OffTrack:
 		return true, true
 	}
-	for _, u := range updates {
-		if y.DatedIn(u.Date) {
-			return true, true
-		}
-	}
-	return false, false
+	ob.Updates = updates
+	return UpdatedIn(ob, y), UpdatedIn(ob, y)
 }
 
 func yearSpan(p strategy.Period) (calendar.Span, bool) {

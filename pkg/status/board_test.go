@@ -141,7 +141,8 @@ func TestAsOn(t *testing.T) {
 			{ID: "A", Status: strategy.Done, Updates: []strategy.Update{{Date: "2024-06", Status: strategy.InProgress}, {Date: "2025-06", Status: strategy.Done, Note: "finished"}}},
 			{ID: "B", Status: strategy.Done, Updates: []strategy.Update{{Date: "2025-06-01", Status: strategy.Done}}},
 			{ID: "C", Status: strategy.AtRisk, Updates: []strategy.Update{{Date: "2024-06", Status: strategy.AtRisk}, {Date: "2025-05", Note: "a note only"}}},
-			{ID: "D", Status: strategy.InProgress, Updates: []strategy.Update{{Date: "2025", Status: strategy.InProgress}}},
+			{ID: "D", Status: strategy.InProgress, Updates: []strategy.Update{{Date: "2025-04", Status: strategy.InProgress}}},
+			{ID: "F", Status: strategy.Done, Updates: []strategy.Update{{Date: "2025", Status: strategy.Done}}},
 			{ID: "E", Status: strategy.Planned},
 		},
 		Roadmap: []strategy.Milestone{{ID: "M", Status: strategy.Done, Updates: []strategy.Update{{Date: "2025-04-02", Status: strategy.Done}}}},
@@ -163,7 +164,8 @@ func TestAsOn(t *testing.T) {
 		"A": {strategy.InProgress, 1},  // done since: in progress then
 		"B": {strategy.NotReported, 0}, // its only status is later: not known then
 		"C": {strategy.AtRisk, 1},      // a later note changes no status
-		"D": {strategy.NotReported, 0}, // 2025 ends after the day
+		"D": {strategy.NotReported, 0}, // April 2025 begins after the day
+		"F": {strategy.Done, 1},        // 2025 may have been by then
 		"E": {strategy.Planned, 0},
 	}
 	for _, o := range got.Objectives {
@@ -179,6 +181,12 @@ func TestAsOn(t *testing.T) {
 	}
 	if r := got.Rating(1); r != "Good" {
 		t.Errorf("rating %q; want the 2024-10 round's Good", r)
+	}
+	// This month's update is in today's status (it was left out until
+	// the month ended: found by review).
+	month := &strategy.Strategy{Objectives: []strategy.Objective{{ID: "M", Status: strategy.Done, Updates: []strategy.Update{{Date: "2026-12", Status: strategy.Done}}}}}
+	if got := AsOn(month, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); got != month {
+		t.Errorf("an update dated this month was left out of today's status: %+v", got.Objectives)
 	}
 	// Nothing dated after the day: the same strategy.
 	if AsOn(s, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) != s {

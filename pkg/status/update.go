@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,10 +116,10 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 		return nil, "", err
 	}
 	entry := []edit.KV{{Key: "date", Value: u.Date}, {Key: "status", Value: u.Status}}
-	if before < 0 && old != nil && strategy.ValidStatus(from) && from != strategy.NotReported && !setsStatus(item) {
+	if was := wasFor(item, before, old, from); was != "" {
 		// The log's first status: the one it replaces is kept, so that a
 		// review as of an earlier day knows it (AsOn).
-		entry = append(entry, edit.KV{Key: "was", Value: from})
+		entry = append(entry, edit.KV{Key: "was", Value: was})
 	}
 	if u.Note != "" {
 		entry = append(entry, edit.KV{Key: "note", Value: edit.Quote(u.Note)})
@@ -161,19 +162,39 @@ func SetStatus(src []byte, u Update) ([]byte, string, error) {
 	return d.Bytes(), fmt.Sprintf("%s %s: %s → %s on %s", kind, u.ID, from, u.Status, u.Date), nil
 }
 
-// setsStatus reports whether an item's log has an update that records a
-// status.
-func setsStatus(item *yaml.Node) bool {
+// wasFor is the status a new update at index before (-1: the end) of an
+// item's log replaces, when it is the log's first to record one: the
+// item's status (from) when appended to a log with none; when
+// back-dated ahead of every status the log records, the was of the
+// first of them (the status before the log began), if it has one; ""
+// otherwise, and for not-reported, which is what no was means.
+func wasFor(item *yaml.Node, before int, old *yaml.Node, from string) string {
 	log, _ := edit.Child(item, "updates")
-	if log == nil || log.Kind != yaml.SequenceNode {
-		return false
+	var entries []*yaml.Node
+	if log != nil && log.Kind == yaml.SequenceNode {
+		entries = log.Content
 	}
-	for _, u := range log.Content {
-		if s, _ := edit.Child(u, "status"); s != nil && s.Value != "" {
-			return true
+	status := func(u *yaml.Node, key string) string {
+		if v, _ := edit.Child(u, key); v != nil {
+			return v.Value
+		}
+		return ""
+	}
+	was := ""
+	switch {
+	case before < 0:
+		if old != nil && !slices.ContainsFunc(entries, func(u *yaml.Node) bool { return status(u, "status") != "" }) {
+			was = from
+		}
+	case before <= len(entries) && !slices.ContainsFunc(entries[:before], func(u *yaml.Node) bool { return status(u, "status") != "" }):
+		if i := slices.IndexFunc(entries[before:], func(u *yaml.Node) bool { return status(u, "status") != "" }); i >= 0 {
+			was = status(entries[before+i], "was")
 		}
 	}
-	return false
+	if !strategy.ValidStatus(was) || was == strategy.NotReported {
+		return ""
+	}
+	return was
 }
 
 // checkEdit refuses an edit that changed anything but what change makes
