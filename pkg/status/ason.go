@@ -19,48 +19,40 @@ import (
 // itself is returned; s is never changed.
 func AsOn(s *strategy.Strategy, day time.Time) *strategy.Strategy {
 	day = calendar.Day(day)
+	log := func(updates *[]strategy.Update, status *string) bool {
+		us, st, cut := updatesOn(*updates, *status, day)
+		*updates, *status = us, st
+		return cut
+	}
 	out := *s
-	changed := false
-	for i, o := range s.Objectives {
-		if us, status, cut := updatesOn(o.Updates, o.Status, day); cut {
-			if !changed {
-				out.Objectives = slices.Clone(s.Objectives)
-				changed = true
-			}
-			out.Objectives[i].Updates, out.Objectives[i].Status = us, status
-		}
-	}
-	roadmap := false
-	for i, m := range s.Roadmap {
-		if us, status, cut := updatesOn(m.Updates, m.Status, day); cut {
-			if !roadmap {
-				out.Roadmap = slices.Clone(s.Roadmap)
-				roadmap = true
-			}
-			out.Roadmap[i].Updates, out.Roadmap[i].Status = us, status
-		}
-	}
-	metrics := false
-	for i, m := range s.Metrics {
-		kept := slices.DeleteFunc(slices.Clone(m.Actuals), func(a strategy.Measurement) bool { return after(a.Date, day) })
-		if len(kept) == len(m.Actuals) {
-			continue
-		}
-		if !metrics {
-			out.Metrics = slices.Clone(s.Metrics)
-			metrics = true
-		}
-		out.Metrics[i].Actuals = kept
-	}
-	rounds := slices.DeleteFunc(slices.Clone(s.SelfAssessments), func(a strategy.Assessment) bool { return after(a.Date, day) })
-	if len(rounds) < len(s.SelfAssessments) {
-		out.SelfAssessments = rounds
-		changed = true
-	}
-	if !changed && !roadmap && !metrics {
+	var c1, c2, c3, c4 bool
+	out.Objectives, c1 = edited(s.Objectives, func(o *strategy.Objective) bool { return log(&o.Updates, &o.Status) })
+	out.Roadmap, c2 = edited(s.Roadmap, func(m *strategy.Milestone) bool { return log(&m.Updates, &m.Status) })
+	out.Metrics, c3 = edited(s.Metrics, func(m *strategy.Metric) bool {
+		n := len(m.Actuals)
+		m.Actuals = slices.DeleteFunc(slices.Clone(m.Actuals), func(a strategy.Measurement) bool { return after(a.Date, day) })
+		return len(m.Actuals) < n
+	})
+	out.SelfAssessments = slices.DeleteFunc(slices.Clone(s.SelfAssessments), func(a strategy.Assessment) bool { return after(a.Date, day) })
+	c4 = len(out.SelfAssessments) < len(s.SelfAssessments)
+	if !c1 && !c2 && !c3 && !c4 {
 		return s
 	}
 	return &out
+}
+
+// edited is items with edit applied to a copy of each, and whether it
+// changed any; items itself when it changed none. items is never changed.
+func edited[T any](items []T, edit func(*T) bool) ([]T, bool) {
+	out := slices.Clone(items)
+	changed := false
+	for i := range out {
+		changed = edit(&out[i]) || changed
+	}
+	if !changed {
+		return items, false
+	}
+	return out, true
 }
 
 // updatesOn is an item's updates and status as they stood on a day, and

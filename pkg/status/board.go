@@ -470,7 +470,8 @@ func InYear(ob strategy.Objective, y calendar.Year, asOf time.Time) (in, carried
 		return true, true
 	}
 	ob.Updates = updates
-	return UpdatedIn(ob, y), UpdatedIn(ob, y)
+	updated := UpdatedIn(ob, y)
+	return updated, updated
 }
 
 func yearSpan(p strategy.Period) (calendar.Span, bool) {
